@@ -1,0 +1,3 @@
+import { Archive } from '@strapi/icons';
+
+export const PluginIcon = () => <Archive />;

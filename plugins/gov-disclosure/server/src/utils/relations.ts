@@ -1,0 +1,37 @@
+/**
+ * The Document Service accepts a relation as a documentId, an id, an object with either, a list,
+ * or a { connect, disconnect, set } operation. For a to-one relation this returns the target the
+ * write leaves in place: a reference, null when it is cleared, or undefined when untouched.
+ */
+export type TargetRef = { documentId: string } | { id: number };
+
+const refOf = (v: unknown): TargetRef | null => {
+  if (typeof v === 'string' && v) return { documentId: v };
+  if (typeof v === 'number') return { id: v };
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.documentId === 'string') return { documentId: o.documentId };
+    if (typeof o.id === 'number') return { id: o.id };
+    if (typeof o.id === 'string' && o.id) return { documentId: o.id };
+  }
+  return null;
+};
+
+const last = <T>(xs: T[]): T | undefined => xs[xs.length - 1];
+
+export const toOneTarget = (value: unknown): TargetRef | null | undefined => {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  if (Array.isArray(value)) return value.length === 0 ? null : refOf(last(value));
+  if (typeof value === 'object') {
+    const op = value as Record<string, unknown>;
+    if ('set' in op) return Array.isArray(op.set) ? (op.set.length ? refOf(last(op.set)) : null) : refOf(op.set);
+    if ('connect' in op || 'disconnect' in op) {
+      const connect = Array.isArray(op.connect) ? op.connect : op.connect ? [op.connect] : [];
+      if (connect.length > 0) return refOf(last(connect));
+      const disconnect = Array.isArray(op.disconnect) ? op.disconnect : op.disconnect ? [op.disconnect] : [];
+      return disconnect.length > 0 ? null : undefined;
+    }
+  }
+  return refOf(value);
+};

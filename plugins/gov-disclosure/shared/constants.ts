@@ -1,0 +1,95 @@
+/** Content-type uids: a contract other modules, the admin panel and tests rely on. */
+export const PLUGIN_ID = 'gov-disclosure';
+
+export const UID = {
+  organization: 'plugin::gov-disclosure.organization',
+  column: 'plugin::gov-disclosure.column',
+  catalogEntry: 'plugin::gov-disclosure.catalog-entry',
+  annualReport: 'plugin::gov-disclosure.annual-report',
+  workflowEvent: 'plugin::gov-disclosure.workflow-event',
+  subjectCategory: 'plugin::gov-disclosure.subject-category',
+} as const;
+
+export type PluginUid = (typeof UID)[keyof typeof UID];
+
+export const DEFAULT_LOCALE = 'zh-Hans';
+export const LOCALES = ['zh-Hans', 'en'] as const;
+
+/**
+ * Enumerations are stored as ASCII keys (Strapi requires identifier-like enum values and they make
+ * a stable API); the official Chinese wording lives here, next to an English label.
+ */
+type Labels<K extends string> = Record<K, { zh: string; en: string }>;
+
+export const COLUMN_KINDS = ['list', 'page', 'link'] as const;
+export type ColumnKind = (typeof COLUMN_KINDS)[number];
+
+export const GENRES = [
+  'notice', 'announcement', 'circular', 'decision', 'opinion', 'measures',
+  'provisions', 'report', 'reply', 'letter', 'minutes', 'interpretation', 'other',
+] as const;
+export type Genre = (typeof GENRES)[number];
+export const GENRE_LABELS: Labels<Genre> = {
+  notice: { zh: '通知', en: 'Notice' },
+  announcement: { zh: '公告', en: 'Announcement' },
+  circular: { zh: '通告', en: 'Circular' },
+  decision: { zh: '决定', en: 'Decision' },
+  opinion: { zh: '意见', en: 'Opinion' },
+  measures: { zh: '办法', en: 'Measures' },
+  provisions: { zh: '规定', en: 'Provisions' },
+  report: { zh: '报告', en: 'Report' },
+  reply: { zh: '批复', en: 'Official reply' },
+  letter: { zh: '函', en: 'Letter' },
+  minutes: { zh: '纪要', en: 'Minutes' },
+  interpretation: { zh: '政策解读', en: 'Policy interpretation' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const DISCLOSURE_MODES = ['proactive', 'on_request', 'withheld'] as const;
+export type DisclosureMode = (typeof DISCLOSURE_MODES)[number];
+export const DISCLOSURE_MODE_LABELS: Labels<DisclosureMode> = {
+  proactive: { zh: '主动公开', en: 'Proactive' },
+  on_request: { zh: '依申请公开', en: 'On request' },
+  withheld: { zh: '不予公开', en: 'Withheld' },
+};
+
+export const DISCLOSURE_SCOPES = ['public', 'specific'] as const;
+export const DISCLOSURE_SCOPE_LABELS: Labels<(typeof DISCLOSURE_SCOPES)[number]> = {
+  public: { zh: '面向社会', en: 'The public' },
+  specific: { zh: '面向特定对象', en: 'Specific parties' },
+};
+
+export const DISCLOSURE_TERMS = ['long_term', 'time_limited'] as const;
+export const DISCLOSURE_TERM_LABELS: Labels<(typeof DISCLOSURE_TERMS)[number]> = {
+  long_term: { zh: '长期公开', en: 'Long term' },
+  time_limited: { zh: '限时公开', en: 'Time limited' },
+};
+
+export const CHANNELS = ['gazette', 'website', 'weibo', 'wechat', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Labels<Channel> = {
+  gazette: { zh: '政府公报', en: 'Government gazette' },
+  website: { zh: '政府网站', en: 'Government website' },
+  weibo: { zh: '政务微博', en: 'Government Weibo' },
+  wechat: { zh: '政务微信', en: 'Government WeChat' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const DOCUMENT_KINDS = ['regulation', 'normative', 'other'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_KIND_LABELS: Labels<DocumentKind> = {
+  regulation: { zh: '规章', en: 'Regulation' },
+  normative: { zh: '行政规范性文件', en: 'Normative document' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const VALIDITIES = ['effective', 'expired', 'repealed'] as const;
+export type Validity = (typeof VALIDITIES)[number];
+export const VALIDITY_LABELS: Labels<Validity> = {
+  effective: { zh: '有效', en: 'In force' },
+  expired: { zh: '失效', en: 'Expired' },
+  repealed: { zh: '废止', en: 'Repealed' },
+};
+
+export const REPORT_TEMPLATE_IDS = ['2008', '2021'] as const;
+export type ReportTemplateId = (typeof REPORT_TEMPLATE_IDS)[number];
