@@ -129,7 +129,7 @@ const table3Checks: TemplateCheck[] = applicantColumns.flatMap((col) => [
 const totalColumnChecks: TemplateCheck[] = table3Rows
   .filter((r) => !r.heading)
   .map((r) => ({
-    id: `sum:${r.id}:total`, kind: 'sum' as const, total: C(r.id, 'total'),
+    id: `row-total:${r.id}`, kind: 'sum' as const, total: C(r.id, 'total'),
     parts: applicantColumns.filter((c) => c.id !== 'total').map((c) => C(r.id, c.id)),
   }));
 

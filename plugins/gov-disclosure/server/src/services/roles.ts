@@ -1,0 +1,114 @@
+/**
+ * The three editorial roles of the disclosure chain, created once at bootstrap with Content
+ * Manager permissions on the plugin's types. After that they belong to the administrator:
+ * a role that exists is never changed here, so edits made in Settings → Roles stick.
+ */
+import type { Core } from '@strapi/strapi';
+import { LOCALES, UID } from '../../../shared/constants';
+
+export const ROLE_KEYS = ['drafter', 'reviewer', 'publisher'] as const;
+export type RoleKey = (typeof ROLE_KEYS)[number];
+
+export const ROLE_NAMES: Record<RoleKey, { name: string; description: string }> = {
+  drafter: { name: '起草人 Drafter', description: '栏目管理员：在所管理的栏目中起草并提交信息 / Column administrator: drafts and submits in own columns' },
+  reviewer: { name: '审核人 Reviewer', description: '审核人：审核所负责栏目的信息 / Reviews submissions in own columns' },
+  publisher: { name: '发布人 Publisher', description: '办公室：发布、撤回信息，编制年度报告 / General office: publishes, withdraws, compiles the annual report' },
+};
+
+const CM = 'plugin::content-manager.explorer';
+type Grant = [subject: string, actions: string[]];
+
+const GRANTS: Record<RoleKey, Grant[]> = {
+  drafter: [
+    [UID.catalogEntry, ['read', 'create', 'update']],
+    [UID.annualReport, ['read']],
+    [UID.column, ['read']],
+    [UID.organization, ['read']],
+    [UID.subjectCategory, ['read']],
+  ],
+  reviewer: [
+    [UID.catalogEntry, ['read', 'update']],
+    [UID.annualReport, ['read', 'update']],
+    [UID.column, ['read']],
+    [UID.organization, ['read']],
+    [UID.subjectCategory, ['read']],
+  ],
+  publisher: [
+    [UID.catalogEntry, ['read', 'create', 'update', 'publish']],
+    [UID.annualReport, ['read', 'create', 'update', 'publish']],
+    [UID.column, ['read']],
+    [UID.organization, ['read']],
+    [UID.subjectCategory, ['read']],
+  ],
+};
+
+const UPLOAD_ACTIONS = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
+
+interface Permission {
+  action: string;
+  subject?: string | null;
+  properties?: Record<string, unknown>;
+  conditions?: string[];
+}
+
+interface RoleService {
+  createRolesIfNoneExist(): Promise<void>;
+  findOne(params: Record<string, unknown>): Promise<{ id: number; name: string } | null>;
+  create(attributes: { name: string; description: string }): Promise<{ id: number; name: string }>;
+  assignPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
+}
+
+const roles = ({ strapi }: { strapi: Core.Strapi }) => {
+  const roleService = () => strapi.service('admin::role') as unknown as RoleService;
+
+  const editableFields = (uid: string): string[] => {
+    const { attributes } = strapi.contentType(uid as never);
+    return Object.entries(attributes)
+      .filter(([, attribute]) => !(attribute as { private?: boolean }).private)
+      .map(([name]) => name)
+      .filter((name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name));
+  };
+
+  const isLocalized = (uid: string) =>
+    (strapi.contentType(uid as never).pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized === true;
+
+  const permissionsOf = (key: RoleKey): Permission[] => [
+    ...GRANTS[key].flatMap(([subject, actions]) =>
+      actions.map((action) => ({
+        action: `${CM}.${action}`,
+        subject,
+        properties: {
+          ...(action === 'publish' ? {} : { fields: editableFields(subject) }),
+          ...(isLocalized(subject) ? { locales: [...LOCALES] } : {}),
+        },
+        conditions: [],
+      }))
+    ),
+    ...UPLOAD_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+  ];
+
+  return {
+    /** Role id by key; creates the role with its default permissions if it does not exist yet. */
+    async ensureRoles(): Promise<Record<RoleKey, number>> {
+      const ids = {} as Record<RoleKey, number>;
+      // The admin creates its default roles (Super Admin first) only while no role exists, and
+      // plugins bootstrap before it does: let it create them before ours appear.
+      await roleService().createRolesIfNoneExist();
+      for (const key of ROLE_KEYS) {
+        // eslint-disable-next-line no-await-in-loop -- three roles, created in order
+        let role = await roleService().findOne({ name: ROLE_NAMES[key].name });
+        if (!role) {
+          // eslint-disable-next-line no-await-in-loop
+          role = await roleService().create(ROLE_NAMES[key]);
+          // eslint-disable-next-line no-await-in-loop
+          await roleService().assignPermissions(role.id, permissionsOf(key));
+          strapi.log.info(`[gov-disclosure] created admin role ${ROLE_NAMES[key].name}`);
+        }
+        ids[key] = role.id;
+      }
+      return ids;
+    },
+  };
+};
+
+export default roles;

@@ -1,0 +1,45 @@
+'use strict';
+
+/**
+ * npm test: builds the plugin and the app's TypeScript, then runs every jest suite (unit, and
+ * integration against real Strapi instances). Integration suites use a temporary SQLite file, or
+ * PostgreSQL when DATABASE_URL is set. Extra arguments go to jest.
+ * Ends with one line "tests: N passed, N failed, N skipped".
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT } = require('./lib/strapi-app');
+const { run } = require('./lib/run');
+
+const resultsFile = path.join(ROOT, '.tmp', `jest-results-${process.pid}.json`);
+fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+
+const build = run('npm', ['run', '--silent', 'build:plugin']) + run('npx', ['tsc', '-p', 'tsconfig.json']);
+console.log(`build: ${build.toFixed(1)} s`);
+
+const { spawnSync } = require('node:child_process');
+const jest = spawnSync(
+  'npx',
+  ['jest', '--runInBand', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
+  { cwd: ROOT, stdio: 'inherit', env: { LOG_LEVEL: 'error', ...process.env } }
+);
+
+let summary = 'tests: no results (jest did not finish)';
+if (fs.existsSync(resultsFile)) {
+  const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  fs.rmSync(resultsFile);
+  const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
+  console.log(`\n${r.numTotalTestSuites} suites, ${r.numTotalTests} tests, integration database: ${database}`);
+  summary = `tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
+  // .ci/run adds up its passes from this file
+  if (process.env.TEST_SUMMARY_FILE) {
+    fs.appendFileSync(process.env.TEST_SUMMARY_FILE, `${r.numPassedTests} ${r.numFailedTests} ${r.numPendingTests + r.numTodoTests}\n`);
+  }
+  if (r.numTotalTests === 0) {
+    console.log(summary);
+    console.error('No test ran.');
+    process.exit(1);
+  }
+}
+console.log(summary);
+process.exit(jest.status ?? 1);

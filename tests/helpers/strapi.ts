@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { Client } from 'pg';
+import supertest from 'supertest';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  http: () => supertest.Agent;
+  database: 'sqlite' | 'postgres';
+  stop: () => Promise<void>;
+}
+
+/**
+ * A real Strapi instance of this app (the compiled dist/) on a database of its own: a temporary
+ * SQLite file, or a fresh schema on the PostgreSQL server in DATABASE_URL. Its HTTP server is
+ * mounted but not listening; supertest drives it.
+ */
+export const startTestApp = async (): Promise<TestApp> => {
+  const name = `gd_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const pgUrl = process.env.DATABASE_URL;
+  let dropDatabase: () => Promise<void>;
+
+  if (pgUrl) {
+    const admin = new Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA "${name}"`);
+    await admin.end();
+    process.env.DATABASE_CLIENT = 'postgres';
+    process.env.DATABASE_SCHEMA = name;
+    dropDatabase = async () => {
+      const c = new Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`DROP SCHEMA "${name}" CASCADE`);
+      await c.end();
+    };
+  } else {
+    const file = path.join(os.tmpdir(), `${name}.db`);
+    process.env.DATABASE_CLIENT = 'sqlite';
+    process.env.DATABASE_FILENAME = file;
+    dropDatabase = async () => {
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    };
+  }
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
+
+  // eslint-disable-next-line @typescript-eslint/no-var-requires -- loaded after the env above is set
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });
+  await strapi.load();
+  await strapi.server.mount();
+
+  return {
+    strapi,
+    http: () => supertest.agent(strapi.server.httpServer),
+    database: pgUrl ? 'postgres' : 'sqlite',
+    stop: async () => {
+      await strapi.destroy();
+      await dropDatabase();
+    },
+  };
+};

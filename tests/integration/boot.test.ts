@@ -1,0 +1,62 @@
+import { countRows } from '../helpers/admin';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+
+describe('the app boots with the plugin', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('runs on the database the environment asks for', () => {
+    expect(app.strapi.db.dialect.client).toBe(process.env.DATABASE_URL ? 'postgres' : 'sqlite');
+  });
+
+  it('answers /_health with 204', async () => {
+    await app.http().get('/_health').expect(204);
+  });
+
+  it('registers the plugin content types under their contract uids', () => {
+    for (const name of ['organization', 'column', 'catalog-entry', 'annual-report', 'workflow-event', 'subject-category']) {
+      expect(app.strapi.contentType(`plugin::gov-disclosure.${name}` as never)).toBeDefined();
+    }
+  });
+
+  it('has locales zh-Hans (default) and en', async () => {
+    const locales = app.strapi.plugin('i18n').service('locales');
+    const codes = ((await locales.find()) as Array<{ code: string }>).map((l) => l.code).sort();
+    expect(codes).toEqual(['en', 'zh-Hans']);
+    expect(await locales.getDefaultLocale()).toBe('zh-Hans');
+  });
+
+  it('seeds the national subject list: 22 top-level categories with their second levels', async () => {
+    expect(await countRows(app.strapi, 'plugin::gov-disclosure.subject-category', { level: 1 })).toBe(22);
+    const market = await app.strapi.db.query('plugin::gov-disclosure.subject-category' as never).findOne({
+      where: { code: '09' },
+      populate: { children: { orderBy: { code: 'asc' } } },
+    });
+    expect((market.children as Array<{ name: string }>).map((c) => c.name)).toEqual(['工商', '质量监督', '标准', '食品药品监管', '安全生产监管', '其他']);
+  });
+
+  it('creates the three editorial roles next to the admin defaults, once', async () => {
+    const names = ((await app.strapi.db.query('admin::role' as never).findMany({})) as Array<{ name: string }>).map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['Super Admin', '起草人 Drafter', '审核人 Reviewer', '发布人 Publisher']));
+    await app.strapi.plugin('gov-disclosure').service('roles').ensureRoles();
+    expect(await countRows(app.strapi, 'admin::role', { name: '起草人 Drafter' })).toBe(1);
+  });
+
+  it('ran the post-sync migration: 索引号 is unique in the database, not only in code', async () => {
+    const knex = app.strapi.db.connection;
+    const insert = (documentId: string) =>
+      knex('gov_disclosure_catalog_entries').insert({
+        document_id: documentId, title: 't', locale: 'zh-Hans', index_number: '000014349/2018-00001',
+        published_at: new Date(), genre: 'notice', validity: 'effective', disclosure_mode: 'proactive',
+        disclosure_scope: 'public', disclosure_term: 'long_term', document_kind: 'other',
+      });
+    await insert('doc-a');
+    // errors raised inside the driver come from another realm: match their message, not their class
+    await expect(insert('doc-b')).rejects.toMatchObject({ message: expect.stringMatching(/unique/i) });
+  });
+});
