@@ -9,6 +9,9 @@ import path from 'node:path';
  */
 const DEV_SECRETS_FILE = path.join(process.cwd(), '.tmp', 'dev-secrets.json');
 
+/** Every secret the config files ask for; in production all are checked at the first request. */
+const REQUIRED_IN_PRODUCTION = ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'];
+
 let devSecrets: Record<string, string> | null = null;
 
 const loadDevSecrets = (): Record<string, string> => {
@@ -28,7 +31,8 @@ export const secret = (name: string, options: { listOf?: number } = {}): string 
   const fromEnv = process.env[name];
   if (fromEnv) return fromEnv;
   if (process.env.NODE_ENV === 'production') {
-    throw new Error(`${name} must be set in the environment when NODE_ENV=production (see README: Production)`);
+    const missing = [...new Set([...REQUIRED_IN_PRODUCTION, name])].filter((n) => !process.env[n]);
+    throw new Error(`${missing.join(', ')} must be set in the environment when NODE_ENV=production (see README: Production)`);
   }
   const secrets = loadDevSecrets();
   if (!secrets[name]) {

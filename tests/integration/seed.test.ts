@@ -78,6 +78,11 @@ describe('demo seed', () => {
     expect(report.section6).toContain('三是强化政府信息公开工作的培训和学习');
   });
 
+  it('writes entry bodies as Markdown whose tables are tables', async () => {
+    const notice = await app.strapi.db.query(UIDS.entries as never).findOne({ where: { slug: '2018-q1-chan-pin-zhi-liang-jian-du-chou-cha-gong-gao', locale: 'zh-Hans' } });
+    expect(notice.body).toMatch(/\| 产品类别 \| 抽查批次 \| 合格批次 \| 批次合格率 \|\n\| --- \|/);
+  });
+
   it('links the policy interpretation and the normative document both ways', async () => {
     const doc = await app.strapi.db.query(UIDS.entries as never).findOne({
       where: { slug: 'wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa', locale: 'zh-Hans', publishedAt: { $notNull: true } },

@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+const loadIn = (env: Record<string, string>) =>
+  spawnSync(process.execPath, ['-e', "require('./scripts/lib/strapi-app').loadStrapi().then(s => s.destroy()).then(() => console.log('LOADED'))"], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', DATABASE_FILENAME: ':memory:', ...env },
+    timeout: 120_000,
+  });
+
+describe('secrets', () => {
+  it('refuses to start in production without real secrets, naming every missing one', () => {
+    const result = loadIn({ NODE_ENV: 'production' });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).not.toContain('LOADED');
+    expect(`${result.stdout}${result.stderr}`).toMatch(
+      /APP_KEYS, ADMIN_JWT_SECRET, API_TOKEN_SALT, TRANSFER_TOKEN_SALT, ENCRYPTION_KEY must be set in the environment when NODE_ENV=production/
+    );
+  });
+
+  it('starts in production when every secret is given', () => {
+    const result = loadIn({
+      NODE_ENV: 'production', APP_KEYS: 'a,b', ADMIN_JWT_SECRET: 'x', API_TOKEN_SALT: 'y', TRANSFER_TOKEN_SALT: 'z', ENCRYPTION_KEY: 'k',
+    });
+    expect(result.stdout).toContain('LOADED');
+  });
+});
