@@ -1,9 +1,34 @@
-export default ({ env }: { env: { bool(key: string, fallback?: boolean): boolean } }) => ({
+type Env = ((key: string, fallback?: string) => string) & {
+  bool(key: string, fallback?: boolean): boolean;
+  int(key: string, fallback?: number): number;
+};
+
+export default ({ env }: { env: Env }) => ({
   'gov-disclosure': {
     enabled: true,
     resolve: './plugins/gov-disclosure',
     config: {
       separationOfDuties: env.bool('GOV_DISCLOSURE_SEPARATION_OF_DUTIES', true),
+    },
+  },
+  // Workflow notifications go through SMTP when SMTP_HOST is set; otherwise nodemailer renders
+  // them without sending (jsonTransport), so a demo never mails anyone.
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: env('SMTP_HOST', '')
+        ? {
+            host: env('SMTP_HOST'),
+            port: env.int('SMTP_PORT', 587),
+            secure: env.bool('SMTP_SECURE', false),
+            ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
+            ...(env('SMTP_USERNAME', '') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') } } : {}),
+          }
+        : { jsonTransport: true },
+      settings: {
+        defaultFrom: env('EMAIL_FROM', 'gov-disclosure@localhost'),
+        defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'gov-disclosure@localhost')),
+      },
     },
   },
 });

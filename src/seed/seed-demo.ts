@@ -33,6 +33,9 @@ type Docs = ReturnType<Core.Strapi['documents']>;
 export const seedDemo = async (strapi: Core.Strapi, options: SeedOptions = {}): Promise<SeedResult> => {
   const created: SeedResult['created'] = { organizations: 0, columns: 0, users: 0, entries: 0, reports: 0 };
   const docs = (uid: string): Docs => strapi.documents(uid as never);
+  const publish = (uid: string, documentId: string, locale: string) =>
+    (strapi.plugin('gov-disclosure').service('workflow') as { publishAsSystem(u: string, d: string, l: string, c: string): Promise<void> })
+      .publishAsSystem(uid, documentId, locale, '演示数据，按原样发布 (demo data, published as seeded)');
   const findRow = async (uid: string, where: Record<string, unknown>) =>
     (await strapi.db.query(uid as never).findOne({ where, select: ['id', 'documentId'] })) as Row | null;
 
@@ -123,12 +126,12 @@ export const seedDemo = async (strapi: Core.Strapi, options: SeedOptions = {}): 
     // eslint-disable-next-line no-await-in-loop
     const doc = (await docs(UID.catalogEntry).create({ locale: 'zh-Hans', data: { ...entry.zh, ...shared } } as never)) as Row;
     // eslint-disable-next-line no-await-in-loop
-    await docs(UID.catalogEntry).publish({ documentId: doc.documentId, locale: 'zh-Hans' } as never);
+    await publish(UID.catalogEntry, doc.documentId, 'zh-Hans');
     if (entry.en) {
       // eslint-disable-next-line no-await-in-loop
       await docs(UID.catalogEntry).update({ documentId: doc.documentId, locale: 'en', data: { ...entry.en, ...shared } } as never);
       // eslint-disable-next-line no-await-in-loop
-      await docs(UID.catalogEntry).publish({ documentId: doc.documentId, locale: 'en' } as never);
+      await publish(UID.catalogEntry, doc.documentId, 'en');
     }
     entryIds.set(entry.slug, doc.documentId);
     created.entries += 1;
@@ -143,7 +146,7 @@ export const seedDemo = async (strapi: Core.Strapi, options: SeedOptions = {}): 
       locale: 'zh-Hans',
       data: { ...SEED_REPORT_2018, organization: organization.documentId },
     } as never)) as Row;
-    await docs(UID.annualReport).publish({ documentId: doc.documentId, locale: 'zh-Hans' } as never);
+    await publish(UID.annualReport, doc.documentId, 'zh-Hans');
     created.reports += 1;
   }
 

@@ -19,3 +19,60 @@ export interface OrganizationCodeCheckRequest {
 export interface OrganizationCodeCheckResponse {
   data: { valid: boolean; kind?: 'credit-code' | 'organization-code'; message?: string };
 }
+
+import type { WorkflowAction, WorkflowState } from './domain/workflow';
+
+export type WorkflowUid = 'plugin::gov-disclosure.catalog-entry' | 'plugin::gov-disclosure.annual-report';
+
+export interface TransitionRequest {
+  uid: WorkflowUid;
+  documentId: string;
+  locale: string;
+  action: WorkflowAction;
+  comment?: string;
+}
+
+export interface WorkflowEventView {
+  id: number;
+  action: WorkflowAction;
+  fromState: WorkflowState;
+  toState: WorkflowState;
+  actor: { id: number; name: string } | null;
+  comment: string | null;
+  createdAt: string;
+}
+
+export interface TransitionResponse {
+  data: { state: WorkflowState; event: WorkflowEventView };
+}
+
+export interface WorkflowHistoryResponse {
+  data: WorkflowEventView[];
+}
+
+export interface WorkflowStatusResponse {
+  data: {
+    state: WorkflowState;
+    /** The party whose move it is, and the users who can make it. */
+    holder: { party: 'drafter' | 'reviewer' | 'publisher'; users: Array<{ id: number; name: string }> };
+    /** Exactly the actions the requesting user may take now. */
+    allowedActions: WorkflowAction[];
+    canEdit: boolean;
+    history: WorkflowEventView[];
+  };
+}
+
+export interface WorkflowTask {
+  uid: WorkflowUid;
+  documentId: string;
+  locale: string;
+  title: string;
+  state: WorkflowState;
+  /** When the item entered its current state; tasks are listed oldest first. */
+  since: string;
+  lastComment: string | null;
+}
+
+export interface WorkflowTasksResponse {
+  data: WorkflowTask[];
+}

@@ -17,5 +17,17 @@ export default {
         policies: ['admin::isAuthenticatedAdmin'],
       },
     },
+    ...[
+      ['POST', '/workflow/transitions', 'workflow.transition'],
+      ['GET', '/workflow/history', 'workflow.history'],
+      ['GET', '/workflow/status', 'workflow.status'],
+      ['GET', '/workflow/tasks', 'workflow.tasks'],
+    ].map(([method, path, handler]) => ({
+      method,
+      path,
+      handler,
+      // Each transition checks the user's workflow permissions and column scope itself.
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    })),
   ],
 };

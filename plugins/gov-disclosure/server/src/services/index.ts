@@ -1,9 +1,19 @@
+import actors from './actors';
+import adminLayout from './admin-layout';
+import notifications from './notifications';
+import permissions from './permissions';
 import roles from './roles';
 import subjectCategories from './subject-categories';
+import workflow from './workflow';
 import writeGuard from './write-guard';
 
 export default {
+  actors,
+  'admin-layout': adminLayout,
+  notifications,
+  permissions,
   roles,
   'subject-categories': subjectCategories,
+  workflow,
   'write-guard': writeGuard,
 };

@@ -20,7 +20,7 @@ type Grant = [subject: string, actions: string[]];
 
 const GRANTS: Record<RoleKey, Grant[]> = {
   drafter: [
-    [UID.catalogEntry, ['read', 'create', 'update']],
+    [UID.catalogEntry, ['read', 'create', 'update', 'delete']],
     [UID.annualReport, ['read']],
     [UID.column, ['read']],
     [UID.organization, ['read']],
@@ -34,12 +34,22 @@ const GRANTS: Record<RoleKey, Grant[]> = {
     [UID.subjectCategory, ['read']],
   ],
   publisher: [
-    [UID.catalogEntry, ['read', 'create', 'update', 'publish']],
-    [UID.annualReport, ['read', 'create', 'update', 'publish']],
+    [UID.catalogEntry, ['read', 'update']],
+    [UID.annualReport, ['read', 'create', 'update', 'delete']],
     [UID.column, ['read']],
     [UID.organization, ['read']],
     [UID.subjectCategory, ['read']],
   ],
+};
+
+/**
+ * Workflow permissions. No role gets the Content Manager's own publish: content goes live only
+ * through the publisher's transition. The office (publisher) also drafts annual reports.
+ */
+const WORKFLOW: Record<RoleKey, string[]> = {
+  drafter: ['submit'],
+  reviewer: ['approve', 'return'],
+  publisher: ['submit', 'return', 'publish', 'withdraw'],
 };
 
 const UPLOAD_ACTIONS = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
@@ -78,12 +88,13 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
         action: `${CM}.${action}`,
         subject,
         properties: {
-          ...(action === 'publish' ? {} : { fields: editableFields(subject) }),
+          ...(action === 'delete' ? {} : { fields: editableFields(subject) }),
           ...(isLocalized(subject) ? { locales: [...LOCALES] } : {}),
         },
         conditions: [],
       }))
     ),
+    ...WORKFLOW[key].map((action) => ({ action: `plugin::gov-disclosure.workflow.${action}`, subject: null, properties: {}, conditions: [] })),
     ...UPLOAD_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
   ];
 

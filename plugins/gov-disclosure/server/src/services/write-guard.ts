@@ -16,7 +16,7 @@ import {
 } from '../domain/content-rules';
 import { toSlug, uniqueSlug } from '../domain/slug';
 import { toOneTarget, type TargetRef } from '../utils/relations';
-import { isSystemWrite } from '../utils/system-write';
+import { isSystemWrite } from '../utils/write-context';
 
 type Values = Record<string, unknown>;
 type Row = Values & { id: number; documentId: string; locale?: string; publishedAt?: string | null };

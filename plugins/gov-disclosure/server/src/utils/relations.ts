@@ -35,3 +35,17 @@ export const toOneTarget = (value: unknown): TargetRef | null | undefined => {
   }
   return refOf(value);
 };
+
+/** For a to-many relation on create: the targets the write connects (or sets). */
+export const connectedTargets = (value: unknown): TargetRef[] => {
+  if (value === undefined || value === null) return [];
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+  if (Array.isArray(value)) return value.map(refOf).filter((r): r is TargetRef => r !== null);
+  if (typeof value === 'object') {
+    const op = value as Record<string, unknown>;
+    if ('set' in op) return list(op.set).map(refOf).filter((r): r is TargetRef => r !== null);
+    if ('connect' in op) return list(op.connect).map(refOf).filter((r): r is TargetRef => r !== null);
+  }
+  const single = refOf(value);
+  return single ? [single] : [];
+};

@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/domain/workflow';
+import type {
+  TransitionRequest,
+  TransitionResponse,
+  WorkflowHistoryResponse,
+  WorkflowStatusResponse,
+  WorkflowTasksResponse,
+  WorkflowUid,
+} from '../../../shared/types';
+import { WORKFLOW_UIDS, WorkflowConflictError } from '../services/workflow';
+import { getService } from '../utils/get-service';
+
+const target = {
+  uid: yup.string().oneOf([...WORKFLOW_UIDS]).required(),
+  documentId: yup.string().trim().min(1).max(100).required(),
+  locale: yup.string().trim().min(2).max(20).required(),
+};
+
+const transitionBody = yup
+  .object({
+    ...target,
+    action: yup.string().oneOf([...WORKFLOW_ACTIONS]).required(),
+    comment: yup
+      .string()
+      .max(5000)
+      .nullable()
+      .when('action', {
+        is: (action: WorkflowAction) => Boolean(action && TRANSITIONS[action]?.commentRequired),
+        then: (s) => s.trim().required('a comment (reason) is required for this action (须填写意见)'),
+      }),
+  })
+  .noUnknown()
+  .strict();
+
+const targetQuery = yup.object(target).noUnknown();
+
+const validateTransition = validateYupSchema(transitionBody);
+const validateTarget = validateYupSchema(targetQuery);
+
+interface Ctx {
+  request: { body: unknown };
+  query: Record<string, unknown>;
+  body: unknown;
+  conflict(message: string, details?: unknown): void;
+}
+
+const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const actor = async () => {
+    const current = await getService(strapi, 'actors').current();
+    if (!current) throw new errors.UnauthorizedError('Log in to the admin panel');
+    return current;
+  };
+
+  return {
+    async transition(ctx: Ctx) {
+      const body = (await validateTransition(ctx.request.body ?? {})) as TransitionRequest;
+      try {
+        const result = await getService(strapi, 'workflow').transition(body, await actor());
+        ctx.body = { data: result } satisfies TransitionResponse;
+      } catch (error) {
+        if (error instanceof WorkflowConflictError) return ctx.conflict(error.message, error.details);
+        throw error;
+      }
+    },
+
+    async history(ctx: Ctx) {
+      const q = (await validateTarget(ctx.query)) as { uid: WorkflowUid; documentId: string; locale: string };
+      ctx.body = { data: await getService(strapi, 'workflow').history(q.uid, q.documentId, q.locale, await actor()) } satisfies WorkflowHistoryResponse;
+    },
+
+    async status(ctx: Ctx) {
+      const q = (await validateTarget(ctx.query)) as { uid: WorkflowUid; documentId: string; locale: string };
+      ctx.body = { data: await getService(strapi, 'workflow').status(q.uid, q.documentId, q.locale, await actor()) } satisfies WorkflowStatusResponse;
+    },
+
+    async tasks(ctx: Ctx) {
+      ctx.body = { data: await getService(strapi, 'workflow').tasks(await actor()) } satisfies WorkflowTasksResponse;
+    },
+  };
+};
+
+export default workflowController;

@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+import { ACTION_LABELS, WORKFLOW_ACTIONS } from '../../../shared/domain/workflow';
+
+/**
+ * The workflow actions as RBAC actions (plugin::gov-disclosure.workflow.submit …), so an
+ * administrator grants them to roles in Settings → Roles like any other permission.
+ */
+export const WORKFLOW_RBAC_ACTIONS = WORKFLOW_ACTIONS.map((action) => ({
+  section: 'plugins',
+  displayName: `${ACTION_LABELS[action].zh} ${ACTION_LABELS[action].en}`,
+  uid: `workflow.${action}`,
+  subCategory: 'workflow',
+  pluginName: 'gov-disclosure',
+}));
+
+interface ActionProvider {
+  registerMany(actions: typeof WORKFLOW_RBAC_ACTIONS): Promise<void>;
+}
+
+const permissions = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async registerActions(): Promise<void> {
+    const { actionProvider } = strapi.service('admin::permission') as unknown as { actionProvider: ActionProvider };
+    await actionProvider.registerMany(WORKFLOW_RBAC_ACTIONS);
+  },
+});
+
+export default permissions;

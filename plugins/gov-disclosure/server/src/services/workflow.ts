@@ -1,0 +1,254 @@
+/**
+ * The approval chain: transitions with compare-and-swap on the state and the audit event written
+ * in the same transaction, publish/unpublish performed inside the transition, history, the
+ * side-panel status and each user's task list.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { UID } from '../../../shared/constants';
+import {
+  HOLDER,
+  TRANSITIONS,
+  WORKFLOW_ACTIONS,
+  type WorkflowAction,
+  type WorkflowState,
+} from '../../../shared/domain/workflow';
+import type { WorkflowEventView, WorkflowStatusResponse, WorkflowTask, WorkflowUid } from '../../../shared/types';
+import { decideTransition, mayEdit, mayView, type ColumnStaff } from '../domain/workflow-policy';
+import { getService } from '../utils/get-service';
+import { runInTransition } from '../utils/write-context';
+import type { Actor } from './actors';
+
+export const WORKFLOW_UIDS: readonly WorkflowUid[] = [UID.catalogEntry, UID.annualReport];
+export const isWorkflowUid = (uid: string): uid is WorkflowUid => (WORKFLOW_UIDS as readonly string[]).includes(uid);
+
+/** 409: the action does not fit the item's current state (also when another user got there first). */
+export class WorkflowConflictError extends errors.ApplicationError<'ConflictError'> {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, details);
+    this.name = 'ConflictError';
+  }
+}
+
+interface DraftRow {
+  id: number;
+  documentId: string;
+  locale: string;
+  title: string;
+  workflowState: WorkflowState | null;
+  publishedDate?: string | null;
+  updatedAt: string;
+}
+
+interface EventRow {
+  id: number;
+  targetUid: string;
+  targetDocumentId: string;
+  targetLocale: string;
+  action: WorkflowAction;
+  fromState: WorkflowState;
+  toState: WorkflowState;
+  actorName: string | null;
+  comment: string | null;
+  createdAt: string;
+  actor?: { id: number } | null;
+}
+
+export interface TransitionInput {
+  uid: WorkflowUid;
+  documentId: string;
+  locale: string;
+  action: WorkflowAction;
+  comment?: string | null;
+}
+
+const toView = (e: EventRow): WorkflowEventView => ({
+  id: e.id,
+  action: e.action,
+  fromState: e.fromState,
+  toState: e.toState,
+  actor: e.actor ? { id: e.actor.id, name: e.actorName ?? '' } : null,
+  comment: e.comment,
+  createdAt: new Date(e.createdAt).toISOString(),
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = (uid: string) => strapi.db.query(uid as never);
+  const separationOfDuties = () => strapi.plugin('gov-disclosure').config('separationOfDuties') !== false;
+
+  const draftRow = async (uid: WorkflowUid, documentId: string, locale: string) =>
+    (await query(uid).findOne({ where: { documentId, locale, publishedAt: null } })) as DraftRow | null;
+
+  const stateOfRow = (row: DraftRow): WorkflowState => row.workflowState ?? 'draft';
+
+  /** Administrators and reviewers over all of an entry's columns (this locale); null for reports. */
+  const staffOf = async (uid: WorkflowUid, rowId: number): Promise<ColumnStaff> => {
+    if (uid !== UID.catalogEntry) return null;
+    const row = (await query(uid).findOne({
+      where: { id: rowId },
+      populate: { columns: { populate: { administrators: { select: ['id'] }, reviewers: { select: ['id'] } } } },
+    })) as { columns?: Array<{ administrators?: Array<{ id: number }>; reviewers?: Array<{ id: number }> }> } | null;
+    const columns = row?.columns ?? [];
+    return {
+      administrators: new Set(columns.flatMap((c) => (c.administrators ?? []).map((u) => u.id))),
+      reviewers: new Set(columns.flatMap((c) => (c.reviewers ?? []).map((u) => u.id))),
+    };
+  };
+
+  const events = async (uid: string, documentId: string, locale: string) =>
+    (await query(UID.workflowEvent).findMany({
+      where: { targetUid: uid, targetDocumentId: documentId, targetLocale: locale },
+      populate: { actor: { select: ['id'] } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    })) as EventRow[];
+
+  const lastSubmitterId = async (uid: string, documentId: string, locale: string): Promise<number | null> => {
+    const last = (await query(UID.workflowEvent).findOne({
+      where: { targetUid: uid, targetDocumentId: documentId, targetLocale: locale, action: 'submit' },
+      populate: { actor: { select: ['id'] } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    })) as EventRow | null;
+    return last?.actor?.id ?? null;
+  };
+
+  /** Moves the state with compare-and-swap, records the event, publishes or unpublishes: all or nothing. */
+  const apply = async (
+    input: TransitionInput,
+    row: DraftRow,
+    from: WorkflowState,
+    actor: { id: number; name: string } | null
+  ): Promise<EventRow> => {
+    const to = TRANSITIONS[input.action].to;
+    const { uid, documentId, locale } = input;
+    return strapi.db.transaction(async () => {
+      const swapped = (await query(uid).updateMany({
+        where: { documentId, locale, publishedAt: null, ...(from === 'draft' ? { $or: [{ workflowState: 'draft' }, { workflowState: null }] } : { workflowState: from }) },
+        data: { workflowState: to, ...(input.action === 'publish' && !row.publishedDate ? { publishedDate: today() } : {}) },
+      })) as { count: number };
+      if (swapped.count !== 1) {
+        throw new WorkflowConflictError(`Someone else changed this item first; it is no longer ${from}. Reload and try again.`, { expectedState: from });
+      }
+      return runInTransition(input.action, async () => {
+        const event = (await strapi.documents(UID.workflowEvent as never).create({
+          data: {
+            targetUid: uid, targetDocumentId: documentId, targetLocale: locale, action: input.action,
+            fromState: from, toState: to, actor: actor?.id ?? null, actorName: actor?.name ?? '系统 System', comment: input.comment?.trim() || null,
+          },
+        } as never)) as unknown as EventRow;
+        if (input.action === 'publish') await strapi.documents(uid as never).publish({ documentId, locale } as never);
+        if (input.action === 'withdraw') await strapi.documents(uid as never).unpublish({ documentId, locale } as never);
+        return { ...event, actor: actor ? { id: actor.id } : null };
+      });
+    });
+  };
+
+  const requireRow = async (uid: WorkflowUid, documentId: string, locale: string) => {
+    const row = await draftRow(uid, documentId, locale);
+    if (!row) throw new errors.NotFoundError(`No ${uid} with documentId ${documentId} in locale ${locale}`);
+    return row;
+  };
+
+  return {
+    draftRow,
+    staffOf,
+    stateOfRow,
+
+    async transition(input: TransitionInput, actor: Actor): Promise<{ state: WorkflowState; event: WorkflowEventView }> {
+      if (TRANSITIONS[input.action].commentRequired && !input.comment?.trim()) {
+        throw new errors.ValidationError(`A comment is required to ${input.action}`, {
+          errors: [{ path: ['comment'], message: `${input.action} needs a comment (须填写意见)`, name: 'ValidationError' }],
+        });
+      }
+      const row = await requireRow(input.uid, input.documentId, input.locale);
+      const from = stateOfRow(row);
+      const staff = await staffOf(input.uid, row.id);
+      if (!mayView(actor, staff)) throw new errors.ForbiddenError('This item is outside your columns');
+      const decision = decideTransition({
+        actor, action: input.action, state: from, staff,
+        lastSubmitterId: input.action === 'approve' ? await lastSubmitterId(input.uid, input.documentId, input.locale) : null,
+        separationOfDuties: separationOfDuties(),
+      });
+      if (!decision.ok) {
+        if (decision.status === 409) throw new WorkflowConflictError(decision.message, { state: from });
+        throw new errors.ForbiddenError(decision.message);
+      }
+      const event = await apply(input, row, from, actor);
+      const state = TRANSITIONS[input.action].to;
+      await getService(strapi, 'notifications').afterTransition({ ...input, title: row.title, actor, staff, state }).catch((error: Error) => {
+        strapi.log.error(`[gov-disclosure] notification for ${input.action} on ${input.documentId} failed: ${error.message}`);
+      });
+      return { state, event: toView(event) };
+    },
+
+    /** Publishes as the system (seed, import): recorded like any transition, with no human actor. */
+    async publishAsSystem(uid: WorkflowUid, documentId: string, locale: string, comment: string): Promise<void> {
+      const row = await requireRow(uid, documentId, locale);
+      const from = stateOfRow(row);
+      if (from === 'published') return;
+      await apply({ uid, documentId, locale, action: 'publish', comment }, row, from, null);
+    },
+
+    async history(uid: WorkflowUid, documentId: string, locale: string, actor: Actor): Promise<WorkflowEventView[]> {
+      const row = await requireRow(uid, documentId, locale);
+      if (!mayView(actor, await staffOf(uid, row.id))) throw new errors.ForbiddenError('This item is outside your columns');
+      return (await events(uid, documentId, locale)).map(toView);
+    },
+
+    async status(uid: WorkflowUid, documentId: string, locale: string, actor: Actor): Promise<WorkflowStatusResponse['data']> {
+      const row = await requireRow(uid, documentId, locale);
+      const state = stateOfRow(row);
+      const staff = await staffOf(uid, row.id);
+      if (!mayView(actor, staff)) throw new errors.ForbiddenError('This item is outside your columns');
+      const lastSubmitter = await lastSubmitterId(uid, documentId, locale);
+      const allowedActions = WORKFLOW_ACTIONS.filter(
+        (action) => decideTransition({ actor, action, state, staff, lastSubmitterId: lastSubmitter, separationOfDuties: separationOfDuties() }).ok
+      );
+      const party = HOLDER[state];
+      const actors = getService(strapi, 'actors');
+      const candidates = await actors.usersWith(party === 'drafter' ? 'submit' : party === 'reviewer' ? 'approve' : 'publish');
+      const users = candidates.filter((u) =>
+        staff === null || party === 'publisher' ? true : (party === 'drafter' ? staff.administrators : staff.reviewers).has(u.id)
+      );
+      return {
+        state,
+        holder: { party, users: users.map(({ id, name }) => ({ id, name })) },
+        allowedActions,
+        canEdit: mayEdit(actor, state, staff),
+        history: (await events(uid, documentId, locale)).map(toView),
+      };
+    },
+
+    /** What waits on this user, oldest first: returned drafts, items to review, items to publish. */
+    async tasks(actor: Actor): Promise<WorkflowTask[]> {
+      const wanted: Array<{ state: WorkflowState; uids: WorkflowUid[] }> = [];
+      if (actor.isSuperAdmin || actor.actions.has('submit')) wanted.push({ state: 'returned', uids: [...WORKFLOW_UIDS] });
+      if (actor.isSuperAdmin || actor.actions.has('approve')) wanted.push({ state: 'pending_review', uids: [...WORKFLOW_UIDS] });
+      if (actor.isSuperAdmin || actor.actions.has('publish')) wanted.push({ state: 'pending_publish', uids: [...WORKFLOW_UIDS] });
+      const tasks: WorkflowTask[] = [];
+      for (const { state, uids } of wanted) {
+        for (const uid of uids) {
+          // eslint-disable-next-line no-await-in-loop -- at most six small queries
+          const rows = (await query(uid).findMany({ where: { publishedAt: null, workflowState: state }, select: ['id', 'documentId', 'locale', 'title', 'updatedAt'] })) as DraftRow[];
+          for (const row of rows) {
+            // eslint-disable-next-line no-await-in-loop
+            const staff = await staffOf(uid, row.id);
+            const lastSubmitter = state === 'pending_review' ? await lastSubmitterId(uid, row.documentId, row.locale) : null;
+            const action: WorkflowAction = state === 'returned' ? 'submit' : state === 'pending_review' ? 'approve' : 'publish';
+            const mine = decideTransition({ actor, action, state, staff, lastSubmitterId: lastSubmitter, separationOfDuties: separationOfDuties() }).ok;
+            if (!mine) continue;
+            // eslint-disable-next-line no-await-in-loop
+            const history = await events(uid, row.documentId, row.locale);
+            const last = history[history.length - 1];
+            tasks.push({ uid, documentId: row.documentId, locale: row.locale, title: row.title, state, since: new Date(last?.createdAt ?? row.updatedAt).toISOString(), lastComment: last?.comment ?? null });
+          }
+        }
+      }
+      return tasks.sort((a, b) => String(a.since).localeCompare(String(b.since)));
+    },
+  };
+};
+
+export default workflow;
+export type WorkflowService = ReturnType<typeof workflow>;
