@@ -158,7 +158,7 @@ describe(`approval chain permission matrix (${CASES.length} cases)`, () => {
       await run();
       return 200;
     } catch (error) {
-      return (error as { name?: string }).name === 'ForbiddenError' ? 403 : 500;
+      return ['ForbiddenError', 'PolicyError'].includes((error as { name?: string }).name ?? '') ? 403 : 500;
     }
   };
 

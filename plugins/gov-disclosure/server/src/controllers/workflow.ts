@@ -44,7 +44,23 @@ interface Ctx {
   query: Record<string, unknown>;
   body: unknown;
   conflict(message: string, details?: unknown): void;
+  forbidden(message: string, details?: unknown): void;
 }
+
+/**
+ * Strapi's authorize middleware turns a ForbiddenError thrown by a handler into a bare
+ * "Forbidden"; answering here keeps the reason, which tells the clerk what to do instead.
+ */
+const answerRefusals = async (ctx: Ctx, handle: () => Promise<void>) => {
+  try {
+    await handle();
+  } catch (error) {
+    if (error instanceof WorkflowConflictError) return ctx.conflict(error.message, error.details);
+    if (error instanceof errors.ForbiddenError) return ctx.forbidden(error.message, error.details ?? {});
+    throw error;
+  }
+  return undefined;
+};
 
 const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
   const actor = async () => {
@@ -56,23 +72,23 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async transition(ctx: Ctx) {
       const body = (await validateTransition(ctx.request.body ?? {})) as TransitionRequest;
-      try {
-        const result = await getService(strapi, 'workflow').transition(body, await actor());
-        ctx.body = { data: result } satisfies TransitionResponse;
-      } catch (error) {
-        if (error instanceof WorkflowConflictError) return ctx.conflict(error.message, error.details);
-        throw error;
-      }
+      return answerRefusals(ctx, async () => {
+        ctx.body = { data: await getService(strapi, 'workflow').transition(body, await actor()) } satisfies TransitionResponse;
+      });
     },
 
     async history(ctx: Ctx) {
       const q = (await validateTarget(ctx.query)) as { uid: WorkflowUid; documentId: string; locale: string };
-      ctx.body = { data: await getService(strapi, 'workflow').history(q.uid, q.documentId, q.locale, await actor()) } satisfies WorkflowHistoryResponse;
+      return answerRefusals(ctx, async () => {
+        ctx.body = { data: await getService(strapi, 'workflow').history(q.uid, q.documentId, q.locale, await actor()) } satisfies WorkflowHistoryResponse;
+      });
     },
 
     async status(ctx: Ctx) {
       const q = (await validateTarget(ctx.query)) as { uid: WorkflowUid; documentId: string; locale: string };
-      ctx.body = { data: await getService(strapi, 'workflow').status(q.uid, q.documentId, q.locale, await actor()) } satisfies WorkflowStatusResponse;
+      return answerRefusals(ctx, async () => {
+        ctx.body = { data: await getService(strapi, 'workflow').status(q.uid, q.documentId, q.locale, await actor()) } satisfies WorkflowStatusResponse;
+      });
     },
 
     async tasks(ctx: Ctx) {

@@ -26,8 +26,12 @@ type Params = {
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const EVENT_WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 
+/**
+ * A PolicyError is a ForbiddenError (403) whose message Strapi passes through to the client, so
+ * the Content Manager shows the clerk why the chain refused.
+ */
 const forbid = (message: string): never => {
-  throw new errors.ForbiddenError(message);
+  throw new errors.PolicyError(message, { policy: 'gov-disclosure.workflow' });
 };
 
 export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware => {
