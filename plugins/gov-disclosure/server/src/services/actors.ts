@@ -73,13 +73,17 @@ const actors = ({ strapi }: { strapi: Core.Strapi }) => {
       return state[CACHE_KEY] ?? null;
     },
 
-    /** Active users whose roles grant a workflow action (super admins are not notified by role). */
+    /** Active users whose roles grant a workflow action, super admins left out. */
     async usersWith(action: WorkflowAction): Promise<Array<{ id: number; name: string; email: string }>> {
       const users = (await strapi.db.query('admin::user').findMany({
         where: { isActive: true, roles: { permissions: { action: `${WORKFLOW_PERMISSION_PREFIX}${action}` } } },
         select: ['id', 'firstname', 'lastname', 'username', 'email'],
+        populate: { roles: { select: ['code'] } },
       })) as AdminUserRow[];
-      return users.map((u) => ({ id: u.id, name: displayName(u), email: u.email }));
+      // Super admins hold every permission but are not a party of the chain.
+      return users
+        .filter((u) => !(u.roles ?? []).some((r) => r.code === SUPER_ADMIN_CODE))
+        .map((u) => ({ id: u.id, name: displayName(u), email: u.email }));
     },
   };
 };
