@@ -23,5 +23,11 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/integration-setup.ts'],
     },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/integration-setup.ts'],
+    },
   ],
 };

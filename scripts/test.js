@@ -14,13 +14,18 @@ const { run } = require('./lib/run');
 const resultsFile = path.join(ROOT, '.tmp', `jest-results-${process.pid}.json`);
 fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
 
-const build = run('npm', ['run', '--silent', 'build:plugin']) + run('npx', ['tsc', '-p', 'tsconfig.json']);
+const args = process.argv.slice(2);
+const onlyUnitOrIntegration = args.includes('--selectProjects') && !args.includes('browser');
+// The browser suites need the admin panel built and Debian's Chromium; the others only dist/.
+const build = onlyUnitOrIntegration
+  ? run('npm', ['run', '--silent', 'build:plugin']) + run('npx', ['tsc', '-p', 'tsconfig.json'])
+  : run('bash', ['scripts/ensure-browser.sh']) + run('npm', ['run', '--silent', 'build']);
 console.log(`build: ${build.toFixed(1)} s`);
 
 const { spawnSync } = require('node:child_process');
 const jest = spawnSync(
   'npx',
-  ['jest', '--runInBand', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
+  ['jest', '--runInBand', '--json', `--outputFile=${resultsFile}`, ...args],
   { cwd: ROOT, stdio: 'inherit', env: { LOG_LEVEL: 'error', ...process.env } }
 );
 

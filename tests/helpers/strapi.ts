@@ -20,7 +20,7 @@ export interface TestApp {
  * SQLite file, or a fresh schema on the PostgreSQL server in DATABASE_URL. Its HTTP server is
  * mounted but not listening; supertest drives it.
  */
-export const startTestApp = async (): Promise<TestApp> => {
+export const startTestApp = async (options: { serveAdminPanel?: boolean; listen?: boolean } = {}): Promise<TestApp & { url?: string }> => {
   const name = `gd_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const pgUrl = process.env.DATABASE_URL;
   let dropDatabase: () => Promise<void>;
@@ -50,12 +50,21 @@ export const startTestApp = async (): Promise<TestApp> => {
 
   // eslint-disable-next-line @typescript-eslint/no-var-requires -- loaded after the env above is set
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });
+  if (options.listen) process.env.PORT = '0';
+  const strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: options.serveAdminPanel ?? false });
   await strapi.load();
-  await strapi.server.mount();
+  let url: string | undefined;
+  if (options.listen) {
+    await strapi.listen();
+    const address = strapi.server.httpServer.address() as import('node:net').AddressInfo;
+    url = `http://127.0.0.1:${address.port}`;
+  } else {
+    await strapi.server.mount();
+  }
 
   return {
     strapi,
+    url,
     http: () => supertest.agent(strapi.server.httpServer),
     database: pgUrl ? 'postgres' : 'sqlite',
     stop: async () => {

@@ -1,6 +1,10 @@
 import { PLUGIN_ID } from '../../shared/constants';
+import { formatStateColumn, withoutStockPublishing } from './components/list-view';
 import { PluginIcon } from './components/PluginIcon';
+import { WorkflowPanel } from './components/WorkflowPanel';
 import { getTranslation } from './utils/get-translation';
+
+type Reducer = (prev: Array<((props: { model: string }) => unknown) & { type?: string }>) => unknown[];
 
 interface AdminApp {
   addMenuLink(link: {
@@ -11,6 +15,8 @@ interface AdminApp {
     permissions: Array<{ action: string; subject: string | null }>;
   }): void;
   registerPlugin(plugin: { id: string; name: string }): void;
+  registerHook(name: string, fn: (args: never) => unknown): void;
+  getPlugin(id: string): { apis: Record<string, (arg: unknown) => void> };
 }
 
 const prefixKeys = (data: Record<string, string>) =>
@@ -26,6 +32,18 @@ export default {
       permissions: [],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  bootstrap(app: AdminApp) {
+    const cm = app.getPlugin('content-manager').apis;
+    cm.addEditViewSidePanel([WorkflowPanel]);
+    // Run after every plugin's bootstrap (i18n adds its bulk-locale publish actions in its own),
+    // so the filter sees the complete list whatever order plugins bootstrap in.
+    setTimeout(() => {
+      cm.addDocumentAction(withoutStockPublishing as Reducer);
+      cm.addBulkAction(withoutStockPublishing as Reducer);
+    }, 0);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', formatStateColumn as (args: never) => unknown);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,10 +1,12 @@
 import { Route, Routes } from 'react-router-dom';
 import { Page } from '@strapi/strapi/admin';
 import { OverviewPage } from './OverviewPage';
+import { TasksPage } from './TasksPage';
 
 const App = () => (
   <Routes>
-    <Route index element={<OverviewPage />} />
+    <Route index element={<TasksPage />} />
+    <Route path="overview" element={<OverviewPage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { Button, Dialog, Field, Textarea } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { WorkflowAction } from '../../../shared/domain/workflow';
+import { getTranslation } from '../utils/get-translation';
+
+interface Props {
+  action: WorkflowAction;
+  label: string;
+  variant: 'danger-light' | 'tertiary';
+  onConfirm: (comment: string) => Promise<void>;
+}
+
+/** Return and withdraw need a reason: the dialog will not confirm without one. */
+export const TransitionDialog = ({ action, label, variant, onConfirm }: Props) => {
+  const { formatMessage } = useIntl();
+  const [open, setOpen] = useState(false);
+  const [comment, setComment] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const missing = comment.trim() === '';
+  const t = (id: string) => formatMessage({ id: getTranslation(id), defaultMessage: id });
+
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger>
+        <Button variant={variant} fullWidth data-workflow-action={action}>
+          {label}
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Content>
+        <Dialog.Header>{label}</Dialog.Header>
+        <Dialog.Body>
+          <Field.Root name="comment" required error={touched && missing ? t('workflow.comment.required') : undefined} width="100%">
+            <Field.Label>{t(action === 'withdraw' ? 'workflow.comment.reason' : 'workflow.comment.label')}</Field.Label>
+            <Textarea value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} onBlur={() => setTouched(true)} />
+            <Field.Error />
+          </Field.Root>
+        </Dialog.Body>
+        <Dialog.Footer>
+          <Dialog.Cancel>
+            <Button variant="tertiary">{t('workflow.cancel')}</Button>
+          </Dialog.Cancel>
+          <Button
+            variant="danger"
+            loading={busy}
+            data-workflow-confirm={action}
+            onClick={async () => {
+              setTouched(true);
+              if (missing) return;
+              setBusy(true);
+              try {
+                await onConfirm(comment.trim());
+                setOpen(false);
+                setComment('');
+                setTouched(false);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {label}
+          </Button>
+        </Dialog.Footer>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+};

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { UID } from '../../../shared/constants';
+import { ACTION_LABELS, type WorkflowAction } from '../../../shared/domain/workflow';
+import type { WorkflowUid } from '../../../shared/types';
+import { getTranslation } from '../utils/get-translation';
+import { errorMessage, useTransition, useWorkflowStatus } from '../utils/workflow-api';
+import { StateBadge, stateLabel } from './StateBadge';
+import { TransitionDialog } from './TransitionDialog';
+
+const WORKFLOW_UIDS: string[] = [UID.catalogEntry, UID.annualReport];
+const NEEDS_COMMENT: WorkflowAction[] = ['return', 'withdraw'];
+/** These change what is live, which the Content Manager's header shows: reload it afterwards. */
+const CHANGES_LIVE_VERSION: WorkflowAction[] = ['publish', 'withdraw'];
+
+interface PanelProps {
+  model: string;
+  documentId?: string;
+  document?: { locale?: string } & Record<string, unknown>;
+}
+
+const Body = ({ uid, documentId, locale }: { uid: WorkflowUid; documentId: string; locale: string }) => {
+  const { formatMessage, locale: uiLocale, formatDate } = useIntl();
+  const { toggleNotification } = useNotification();
+  const { status, reload } = useWorkflowStatus(uid, documentId, locale);
+  const transition = useTransition();
+  const [busy, setBusy] = useState<WorkflowAction | null>(null);
+  const t = (id: string, values?: Record<string, string>) => formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
+  const zh = uiLocale.startsWith('zh');
+  const actionLabel = (a: WorkflowAction) => (zh ? ACTION_LABELS[a].zh : ACTION_LABELS[a].en);
+
+  const run = async (action: WorkflowAction, comment?: string) => {
+    setBusy(action);
+    try {
+      const result = await transition({ uid, documentId, locale, action, ...(comment ? { comment } : {}) });
+      toggleNotification({ type: 'success', message: t('workflow.done', { action: actionLabel(action), state: stateLabel(result.state, uiLocale) }) });
+      if (CHANGES_LIVE_VERSION.includes(action)) window.location.reload();
+      else await reload();
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      await reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (status.state === 'loading') return <Typography variant="pi">{t('workflow.loading')}</Typography>;
+  if (status.state === 'error') return <Typography textColor="danger600">{status.message}</Typography>;
+  const { data } = status;
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="workflow-panel">
+      <Flex gap={2} wrap="wrap">
+        <StateBadge state={data.state} />
+        <Typography variant="pi" textColor="neutral600">
+          {t(`workflow.holder.${data.holder.party}`)}
+          {data.holder.users.length > 0 ? `：${data.holder.users.map((u) => u.name).join('、')}` : ''}
+        </Typography>
+      </Flex>
+      {!data.canEdit && (
+        <Typography variant="pi" textColor="warning600">
+          {t('workflow.readOnly')}
+        </Typography>
+      )}
+      {data.allowedActions.map((action) =>
+        NEEDS_COMMENT.includes(action) ? (
+          <TransitionDialog
+            key={action}
+            action={action}
+            label={actionLabel(action)}
+            variant={action === 'withdraw' ? 'danger-light' : 'tertiary'}
+            onConfirm={(comment) => run(action, comment)}
+          />
+        ) : (
+          <Button key={action} fullWidth loading={busy === action} disabled={busy !== null} onClick={() => run(action)} data-workflow-action={action}>
+            {actionLabel(action)}
+          </Button>
+        )
+      )}
+      <Box paddingTop={2}>
+        <Typography variant="sigma" textColor="neutral600" tag="h3">
+          {t('workflow.history')}
+        </Typography>
+        {data.history.length === 0 ? (
+          <Typography variant="pi" textColor="neutral500">
+            {t('workflow.history.empty')}
+          </Typography>
+        ) : (
+          <Box tag="ol" paddingTop={1} data-testid="workflow-history">
+            {[...data.history].reverse().map((e) => (
+              <Box tag="li" key={e.id} paddingBottom={2}>
+                <Typography variant="pi" fontWeight="bold">
+                  {actionLabel(e.action)}
+                </Typography>
+                <Typography variant="pi" textColor="neutral600">
+                  {' · '}
+                  {e.actor?.name ?? t('workflow.system')}
+                  {' · '}
+                  {formatDate(e.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
+                </Typography>
+                {e.comment && (
+                  <Typography variant="pi" tag="p" textColor="neutral800" data-testid="workflow-comment">
+                    “{e.comment}”
+                  </Typography>
+                )}
+              </Box>
+            ))}
+          </Box>
+        )}
+      </Box>
+    </Flex>
+  );
+};
+
+/** Edit view side panel: the item's state, who holds it, the history and this user's buttons. */
+export const WorkflowPanel = ({ model, documentId, document }: PanelProps) => {
+  const { formatMessage } = useIntl();
+  if (!WORKFLOW_UIDS.includes(model) || !documentId || documentId === 'create') return null;
+  const locale = document?.locale;
+  if (!locale) return null;
+  return {
+    title: formatMessage({ id: getTranslation('workflow.title'), defaultMessage: '审核流程' }),
+    content: <Body uid={model as WorkflowUid} documentId={documentId} locale={locale} />,
+  };
+};
+WorkflowPanel.type = 'gov-disclosure-workflow';

@@ -1,0 +1,47 @@
+import { UID } from '../../../shared/constants';
+import { WORKFLOW_STATES, type WorkflowState } from '../../../shared/domain/workflow';
+import { StateBadge } from './StateBadge';
+
+const WORKFLOW_UIDS: string[] = [UID.catalogEntry, UID.annualReport];
+
+interface Header {
+  name: string;
+  cellFormatter?: (data: Record<string, unknown>, header: Header, context: { model: string }) => React.ReactNode;
+  [key: string]: unknown;
+}
+
+/** List view: the workflow state column renders as the same badge as in the edit view. */
+export const formatStateColumn = ({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: unknown }) => ({
+  layout,
+  displayedHeaders: displayedHeaders.map((header) =>
+    header.name !== 'workflowState'
+      ? header
+      : {
+          ...header,
+          cellFormatter: (data: Record<string, unknown>, h: Header, context: { model: string }) => {
+            const state = data.workflowState as WorkflowState | null;
+            if (!WORKFLOW_UIDS.includes(context.model) || !state || !WORKFLOW_STATES.includes(state)) return String(state ?? '');
+            return <StateBadge state={state} />;
+          },
+        }
+  ),
+});
+
+type Described<P> = ((props: P) => unknown) & { type?: string; position?: unknown };
+
+/** Document actions the chain's types keep: saving and housekeeping, nothing that publishes. */
+const KEPT_FOR_WORKFLOW_TYPES = new Set(['update', 'discard', 'clone', 'delete', 'history', 'edit-the-model', 'configure-the-view', 'edit']);
+
+/**
+ * For the plugin's types, drop every action that publishes or unpublishes: Strapi's Publish and
+ * Unpublish and i18n's "publish multiple locales" (which has no type, hence the allow-list). The
+ * server refuses them anyway; the panel's workflow buttons are the only way. Other types keep all.
+ */
+export const withoutStockPublishing = <P extends { model: string }>(actions: Array<Described<P>>): Array<Described<P>> =>
+  actions.map((Action) => {
+    if (Action.type && KEPT_FOR_WORKFLOW_TYPES.has(Action.type)) return Action;
+    const Guarded: Described<P> = (props: P) => (WORKFLOW_UIDS.includes(props.model) ? null : Action(props));
+    Guarded.type = Action.type;
+    Guarded.position = Action.position;
+    return Guarded;
+  });
