@@ -2,6 +2,7 @@ import actors from './actors';
 import adminLayout from './admin-layout';
 import notifications from './notifications';
 import permissions from './permissions';
+import portal from './portal';
 import roles from './roles';
 import subjectCategories from './subject-categories';
 import workflow from './workflow';
@@ -12,6 +13,7 @@ export default {
   'admin-layout': adminLayout,
   notifications,
   permissions,
+  portal,
   roles,
   'subject-categories': subjectCategories,
   workflow,

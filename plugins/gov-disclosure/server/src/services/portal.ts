@@ -1,0 +1,229 @@
+/**
+ * Reads for the public portal. Every query is built here from allow-listed parameters and selects
+ * explicit fields of published rows only (never a draft, never a withheld or restricted item);
+ * responses are assembled field by field, so no private attribute can slip through.
+ */
+import type { Core } from '@strapi/strapi';
+import { GENRE_LABELS, UID, VALIDITY_LABELS, type Genre, type Validity } from '../../../shared/constants';
+import { REPORT_TEMPLATES, cellIdOf } from '../../../shared/domain/report-templates';
+import type {
+  Pagination,
+  PublicColumn,
+  PublicEntry,
+  PublicEntrySummary,
+  PublicReport,
+  PublicReportSummary,
+} from '../../../shared/public-types';
+import { renderMarkdown } from '../domain/markdown';
+import type { PublicParams } from '../domain/public-params';
+
+type Row = Record<string, unknown> & { id: number; documentId: string };
+
+interface ColumnRow extends Row {
+  slug: string;
+  name: string;
+  kind: 'list' | 'page' | 'link';
+  linkUrl: string | null;
+  sortOrder: number | null;
+  showInNav: boolean | null;
+  previousSlugs: string[] | null;
+  parent?: { id: number } | null;
+}
+
+const SUMMARY_FIELDS = ['id', 'documentId', 'slug', 'title', 'summary', 'indexNumber', 'publishedDate', 'genre'];
+
+const label = (labels: Record<string, { zh: string; en: string }>, key: string, locale: string) =>
+  ({ key, label: labels[key] ? (locale === 'en' ? labels[key].en : labels[key].zh) : key });
+
+const isoDate = (v: unknown): string | null => (v ? String(v instanceof Date ? v.toISOString() : v).slice(0, 10) : null);
+
+const portal = ({ strapi }: { strapi: Core.Strapi }) => {
+  const q = (uid: string) => strapi.db.query(uid as never);
+
+  /** Live and public: published, not withheld, addressed to the public. */
+  const publicWhere = (locale: string) => ({
+    locale,
+    publishedAt: { $notNull: true },
+    disclosureMode: { $ne: 'withheld' },
+    disclosureScope: 'public',
+  });
+
+  const toSummary = (row: Row, locale: string): PublicEntrySummary => {
+    const org = row.organization as { slug: string; name: string } | null | undefined;
+    return {
+      documentId: row.documentId,
+      slug: String(row.slug ?? ''),
+      title: String(row.title),
+      summary: (row.summary as string | null) ?? null,
+      indexNumber: (row.indexNumber as string | null) ?? null,
+      publishedDate: isoDate(row.publishedDate),
+      genre: label(GENRE_LABELS, String(row.genre as Genre), locale),
+      organization: org ? { slug: org.slug, name: org.name } : null,
+    };
+  };
+
+  const summaryPopulate = { organization: { select: ['slug', 'name'] } };
+
+  const allColumns = async (locale: string) =>
+    (await q(UID.column).findMany({
+      where: { locale },
+      select: ['id', 'documentId', 'slug', 'name', 'kind', 'linkUrl', 'sortOrder', 'showInNav', 'previousSlugs'],
+      populate: { parent: { select: ['id'] } },
+      orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+    })) as ColumnRow[];
+
+  const page = async (where: Record<string, unknown>, params: PublicParams, locale: string) => {
+    const pageNumber = params.page ?? 1;
+    const pageSize = params.pageSize ?? 20;
+    const [rows, total] = await Promise.all([
+      q(UID.catalogEntry).findMany({
+        where,
+        select: SUMMARY_FIELDS,
+        populate: summaryPopulate,
+        orderBy: [{ publishedDate: 'desc' }, { id: 'desc' }],
+        offset: (pageNumber - 1) * pageSize,
+        limit: pageSize,
+      }) as Promise<Row[]>,
+      q(UID.catalogEntry).count({ where }),
+    ]);
+    const pagination: Pagination = { page: pageNumber, pageSize, pageCount: Math.ceil(total / pageSize), total };
+    return { data: rows.map((r) => toSummary(r, locale)), meta: { pagination } };
+  };
+
+  return {
+    publicWhere,
+
+    async columns(locale: string): Promise<PublicColumn[]> {
+      const rows = (await allColumns(locale)).filter((c) => c.showInNav !== false);
+      const visible = new Set(rows.map((r) => r.id));
+      const node = (c: ColumnRow): PublicColumn => ({
+        slug: c.slug,
+        name: c.name,
+        kind: c.kind,
+        ...(c.kind === 'link' && c.linkUrl ? { linkUrl: c.linkUrl } : {}),
+        children: rows.filter((r) => r.parent?.id === c.id).map(node),
+      });
+      // a column whose parent is hidden is hidden with it
+      return rows.filter((r) => !r.parent || !visible.has(r.parent.id)).filter((r) => !r.parent).map(node);
+    },
+
+    /** The column, or the slug it was renamed to (for a redirect), or null. */
+    async findColumn(slug: string, locale: string): Promise<{ column: ColumnRow; descendants: number[] } | { renamedTo: string } | null> {
+      const columns = await allColumns(locale);
+      const column = columns.find((c) => c.slug === slug);
+      if (!column) {
+        const renamed = columns.find((c) => Array.isArray(c.previousSlugs) && c.previousSlugs.includes(slug));
+        return renamed ? { renamedTo: renamed.slug } : null;
+      }
+      const ids = [column.id];
+      for (let i = 0; i < ids.length; i += 1) ids.push(...columns.filter((c) => c.parent?.id === ids[i]).map((c) => c.id));
+      return { column, descendants: ids };
+    },
+
+    columnEntries(columnIds: number[], params: PublicParams, locale: string) {
+      return page({ ...publicWhere(locale), columns: { id: { $in: columnIds } } }, params, locale);
+    },
+
+    async entry(key: string, locale: string): Promise<PublicEntry | null> {
+      const row = (await q(UID.catalogEntry).findOne({
+        where: { ...publicWhere(locale), $or: [{ documentId: key }, { slug: key }, { indexNumber: key }] },
+        select: [...SUMMARY_FIELDS, 'documentNumber', 'writtenDate', 'validity', 'keywords', 'body'],
+        populate: {
+          organization: { select: ['slug', 'name'] },
+          subjectCategory: { select: ['code', 'name', 'nameEn'] },
+          columns: { select: ['slug', 'name'], orderBy: { sortOrder: 'asc' } },
+          attachments: { select: ['name', 'url', 'mime', 'size'] },
+          interpretations: { where: publicWhere(locale), select: SUMMARY_FIELDS, populate: summaryPopulate },
+          interprets: { where: publicWhere(locale), select: SUMMARY_FIELDS, populate: summaryPopulate },
+        },
+      })) as Row | null;
+      if (!row) return null;
+      const subject = row.subjectCategory as { code: string; name: string; nameEn: string | null } | null;
+      return {
+        ...toSummary(row, locale),
+        subjectCategory: subject ? { code: subject.code, name: locale === 'en' && subject.nameEn ? subject.nameEn : subject.name } : null,
+        documentNumber: (row.documentNumber as string | null) ?? null,
+        writtenDate: isoDate(row.writtenDate),
+        validity: label(VALIDITY_LABELS, String(row.validity as Validity), locale),
+        keywords: String(row.keywords ?? '').split(/[,，、;；\s]+/).filter(Boolean),
+        bodyHtml: renderMarkdown(row.body as string | null),
+        attachments: ((row.attachments as Array<{ name: string; url: string; mime: string; size: number }>) ?? []).map((a) => ({ name: a.name, url: a.url, mime: a.mime, size: Number(a.size) })),
+        columns: ((row.columns as Array<{ slug: string; name: string }>) ?? []).map((c) => ({ slug: c.slug, name: c.name })),
+        interpretations: ((row.interpretations as Row[]) ?? []).map((r) => toSummary(r, locale)),
+        interprets: ((row.interprets as Row[]) ?? []).map((r) => toSummary(r, locale)),
+      };
+    },
+
+    async catalog(params: PublicParams, locale: string) {
+      const where: Record<string, unknown> = { ...publicWhere(locale) };
+      const and: Record<string, unknown>[] = [];
+      if (params.subject) {
+        and.push({ $or: [{ subjectCategory: { code: params.subject } }, { subjectCategory: { parent: { code: params.subject } } }] });
+      }
+      if (params.genre) where.genre = params.genre;
+      if (params.validity) where.validity = params.validity;
+      if (params.documentKind) where.documentKind = params.documentKind;
+      if (params.organization) where.organization = { slug: params.organization };
+      if (params.year) where.publishedDate = { $gte: `${params.year}-01-01`, $lte: `${params.year}-12-31` };
+      if (params.q) {
+        and.push({ $or: [{ title: { $containsi: params.q } }, { keywords: { $containsi: params.q } }, { documentNumber: { $containsi: params.q } }] });
+      }
+      if (and.length > 0) where.$and = and;
+      return page(where, params, locale);
+    },
+
+    async annualReports(locale: string, organization?: string): Promise<PublicReportSummary[]> {
+      const rows = (await q(UID.annualReport).findMany({
+        where: { locale, publishedAt: { $notNull: true }, ...(organization ? { organization: { slug: organization } } : {}) },
+        select: ['year', 'title', 'template'],
+        populate: { organization: { select: ['slug', 'name'] } },
+        orderBy: [{ year: 'desc' }, { id: 'desc' }],
+      })) as Array<Row & { year: number; title: string; template: string; organization: { slug: string; name: string } | null }>;
+      return rows.filter((r) => r.organization).map((r) => ({ organization: { slug: r.organization!.slug, name: r.organization!.name }, year: r.year, title: r.title, template: r.template }));
+    },
+
+    async annualReport(organizationSlug: string, year: number, locale: string): Promise<PublicReport | null> {
+      const row = (await q(UID.annualReport).findOne({
+        where: { locale, year, publishedAt: { $notNull: true }, organization: { slug: organizationSlug } },
+        select: ['year', 'title', 'template', 'preface', 'section1', 'section2', 'section3', 'section4', 'section5', 'section6', 'statistics'],
+        populate: { organization: { select: ['slug', 'name'] } },
+      })) as (Row & Record<string, unknown>) | null;
+      const template = row ? REPORT_TEMPLATES[String(row.template)] : undefined;
+      if (!row || !template) return null;
+      const values = (row.statistics ?? {}) as Record<string, number | null>;
+      const en = locale === 'en';
+      const org = row.organization as { slug: string; name: string };
+      return {
+        organization: { slug: org.slug, name: org.name },
+        year: Number(row.year),
+        title: String(row.title),
+        template: template.id,
+        prefaceHtml: renderMarkdown(row.preface as string | null),
+        sections: template.sections.map((s) => ({ title: en ? s.titleEn : s.title, html: renderMarkdown(row[s.field] as string | null) })),
+        statistics: {
+          tables: template.tables.map((table) => ({
+            id: table.id,
+            title: en ? table.titleEn : table.title,
+            columns: table.columns.map((c) => ({ id: c.id, label: en ? c.labelEn : c.label, ...(c.group ? { group: en ? c.groupEn ?? c.group : c.group } : {}), ...(c.unit ? { unit: c.unit } : {}) })),
+            rows: table.rows.map((r) => ({
+              id: r.id,
+              label: en ? r.labelEn : r.label,
+              level: r.level,
+              unit: r.heading ? null : r.unit ?? null,
+              heading: Boolean(r.heading),
+              cells: table.columns.map((c) => {
+                const exists = !(r.omitColumns ?? []).includes(c.id) && (!r.onlyColumns || r.onlyColumns.includes(c.id));
+                if (!exists) return null;
+                const value = values[cellIdOf(table, r, c)];
+                return { column: c.id, value: typeof value === 'number' ? value : null };
+              }),
+            })),
+          })),
+        },
+      };
+    },
+  };
+};
+
+export default portal;
+export type PortalService = ReturnType<typeof portal>;
