@@ -1,7 +1,7 @@
 /**
  * The whole chain in the real admin panel: a drafter creates a notice in 通知公告 and submits it;
  * the reviewer returns it with a comment; the drafter sees the comment, fixes and resubmits; the
- * reviewer approves; the publisher publishes; the notice is then live. Screenshots of every step
+ * reviewer approves; the publisher publishes; the notice is then live on the public API. Screenshots of every step
  * go to test-artifacts/approval-chain/.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -131,5 +131,10 @@ describe('approval chain in the admin panel (Chromium)', () => {
     expect(live?.title).toBe(FIXED_TITLE);
     const actions = ((await app.strapi.db.query('plugin::gov-disclosure.workflow-event' as never).findMany({ where: { targetDocumentId: documentId }, orderBy: { id: 'asc' } })) as Array<{ action: string }>).map((e) => e.action);
     expect(actions).toEqual(['submit', 'return', 'submit', 'approve', 'publish']);
+    const api = await page.request.get(`${app.url}/api/gov-disclosure/entries/${documentId}`);
+    expect(api.status()).toBe(200);
+    expect((await api.json()).data).toMatchObject({ title: FIXED_TITLE, columns: [{ slug: 'tong-zhi-gong-gao', name: '通知公告' }] });
+    const column = await page.request.get(`${app.url}/api/gov-disclosure/columns/tong-zhi-gong-gao/entries`);
+    expect((await column.json()).data[0].title).toBe(FIXED_TITLE);
   });
 });

@@ -1,0 +1,221 @@
+/**
+ * The public API never shows anything unpublished or private, whatever the client asks:
+ * leak probes with the seed and workflow data in every state, plus caching, pagination and 404s.
+ */
+import { ENTRY, setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+
+const API = '/api/gov-disclosure';
+const SECRET_MARKERS = ['@demo.gov.cn', '@test.gov.cn', 'password', 'workflowState', 'withholdReason', 'createdBy', 'updatedBy', 'resetPasswordToken', 'registrationToken', '请补充附件', '内容已过时', 'previousSlugs', 'codeIsPlaceholder'];
+
+describe('public API', () => {
+  let app: TestApp;
+  let fx: WorkflowFixture;
+  const hidden: Record<string, string> = {};
+  let revisionId = '';
+  let slugOfRevision = '';
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    fx = await setupWorkflowFixture(app);
+    for (const state of ['draft', 'pending_review', 'pending_publish', 'returned', 'withdrawn'] as const) {
+      // eslint-disable-next-line no-await-in-loop
+      hidden[state] = await fx.entryIn(state, `不应公开的${state}条目`);
+    }
+    // a published item with a newer draft: only the published title may show
+    revisionId = await fx.entryIn('published', '已发布的原标题');
+    await app.strapi.documents(ENTRY as never).update({ documentId: revisionId, locale: 'zh-Hans', data: { title: '尚未发布的修订标题', body: '修订稿正文 SECRET-DRAFT' } } as never);
+    slugOfRevision = ((await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId: revisionId, publishedAt: { $notNull: true } } })) as { slug: string }).slug;
+    // withheld and restricted items never reach the public, even when published by the chain
+    const withheld = await fx.createEntry('不予公开的条目');
+    await app.strapi.documents(ENTRY as never).update({ documentId: withheld, locale: 'zh-Hans', data: { disclosureMode: 'withheld', withholdReason: '涉及商业秘密' } } as never);
+    await fx.transitionAs('drafterIn', withheld, 'submit');
+    await fx.transitionAs('reviewerIn', withheld, 'approve');
+    await fx.transitionAs('publisher', withheld, 'publish');
+    hidden.withheld = withheld;
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const get = (url: string) => app.http().get(url);
+
+  const PUBLIC_ROUTES = [
+    `${API}/columns`,
+    `${API}/columns/tong-zhi-gong-gao/entries?pageSize=100`,
+    `${API}/columns/tong-zhi/entries?pageSize=100`,
+    `${API}/catalog?pageSize=100`,
+    `${API}/catalog?q=条目&pageSize=100`,
+    `${API}/annual-reports`,
+    `${API}/annual-reports/wzzl/2018`,
+  ];
+
+  it('lists only published items; the live version of an item with a newer draft', async () => {
+    // the 2018 report has no English version, so its English URL is a 404
+    const english = PUBLIC_ROUTES.filter((u) => !u.endsWith('/2018')).map((u) => `${u}${u.includes('?') ? '&' : '?'}locale=en`);
+    for (const url of [...PUBLIC_ROUTES, ...english]) {
+      // eslint-disable-next-line no-await-in-loop
+      const res = await get(url);
+      expect(res.status).toBe(200);
+      const text = JSON.stringify(res.body);
+      for (const id of Object.values(hidden)) expect(text).not.toContain(id);
+      expect(text).not.toMatch(/不应公开|不予公开的条目|尚未发布的修订标题|SECRET-DRAFT/);
+      for (const marker of SECRET_MARKERS) expect(text).not.toContain(marker);
+    }
+    const list = await get(`${API}/columns/tong-zhi/entries?pageSize=100`);
+    expect(list.body.data.map((e: { title: string }) => e.title)).toContain('已发布的原标题');
+  });
+
+  it('answers the same 404 for unknown keys and for every unpublished or hidden item, by documentId, slug and 索引号', async () => {
+    const unknown = await get(`${API}/entries/does-not-exist`);
+    expect(unknown.status).toBe(404);
+    for (const documentId of Object.values(hidden)) {
+      // eslint-disable-next-line no-await-in-loop
+      const row = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId } })) as { slug: string };
+      for (const key of [documentId, row.slug]) {
+        // eslint-disable-next-line no-await-in-loop
+        const res = await get(`${API}/entries/${encodeURIComponent(key)}`);
+        expect(res.status).toBe(404);
+        expect(res.body).toEqual(unknown.body);
+      }
+    }
+    const live = await get(`${API}/entries/${slugOfRevision}`);
+    expect(live.status).toBe(200);
+    expect(live.body.data.title).toBe('已发布的原标题');
+    expect(live.body.data.bodyHtml).not.toContain('SECRET-DRAFT');
+  });
+
+  it.each([
+    ['status=draft'],
+    ['status=published'],
+    ['publicationState=preview'],
+    ['populate=*'],
+    ['populate[columns][populate]=*'],
+    ['fields[0]=withholdReason'],
+    ['filters[$lookup][from]=admin_users'],
+    ['filters[title][$eq]=x'],
+    ['sort=title'],
+    ['locale=all'],
+    ['locale=*'],
+    ['locale[]=en'],
+    ['locale=en&locale=zh-Hans'],
+    ['pagination[pageSize]=1000'],
+    ['page=0'],
+    ['page=-1'],
+    ['page=abc'],
+    ['pageSize=101'],
+    ['pageSize=0'],
+    ['foo=bar'],
+  ])('refuses %s with a 400 that names the parameter', async (query) => {
+    const name = query.split(/[[=]/)[0];
+    for (const base of [`${API}/columns`, `${API}/columns/tong-zhi/entries`, `${API}/entries/${slugOfRevision}`, `${API}/catalog`, `${API}/annual-reports`, `${API}/annual-reports/wzzl/2018`]) {
+      const accepted = ['page', 'pageSize'].includes(name) && (base.endsWith('/columns') || base.includes('/entries/') || base.includes('annual-reports'));
+      // eslint-disable-next-line no-await-in-loop
+      const res = await get(`${base}?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toContain(name);
+      if (!accepted) expect(res.body.error.message).toContain(`"${name}"`);
+    }
+  });
+
+  it('paginates newest first with correct edges', async () => {
+    const all = (await get(`${API}/catalog?pageSize=100`)).body;
+    const total = all.meta.pagination.total as number;
+    expect(total).toBeGreaterThan(3);
+    const dates = all.data.map((e: { publishedDate: string }) => e.publishedDate);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const pageSize = 3;
+    const pages = Math.ceil(total / pageSize);
+    const seen: string[] = [];
+    for (let p = 1; p <= pages; p += 1) {
+      // eslint-disable-next-line no-await-in-loop
+      const res = await get(`${API}/catalog?page=${p}&pageSize=${pageSize}`);
+      expect(res.body.meta.pagination).toEqual({ page: p, pageSize, pageCount: pages, total });
+      seen.push(...res.body.data.map((e: { documentId: string }) => e.documentId));
+    }
+    expect(seen).toEqual(all.data.map((e: { documentId: string }) => e.documentId));
+    const beyond = await get(`${API}/catalog?page=${pages + 1}&pageSize=${pageSize}`);
+    expect(beyond.status).toBe(200);
+    expect(beyond.body.data).toEqual([]);
+  });
+
+  it('sends ETag and Cache-Control, and 304 for a matching If-None-Match', async () => {
+    for (const url of PUBLIC_ROUTES) {
+      // eslint-disable-next-line no-await-in-loop
+      const first = await get(url);
+      expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+      expect(first.headers['cache-control']).toBe('public, max-age=30, must-revalidate');
+      // eslint-disable-next-line no-await-in-loop
+      const again = await get(url).set('If-None-Match', first.headers.etag);
+      expect(again.status).toBe(304);
+      expect(again.text ?? '').toBe('');
+    }
+    const missing = await get(`${API}/entries/nope`);
+    expect(missing.headers['cache-control']).toContain('max-age=30');
+  });
+
+  it('shows a publish on the next request (no server-side cache) and changes the ETag', async () => {
+    const url = `${API}/columns/tong-zhi/entries?pageSize=100`;
+    const before = await get(url);
+    const id = await fx.entryIn('pending_publish', '刚刚发布的通知');
+    expect((await get(url).set('If-None-Match', before.headers.etag)).status).toBe(304);
+    await fx.transitionAs('publisher', id, 'publish');
+    const after = await get(url).set('If-None-Match', before.headers.etag);
+    expect(after.status).toBe(200);
+    expect(after.body.data[0].title).toBe('刚刚发布的通知');
+    await fx.transitionAs('publisher', id, 'withdraw', '发布有误');
+    expect((await get(`${API}/entries/${id}`)).status).toBe(404);
+  });
+
+  it('redirects a renamed column’s old slug', async () => {
+    const column = (await app.strapi.db.query('plugin::gov-disclosure.column' as never).findOne({ where: { slug: 'gong-zuo-dong-tai', locale: 'zh-Hans' } })) as { documentId: string };
+    await app.strapi.documents('plugin::gov-disclosure.column' as never).update({ documentId: column.documentId, locale: 'zh-Hans', data: { slug: 'gong-zuo-xin-xi' } } as never);
+    const res = await get(`${API}/columns/gong-zuo-dong-tai/entries?page=1`);
+    expect(res.status).toBe(301);
+    expect(res.headers.location).toBe(`${API}/columns/gong-zuo-xin-xi/entries?page=1`);
+    expect((await get(`${API}/columns/no-such-column/entries`)).status).toBe(404);
+  });
+
+  it('renders the entry with its metadata and sanitized body, and links interpretations both ways', async () => {
+    const res = await get(`${API}/entries/wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa`);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({
+      documentNumber: '温质监〔2018〕12号',
+      organization: { slug: 'wzzl', name: '温州市质量技术监督局' },
+      subjectCategory: { code: '09.02', name: '质量监督' },
+      validity: { key: 'effective', label: '有效' },
+      genre: { key: 'notice', label: '通知' },
+    });
+    expect(res.body.data.bodyHtml).toContain('<h2>第一章 总则</h2>');
+    expect(res.body.data.interpretations.map((e: { title: string }) => e.title)).toEqual(['《温州市名牌产品认定管理办法》政策解读']);
+    const interpretation = await get(`${API}/entries/${res.body.data.interpretations[0].slug}`);
+    expect(interpretation.body.data.interprets.map((e: { slug: string }) => e.slug)).toEqual(['wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa']);
+    const en = await get(`${API}/entries/wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa?locale=en`);
+    expect(en.body.data.title).toMatch(/^Notice on issuing/);
+  });
+
+  it('filters the catalog by subject (top level includes its children), genre, organization, year, validity', async () => {
+    const titles = async (q: string) => ((await get(`${API}/catalog?pageSize=100&${q}`)).body.data as Array<{ title: string }>).map((e) => e.title);
+    expect((await titles('subject=09')).length).toBeGreaterThan(0);
+    expect(await titles('subject=09')).toEqual(expect.arrayContaining(await titles('subject=09.02')));
+    expect(await titles('subject=15.03')).toEqual(['温州市质量技术监督局干部任前公示']);
+    expect((await titles('genre=interpretation'))).toEqual(['《温州市名牌产品认定管理办法》政策解读']);
+    expect((await titles('year=2019')).every((t) => t.includes('第四季度') || t.includes('刚刚') || t.includes('已发布') || t.includes('测试'))).toBe(true);
+    expect(await titles('organization=no-such-org')).toEqual([]);
+    expect((await titles('q=温质监〔2018〕12号'))).toEqual(['温州市质量技术监督局关于印发《温州市名牌产品认定管理办法》的通知']);
+    expect((await titles('validity=repealed'))).toEqual([]);
+  });
+
+  it('serves the 2018 report with its statistics as filed and sections as HTML', async () => {
+    const res = await get(`${API}/annual-reports/wzzl/2018`);
+    const table = res.body.data.statistics.tables[0];
+    const row = (id: string) => table.rows.find((r: { id: string }) => r.id === id);
+    expect(row('1').cells[0].value).toBe(1974);
+    expect(row('3.1').cells[0].value).toBeNull();
+    expect(row('3.1.3')).toMatchObject({ unit: '件', cells: [{ value: 2 }] });
+    expect(row('1')).toMatchObject({ heading: true, unit: null });
+    expect(res.body.data.sections.map((s: { title: string }) => s.title)[0]).toBe('一、基本概况概述');
+    expect((await get(`${API}/annual-reports/wzzl/2017`)).status).toBe(404);
+    expect((await get(`${API}/annual-reports/wzzl/abcd`)).status).toBe(404);
+  });
+});
