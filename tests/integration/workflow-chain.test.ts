@@ -219,6 +219,25 @@ describe('approval chain behaviour', () => {
     });
   });
 
+  describe('annual reports', () => {
+    it('follow the same chain: the office drafts and submits, a reviewer approves, the publisher publishes', async () => {
+      const REPORT = 'plugin::gov-disclosure.annual-report';
+      const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl' } })) as { documentId: string };
+      const created = await as(fx.tokens.publisher).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, { title: '2019年政府信息公开工作年度报告', year: 2019, template: '2021', organization: { connect: [{ documentId: org.documentId, locale: 'zh-Hans' }] } });
+      expect(created.status).toBe(201);
+      const id = created.body.data.documentId as string;
+      const move = (token: string, action: string, comment?: string) =>
+        as(token).post('/gov-disclosure/workflow/transitions', { uid: REPORT, documentId: id, locale: 'zh-Hans', action, ...(comment ? { comment } : {}) });
+      expect((await as(fx.tokens.drafterIn).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, { title: 'x', year: 2020, template: '2021', organization: org.documentId })).status).toBe(403);
+      expect((await move(fx.tokens.drafterIn, 'submit')).status).toBe(403);
+      expect((await move(fx.tokens.publisher, 'submit')).status).toBe(200);
+      expect((await move(fx.tokens.publisher, 'approve')).status).toBe(403);
+      expect((await move(fx.tokens.reviewerOut, 'approve')).status).toBe(200); // reports have no column scope
+      expect((await move(fx.tokens.publisher, 'publish')).status).toBe(200);
+      expect((await app.http().get('/api/gov-disclosure/annual-reports/wzzl/2019')).status).toBe(200);
+    });
+  });
+
   describe('column scope', () => {
     it('drafters and reviewers list only entries of their columns; publishers see all', async () => {
       const other = (await app.strapi.db.query(COLUMN as never).findOne({ where: { slug: 'ren-shi-xin-xi', locale: 'zh-Hans' } })) as { documentId: string };

@@ -1,5 +1,6 @@
 import actors from './actors';
 import adminLayout from './admin-layout';
+import indexNumbers from './index-numbers';
 import notifications from './notifications';
 import permissions from './permissions';
 import portal from './portal';
@@ -11,6 +12,7 @@ import writeGuard from './write-guard';
 export default {
   actors,
   'admin-layout': adminLayout,
+  'index-numbers': indexNumbers,
   notifications,
   permissions,
   portal,

@@ -122,7 +122,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<EventRow> => {
     const to = TRANSITIONS[input.action].to;
     const { uid, documentId, locale } = input;
-    return strapi.db.transaction(async () => {
+    return strapi.db.transaction(async ({ trx }) => {
       const swapped = (await query(uid).updateMany({
         where: { documentId, locale, publishedAt: null, ...(from === 'draft' ? { $or: [{ workflowState: 'draft' }, { workflowState: null }] } : { workflowState: from }) },
         data: { workflowState: to, ...(input.action === 'publish' && !row.publishedDate ? { publishedDate: today() } : {}) },
@@ -137,7 +137,10 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
             fromState: from, toState: to, actor: actor?.id ?? null, actorName: actor?.name ?? '系统 System', comment: input.comment?.trim() || null,
           },
         } as never)) as unknown as EventRow;
-        if (input.action === 'publish') await strapi.documents(uid as never).publish({ documentId, locale } as never);
+        if (input.action === 'publish') {
+          if (uid === UID.catalogEntry) await getService(strapi, 'index-numbers').assignOnFirstPublication(trx, documentId, locale);
+          await strapi.documents(uid as never).publish({ documentId, locale } as never);
+        }
         if (input.action === 'withdraw') await strapi.documents(uid as never).unpublish({ documentId, locale } as never);
         return { ...event, actor: actor ? { id: actor.id } : null };
       });

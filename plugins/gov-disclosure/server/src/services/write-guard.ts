@@ -15,7 +15,7 @@ import {
   organizationIssues,
 } from '../domain/content-rules';
 import { toSlug, uniqueSlug } from '../domain/slug';
-import { toOneTarget, type TargetRef } from '../utils/relations';
+import { connectedTargets, toOneTarget, type TargetRef } from '../utils/relations';
 import { isSystemWrite } from '../utils/write-context';
 
 type Values = Record<string, unknown>;
@@ -147,6 +147,18 @@ const writeGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** A new entry without a 发布机构 takes the one of its first column (it is needed for the 索引号). */
+  const completeOrganization = async (req: WriteRequest) => {
+    if (req.uid !== UID.catalogEntry || req.action !== 'create' || toOneTarget(req.data.organization)) return;
+    const [first] = connectedTargets(req.data.columns);
+    if (!first) return;
+    const where = 'documentId' in first ? { documentId: first.documentId, ...(req.locale ? { locale: req.locale } : {}) } : { id: first.id };
+    const column = (await query(UID.column).findOne({ where, populate: { organization: { select: ['documentId'] } } })) as
+      | { organization?: { documentId: string } | null }
+      | null;
+    if (column?.organization) req.data.organization = column.organization.documentId;
+  };
+
   return {
     isGuarded(uid: string): boolean {
       return uid in RULES;
@@ -161,6 +173,7 @@ const writeGuard = ({ strapi }: { strapi: Core.Strapi }) => {
         delete req.data.slug;
         req.documentId = undefined;
       }
+      await completeOrganization(req);
       const values: Values = { ...(source ?? {}), ...(stored ?? {}), ...req.data };
       const issues = [...RULES[req.uid](values)];
       guardIndexNumber(req, stored, issues);
