@@ -122,8 +122,9 @@ describe('approval chain in the admin panel (Chromium)', () => {
     const page = await as('publisher@demo.gov.cn');
     await openEntry(page);
     expect(await page.getByRole('button', { name: /^(Publish|发布)$/ }).and(page.locator(':not([data-workflow-action])')).count()).toBe(0);
-    await act(page, 'publish');
-    await page.waitForLoadState('networkidle');
+    // publishing changes the live version, so the panel reloads the page
+    await Promise.all([page.waitForEvent('framenavigated'), act(page, 'publish')]);
+    await page.waitForLoadState('load');
     await openEntry(page);
     await expectState(page, 'published');
     await shot(page, 'publisher-published');

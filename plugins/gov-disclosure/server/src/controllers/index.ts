@@ -1,10 +1,12 @@
 import organizationCodes from './organization-codes';
+import portalPages from './portal-pages';
 import publicApi from './public-api';
 import subjectCategories from './subject-categories';
 import workflow from './workflow';
 
 export default {
   'organization-codes': organizationCodes,
+  'portal-pages': portalPages,
   'public-api': publicApi,
   'subject-categories': subjectCategories,
   workflow,

@@ -54,6 +54,7 @@ export const parsePublicParams = (query: Record<string, unknown>, spec: ParamSpe
       issues.push(issue(name, `"${name}" must be given once, as a plain value`));
       continue;
     }
+    if (raw === '') continue; // a search form's "all" option submits an empty value
     const check = CHECKS[kind];
     if (!check.test(raw)) issues.push(issue(name, `"${name}" ${check.message}`));
     else params[name] = check.parse ? check.parse(raw) : raw.trim();

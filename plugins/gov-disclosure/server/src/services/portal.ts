@@ -120,6 +120,10 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
       return { column, descendants: ids };
     },
 
+    async findColumnSlugs(locale: string): Promise<string[]> {
+      return (await allColumns(locale)).filter((c) => c.kind !== 'link' && c.showInNav !== false).map((c) => c.slug);
+    },
+
     columnEntries(columnIds: number[], params: PublicParams, locale: string) {
       return page({ ...publicWhere(locale), columns: { id: { $in: columnIds } } }, params, locale);
     },

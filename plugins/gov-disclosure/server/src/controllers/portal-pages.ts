@@ -1,0 +1,152 @@
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_LOCALE, UID } from '../../../shared/constants';
+import { parsePublicParams, ROUTE_PARAMS, type ParamSpec, type PublicParams } from '../domain/public-params';
+import { rss, sitemap } from '../portal-views/feeds';
+import type { SafeHtml } from '../portal-views/html';
+import { t } from '../portal-views/i18n';
+import { href, layout } from '../portal-views/layout';
+import { catalogPage, columnPage, entryPage, errorPage, homePage, reportPage, reportsPage } from '../portal-views/pages';
+import { getService } from '../utils/get-service';
+import { PUBLIC_MAX_AGE, sendCacheable } from '../utils/http-cache';
+
+interface Ctx {
+  query: Record<string, unknown>;
+  params: Record<string, string>;
+  querystring: string;
+  origin: string;
+  url: string;
+  status: number;
+  body: unknown;
+  fresh: boolean;
+  type: string;
+  set(name: string, value: string): void;
+  redirect(url: string): void;
+}
+
+/** The portal needs no script at all; this policy forbids any, whatever a body might contain. */
+const CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'";
+
+const HTML = 'text/html; charset=utf-8';
+const SITEMAP_LIMIT = 50_000; // the sitemap protocol's maximum per file
+
+class PageError extends Error {
+  constructor(readonly status: 400 | 404, readonly messages: string[] = []) {
+    super(`portal ${status}`);
+  }
+}
+
+/** Server-rendered pages under /portal for agencies without a front end of their own. */
+const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
+  const portal = () => getService(strapi, 'portal');
+
+  const paramsOf = (ctx: Ctx, spec: ParamSpec): PublicParams & { locale: string } => {
+    const { params, issues } = parsePublicParams(ctx.query, spec);
+    if (issues.length > 0) throw new PageError(400, issues.map((i) => i.message));
+    return { ...params, locale: params.locale ?? DEFAULT_LOCALE };
+  };
+
+  const siteName = async (locale: string) => {
+    const org = (await strapi.db.query(UID.organization as never).findOne({ where: { locale }, select: ['name'], orderBy: { id: 'asc' } })) as { name: string } | null;
+    return org?.name ?? t(locale, 'catalog');
+  };
+
+  const page = async (ctx: Ctx, locale: string, title: string, body: SafeHtml, feed?: string) => {
+    const [columns, name] = await Promise.all([portal().columns(locale), siteName(locale)]);
+    ctx.set('Content-Security-Policy', CSP);
+    sendCacheable(ctx, layout({ locale, title, siteName: name, columns, path: ctx.url, body, feed }), HTML);
+  };
+
+  /** Renders the page, or the same 404 for anything unknown or unpublished, or a 400 naming the parameter. */
+  const render = (build: (ctx: Ctx) => Promise<void>) => async (ctx: Ctx) => {
+    try {
+      await build(ctx);
+    } catch (error) {
+      if (!(error instanceof PageError)) throw error;
+      const locale = ctx.query.locale === 'en' ? 'en' : DEFAULT_LOCALE;
+      const [columns, name] = await Promise.all([portal().columns(locale), siteName(locale)]);
+      ctx.set('Content-Security-Policy', CSP);
+      ctx.set('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE}`);
+      ctx.status = error.status;
+      ctx.type = HTML;
+      ctx.body = layout({ locale, title: t(locale, error.status === 404 ? 'notFound' : 'badRequest'), siteName: name, columns, path: ctx.url, body: errorPage(locale, error.status, error.messages) });
+    }
+  };
+
+  return {
+    home: render(async (ctx) => {
+      const { locale } = paramsOf(ctx, ROUTE_PARAMS.columns);
+      const [latest, reports] = await Promise.all([portal().catalog({ pageSize: 10 }, locale), portal().annualReports(locale)]);
+      await page(ctx, locale, t(locale, 'home'), homePage(locale, latest.data, reports));
+    }),
+
+    column: render(async (ctx) => {
+      const params = paramsOf(ctx, ROUTE_PARAMS.columnEntries);
+      const found = await portal().findColumn(ctx.params.slug, params.locale);
+      if (!found) throw new PageError(404);
+      if ('renamedTo' in found) {
+        ctx.status = 301;
+        return ctx.redirect(`/portal/columns/${found.renamedTo}${ctx.querystring ? `?${ctx.querystring}` : ''}`);
+      }
+      if (found.column.kind === 'link' && found.column.linkUrl) return ctx.redirect(found.column.linkUrl);
+      const list = await portal().columnEntries(found.descendants, params, params.locale);
+      const feed = href(`/portal/columns/${found.column.slug}/rss.xml`, params.locale);
+      return page(ctx, params.locale, found.column.name, columnPage(params.locale, found.column.name, list.data, list.meta.pagination, found.column.slug, feed), feed);
+    }),
+
+    entry: render(async (ctx) => {
+      const { locale } = paramsOf(ctx, ROUTE_PARAMS.entry);
+      const entry = await portal().entry(ctx.params.key, locale);
+      if (!entry) throw new PageError(404);
+      await page(ctx, locale, entry.title, entryPage(locale, entry));
+    }),
+
+    catalog: render(async (ctx) => {
+      const params = paramsOf(ctx, ROUTE_PARAMS.catalog);
+      const list = await portal().catalog(params, params.locale);
+      const { subject, genre, year, validity, documentKind, q } = params;
+      await page(ctx, params.locale, t(params.locale, 'catalog'), catalogPage(params.locale, { subject, genre, year, validity, documentKind, q }, list.data, list.meta.pagination));
+    }),
+
+    reports: render(async (ctx) => {
+      const { locale } = paramsOf(ctx, ROUTE_PARAMS.annualReport);
+      await page(ctx, locale, t(locale, 'reports'), reportsPage(locale, await portal().annualReports(locale)));
+    }),
+
+    report: render(async (ctx) => {
+      const { locale } = paramsOf(ctx, ROUTE_PARAMS.annualReport);
+      const year = /^\d{4}$/.test(ctx.params.year) ? Number(ctx.params.year) : NaN;
+      const report = Number.isNaN(year) ? null : await portal().annualReport(ctx.params.organization, year, locale);
+      if (!report) throw new PageError(404);
+      await page(ctx, locale, report.title, reportPage(locale, report));
+    }),
+
+    rss: render(async (ctx) => {
+      const { locale } = paramsOf(ctx, ROUTE_PARAMS.entry);
+      const found = await portal().findColumn(ctx.params.slug, locale);
+      if (!found || 'renamedTo' in found) throw new PageError(404);
+      const list = await portal().columnEntries(found.descendants, { pageSize: 50 }, locale);
+      sendCacheable(ctx, rss(ctx.origin, found.column, await siteName(locale), list.data, locale), 'application/rss+xml; charset=utf-8');
+    }),
+
+    sitemap: render(async (ctx) => {
+      paramsOf(ctx, {});
+      const rows = (await strapi.db.query(UID.catalogEntry as never).findMany({
+        where: portal().publicWhere(DEFAULT_LOCALE),
+        select: ['slug', 'documentId', 'publishedDate'],
+        orderBy: [{ publishedDate: 'desc' }, { id: 'desc' }],
+        limit: SITEMAP_LIMIT - 100,
+      })) as Array<{ slug: string | null; documentId: string; publishedDate: string | null }>;
+      const columns = await portal().findColumnSlugs(DEFAULT_LOCALE);
+      const paths = [
+        { path: '/portal' },
+        { path: '/portal/catalog' },
+        { path: '/portal/annual-reports' },
+        ...columns.map((slug) => ({ path: `/portal/columns/${slug}` })),
+        ...rows.map((r) => ({ path: `/portal/entries/${r.slug || r.documentId}`, lastmod: r.publishedDate ? String(r.publishedDate).slice(0, 10) : null })),
+      ];
+      sendCacheable(ctx, sitemap(ctx.origin, paths), 'application/xml; charset=utf-8');
+    }),
+  };
+};
+
+export default portalPages;

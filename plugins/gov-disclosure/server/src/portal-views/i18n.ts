@@ -1,0 +1,47 @@
+/** The portal's own words, in Simplified Chinese and English. */
+const WORDS = {
+  skip: ['跳到正文', 'Skip to content'],
+  home: ['首页', 'Home'],
+  catalog: ['政府信息公开目录', 'Disclosure catalog'],
+  reports: ['政府信息公开工作年度报告', 'Annual reports'],
+  latest: ['最新信息', 'Latest'],
+  more: ['更多', 'More'],
+  indexNumber: ['索引号', 'Index number'],
+  organization: ['发布机构', 'Issued by'],
+  documentNumber: ['文号', 'Document number'],
+  writtenDate: ['成文日期', 'Date written'],
+  publishedDate: ['发布日期', 'Date published'],
+  subject: ['主题分类', 'Subject'],
+  validity: ['有效性', 'Validity'],
+  genre: ['体裁分类', 'Genre'],
+  documentKind: ['文件类型', 'Document kind'],
+  year: ['年份', 'Year'],
+  keyword: ['关键词', 'Search'],
+  search: ['查询', 'Search'],
+  all: ['全部', 'All'],
+  title: ['名称', 'Title'],
+  attachments: ['附件', 'Attachments'],
+  interpretations: ['相关解读', 'Interpretations'],
+  interprets: ['解读的文件', 'Document interpreted'],
+  noEntries: ['暂无信息', 'Nothing here yet'],
+  results: ['共 {n} 条', '{n} items'],
+  previous: ['上一页', 'Previous'],
+  next: ['下一页', 'Next'],
+  page: ['第 {n} 页', 'Page {n}'],
+  pagination: ['分页', 'Pagination'],
+  statistics: ['统计表', 'Statistics'],
+  indicator: ['统计指标', 'Indicator'],
+  unit: ['单位', 'Unit'],
+  count: ['统计数', 'Count'],
+  notFound: ['页面不存在或信息未公开', 'Page not found or not public'],
+  badRequest: ['请求有误', 'Bad request'],
+  rss: ['订阅', 'RSS feed'],
+  language: ['English', '中文'],
+  nav: ['栏目导航', 'Columns'],
+  breadcrumb: ['当前位置', 'You are here'],
+} as const;
+
+export type Word = keyof typeof WORDS;
+
+export const t = (locale: string, word: Word, values: Record<string, string | number> = {}) =>
+  Object.entries(values).reduce<string>((s, [k, v]) => s.replace(`{${k}}`, String(v)), WORDS[word][locale === 'en' ? 1 : 0]);

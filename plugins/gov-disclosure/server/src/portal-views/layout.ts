@@ -1,0 +1,81 @@
+import type { PublicColumn } from '../../../shared/public-types';
+import { html, type SafeHtml } from './html';
+import { t } from './i18n';
+
+/** A portal URL that keeps the reader's language. */
+export const href = (path: string, locale: string, params: Record<string, string | number | undefined> = {}) => {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
+  if (locale === 'en') query.set('locale', 'en');
+  const qs = query.toString();
+  return qs ? `${path}?${qs}` : path;
+};
+
+const STYLE = `
+:root{--ink:#1f2329;--muted:#5b6270;--line:#d7dbe0;--brand:#b4232a;--link:#0b57a4;--bg:#f6f7f9}
+*{box-sizing:border-box}body{margin:0;font:16px/1.7 "Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:var(--ink);background:var(--bg)}
+a{color:var(--link)}a:hover{text-decoration:none}
+:focus-visible{outline:3px solid #f0a30a;outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}.skip:focus{left:.5rem}
+header.site{background:var(--brand);color:#fff;padding:1rem}header.site a{color:#fff}
+header.site .bar{max-width:72rem;margin:0 auto;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline;justify-content:space-between}
+header.site .name{font-size:1.35rem;font-weight:700;text-decoration:none}
+nav.columns{background:#fff;border-bottom:1px solid var(--line)}nav.columns ul{list-style:none;margin:0 auto;padding:0 1rem;max-width:72rem;display:flex;flex-wrap:wrap;gap:0 1.25rem}
+nav.columns a{display:inline-block;padding:.6rem 0;color:var(--ink);text-decoration:none;font-weight:600}nav.columns a:hover{color:var(--brand)}
+main{max-width:72rem;margin:1rem auto;padding:1rem;background:#fff;border:1px solid var(--line)}
+h1{font-size:1.6rem;line-height:1.35;margin:.25rem 0 1rem}h2{font-size:1.25rem;margin:1.5rem 0 .75rem}
+.crumbs{font-size:.9rem;color:var(--muted)}.crumbs ol{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem}.crumbs li+li::before{content:"›";margin-right:.25rem}
+ul.entries{list-style:none;padding:0;margin:0}ul.entries li{display:flex;justify-content:space-between;gap:1rem;padding:.55rem 0;border-bottom:1px dashed var(--line)}
+ul.entries time{color:var(--muted);white-space:nowrap;font-variant-numeric:tabular-nums}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid var(--line);padding:.4rem .6rem;text-align:left;vertical-align:top}
+thead th,table.meta th{background:#eef1f5}table.meta th{width:8rem;white-space:nowrap}
+table.form td.num,table.form th.num{text-align:right;font-variant-numeric:tabular-nums}table.form td.unit{text-align:center;white-space:nowrap}
+.body{overflow-wrap:anywhere}.body img{max-width:100%}
+form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem;align-items:end;margin-bottom:1rem}
+form.filters label{display:block;font-size:.9rem;color:var(--muted)}form.filters select,form.filters input{width:100%;padding:.4rem;font:inherit;border:1px solid #8a919c;border-radius:3px}
+button{font:inherit;padding:.45rem 1.2rem;border:0;border-radius:3px;background:var(--brand);color:#fff;cursor:pointer}
+nav.pages ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}nav.pages a,nav.pages span{display:inline-block;padding:.2rem .6rem;border:1px solid var(--line)}
+footer{max-width:72rem;margin:0 auto 2rem;padding:0 1rem;color:var(--muted);font-size:.9rem}
+.table-scroll{overflow-x:auto}.lvl-1{padding-left:1.5em}.lvl-2{padding-left:3em}.lvl-3{padding-left:4.5em}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}caption{text-align:left;font-weight:700;padding:.25rem 0}
+@media (max-width:40rem){ul.entries li{flex-direction:column;gap:0}table.meta th{width:auto}main{margin:0;border:0}}
+`;
+
+export interface LayoutInput {
+  locale: string;
+  title: string;
+  siteName: string;
+  columns: PublicColumn[];
+  path: string;
+  body: SafeHtml;
+  feed?: string;
+}
+
+export const layout = ({ locale, title, siteName, columns, path, body, feed }: LayoutInput): string => {
+  const other = locale === 'en' ? path.replace(/([?&])locale=en&?/, '$1').replace(/[?&]$/, '') : `${path}${path.includes('?') ? '&' : '?'}locale=en`;
+  return `<!doctype html>${html`<html lang="${locale === 'en' ? 'en' : 'zh-Hans'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} - ${siteName}</title>
+${feed ? html`<link rel="alternate" type="application/rss+xml" title="RSS" href="${feed}">` : ''}
+<style>${STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#content">${t(locale, 'skip')}</a>
+<header class="site"><div class="bar">
+<a class="name" href="${href('/portal', locale)}">${siteName}</a>
+<a href="${other}" lang="${locale === 'en' ? 'zh-Hans' : 'en'}">${t(locale, 'language')}</a>
+</div></header>
+<nav class="columns" aria-label="${t(locale, 'nav')}"><ul>
+${columns.filter((c) => c.kind !== 'link').map((c) => html`<li><a href="${href(`/portal/columns/${c.slug}`, locale)}">${c.name}</a></li>`)}
+<li><a href="${href('/portal/catalog', locale)}">${t(locale, 'catalog')}</a></li>
+<li><a href="${href('/portal/annual-reports', locale)}">${t(locale, 'reports')}</a></li>
+</ul></nav>
+<main id="content" tabindex="-1">
+${body}
+</main>
+<footer><p>${siteName}</p></footer>
+</body>
+</html>`}`;
+};

@@ -1,0 +1,119 @@
+/**
+ * The server-rendered portal in Chromium, with JavaScript off (it must work without it): home →
+ * a column → an entry → the catalog with a filter → the 2018 annual report. Each page is checked
+ * with axe-core (no serious or critical violations) and saved as a screenshot artifact.
+ */
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshotter } from '../helpers/browser';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires -- the compiled seed is what `npm run seed` runs
+const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+describe('public portal in Chromium (no JavaScript)', () => {
+  let app: TestApp & { url?: string };
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const shot = screenshotter('portal');
+
+  /** axe runs in a separate JavaScript-enabled page on the same HTML (the portal page itself has JS off). */
+  const axe = async (url: string): Promise<AxeViolation[]> => {
+    const checker = await browser.newContext({ bypassCSP: true });
+    const p = await checker.newPage();
+    await p.goto(url);
+    await p.evaluate(AXE_SOURCE);
+    const result = (await p.evaluate(() => (window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } }).axe.run({ resultTypes: ['violations'] }))) as { violations: AxeViolation[] };
+    await checker.close();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  };
+
+  const check = async (name: string) => {
+    await shot(page, name);
+    const violations = await axe(page.url());
+    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    expect(await page.locator('html').getAttribute('lang')).toMatch(/^(zh-Hans|en)$/);
+    expect(await page.locator('a.skip[href="#content"]').count()).toBe(1);
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ listen: true });
+    await seedDemo(app.strapi, {});
+    browser = await launchBrowser();
+    context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('home shows the column navigation and the latest notices', async () => {
+    await page.goto(`${app.url}/portal`);
+    await expect(page.getByRole('navigation', { name: '栏目导航' }).getByRole('link', { name: '通知公告' }).count()).resolves.toBe(1);
+    expect(await page.locator('ul.entries li').count()).toBeGreaterThan(5);
+    await check('home');
+  });
+
+  it('a column page lists its notices with pagination and an RSS link', async () => {
+    await page.getByRole('navigation', { name: '栏目导航' }).getByRole('link', { name: '公共服务' }).click();
+    await page.getByRole('heading', { level: 1, name: '公共服务' }).waitFor();
+    expect(await page.locator('ul.entries li').count()).toBeGreaterThan(0);
+    expect(await page.locator('link[rel=alternate][type="application/rss+xml"]').count()).toBe(1);
+    await check('column');
+  });
+
+  it('an entry page shows the metadata table above the body', async () => {
+    await page.locator('ul.entries a', { hasText: '2018年第一季度' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const meta = page.locator('table.meta');
+    for (const label of ['索引号', '发布机构', '文号', '成文日期', '发布日期', '主题分类', '有效性']) {
+      // eslint-disable-next-line no-await-in-loop
+      expect(await meta.getByRole('rowheader', { name: label }).count()).toBe(1);
+    }
+    expect(await meta.textContent()).toContain('11330300002579909B/');
+    expect(await page.locator('.body table th[scope=col]').count()).toBe(4);
+    await check('entry');
+  });
+
+  it('the catalog filters and searches without JavaScript', async () => {
+    await page.goto(`${app.url}/portal/catalog`);
+    await page.getByLabel('主题分类').selectOption('09.02');
+    await page.getByLabel('年份').selectOption('2018');
+    await page.getByLabel('关键词').fill('抽查');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/subject=09\.02/);
+    const titles = await page.locator('table tbody tr td:nth-child(2)').allTextContents();
+    expect(titles.length).toBe(3);
+    expect(titles.every((title) => title.includes('抽查'))).toBe(true);
+    await check('catalog-filtered');
+  });
+
+  it('the 2018 annual report renders its statistics table like the official form', async () => {
+    await page.goto(`${app.url}/portal/annual-reports/wzzl/2018`);
+    const form = page.locator('table.form');
+    await expect(form.locator('thead th').allTextContents()).resolves.toEqual(['统计指标', '单位', '统计数']);
+    const row = (label: string) => form.locator('tbody tr', { has: page.getByRole('rowheader', { name: label, exact: true }) });
+    await expect(row('一、主动公开情况').locator('td').allTextContents()).resolves.toEqual(['——', '1974']);
+    await expect(row('3.网络申请数').locator('td').allTextContents()).resolves.toEqual(['件', '2']);
+    await expect(row('（一）收到申请数').locator('td').allTextContents()).resolves.toEqual(['件', '']);
+    await check('annual-report-2018');
+  });
+
+  it('answers the same 404 page for unknown and unpublished keys', async () => {
+    const res = await page.goto(`${app.url}/portal/entries/not-a-real-entry`);
+    expect(res?.status()).toBe(404);
+    await check('not-found');
+  });
+});
