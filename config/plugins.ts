@@ -9,6 +9,7 @@ export default ({ env }: { env: Env }) => ({
     resolve: './plugins/gov-disclosure',
     config: {
       separationOfDuties: env.bool('GOV_DISCLOSURE_SEPARATION_OF_DUTIES', true),
+      publicCacheSeconds: env.int('GOV_DISCLOSURE_PUBLIC_CACHE_SECONDS', 5),
     },
   },
   // Workflow notifications go through SMTP when SMTP_HOST is set; otherwise nodemailer renders

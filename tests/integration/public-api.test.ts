@@ -144,17 +144,17 @@ describe('public API', () => {
       // eslint-disable-next-line no-await-in-loop
       const first = await get(url);
       expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
-      expect(first.headers['cache-control']).toBe('public, max-age=30, must-revalidate');
+      expect(first.headers['cache-control']).toBe('public, max-age=25, must-revalidate');
       // eslint-disable-next-line no-await-in-loop
       const again = await get(url).set('If-None-Match', first.headers.etag);
       expect(again.status).toBe(304);
       expect(again.text ?? '').toBe('');
     }
     const missing = await get(`${API}/entries/nope`);
-    expect(missing.headers['cache-control']).toContain('max-age=30');
+    expect(missing.headers['cache-control']).toContain('max-age=25');
   });
 
-  it('shows a publish on the next request (no server-side cache) and changes the ETag', async () => {
+  it('shows a publish of this instance on the next request and changes the ETag', async () => {
     const url = `${API}/columns/tong-zhi/entries?pageSize=100`;
     const before = await get(url);
     const id = await fx.entryIn('pending_publish', '刚刚发布的通知');
@@ -165,6 +165,22 @@ describe('public API', () => {
     expect(after.body.data[0].title).toBe('刚刚发布的通知');
     await fx.transitionAs('publisher', id, 'withdraw', '发布有误');
     expect((await get(`${API}/entries/${id}`)).status).toBe(404);
+  });
+
+  it('reuses a rendered response for at most publicCacheSeconds when another instance changes the data', async () => {
+    app.strapi.config.set('plugin::gov-disclosure.publicCacheSeconds', 1);
+    try {
+      const id = await fx.entryIn('published', '缓存测试原标题');
+      const url = `${API}/entries/${id}`;
+      expect((await get(url)).body.data.title).toBe('缓存测试原标题');
+      // a change this instance does not see (another instance wrote it)
+      await app.strapi.db.query(ENTRY as never).updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { title: '另一实例改后的标题' } });
+      expect((await get(url)).body.data.title).toBe('缓存测试原标题');
+      await new Promise((r) => setTimeout(r, 1_100));
+      expect((await get(url)).body.data.title).toBe('另一实例改后的标题');
+    } finally {
+      app.strapi.config.set('plugin::gov-disclosure.publicCacheSeconds', 5);
+    }
   });
 
   it('redirects a renamed column’s old slug', async () => {

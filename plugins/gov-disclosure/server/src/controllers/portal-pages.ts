@@ -7,9 +7,11 @@ import { t } from '../portal-views/i18n';
 import { href, layout } from '../portal-views/layout';
 import { catalogPage, columnPage, entryPage, errorPage, homePage, reportPage, reportsPage } from '../portal-views/pages';
 import { getService } from '../utils/get-service';
-import { PUBLIC_MAX_AGE, sendCacheable } from '../utils/http-cache';
+import { PUBLIC_MAX_AGE, sendCacheable, withPublicCache } from '../utils/http-cache';
 
 interface Ctx {
+  method: string;
+  response: { get(name: string): string };
   query: Record<string, unknown>;
   params: Record<string, string>;
   querystring: string;
@@ -57,7 +59,7 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Renders the page, or the same 404 for anything unknown or unpublished, or a 400 naming the parameter. */
-  const render = (build: (ctx: Ctx) => Promise<void>) => async (ctx: Ctx) => {
+  const render = (build: (ctx: Ctx) => Promise<void>) => withPublicCache(strapi, async (ctx: Ctx) => {
     try {
       await build(ctx);
     } catch (error) {
@@ -70,7 +72,7 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.type = HTML;
       ctx.body = layout({ locale, title: t(locale, error.status === 404 ? 'notFound' : 'badRequest'), siteName: name, columns, path: ctx.url, body: errorPage(locale, error.status, error.messages) });
     }
-  };
+  });
 
   return {
     home: render(async (ctx) => {

@@ -3,9 +3,12 @@ import { DEFAULT_LOCALE } from '../../../shared/constants';
 import { parsePublicParams, ROUTE_PARAMS, type ParamSpec, type PublicParams } from '../domain/public-params';
 import { throwIfIssues } from '../services/write-guard';
 import { getService } from '../utils/get-service';
-import { sendCacheable, sendNotFound } from '../utils/http-cache';
+import { sendCacheable, sendNotFound, withPublicCache } from '../utils/http-cache';
 
 interface Ctx {
+  url: string;
+  method: string;
+  response: { get(name: string): string };
   query: Record<string, unknown>;
   params: Record<string, string>;
   querystring: string;
@@ -27,7 +30,7 @@ const paramsOf = (ctx: Ctx, spec: ParamSpec): PublicParams & { locale: string } 
 const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
   const portal = () => getService(strapi, 'portal');
 
-  return {
+  const handlers = {
     async columns(ctx: Ctx) {
       const { locale } = paramsOf(ctx, ROUTE_PARAMS.columns);
       sendCacheable(ctx, { data: await portal().columns(locale) });
@@ -69,6 +72,7 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
       return sendCacheable(ctx, { data: report });
     },
   };
+  return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, withPublicCache(strapi, handler)])) as typeof handlers;
 };
 
 export default publicApi;

@@ -1,8 +1,10 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { UID } from '../../../shared/constants';
 import { getService } from '../utils/get-service';
 import type { GuardedAction } from '../services/write-guard';
 
 const GUARDED_ACTIONS = new Set<string>(['create', 'update', 'clone']);
+const READS = new Set<string>(['findOne', 'findFirst', 'findMany', 'count']);
 
 interface WriteParams {
   documentId?: string;
@@ -15,15 +17,21 @@ export const guardWrites =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
     const guard = getService(strapi, 'write-guard');
-    if (!GUARDED_ACTIONS.has(context.action) || !guard.isGuarded(context.uid)) return next();
-    const params = context.params as WriteParams;
-    params.data = params.data ?? {};
-    await guard.check({
-      uid: context.uid,
-      action: context.action as GuardedAction,
-      documentId: params.documentId,
-      locale: params.locale,
-      data: params.data,
-    });
-    return next();
+    if (GUARDED_ACTIONS.has(context.action) && guard.isGuarded(context.uid)) {
+      const params = context.params as WriteParams;
+      params.data = params.data ?? {};
+      await guard.check({
+        uid: context.uid,
+        action: context.action as GuardedAction,
+        documentId: params.documentId,
+        locale: params.locale,
+        data: params.data,
+      });
+    }
+    const result = await next();
+    // Columns and organizations show in every public page: drop what this instance has rendered.
+    if ((context.uid === UID.column || context.uid === UID.organization) && !READS.has(context.action)) {
+      getService(strapi, 'public-cache').clear();
+    }
+    return result;
   };

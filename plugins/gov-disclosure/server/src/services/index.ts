@@ -4,6 +4,7 @@ import indexNumbers from './index-numbers';
 import notifications from './notifications';
 import permissions from './permissions';
 import portal from './portal';
+import publicCache from './public-cache';
 import roles from './roles';
 import subjectCategories from './subject-categories';
 import workflow from './workflow';
@@ -16,6 +17,7 @@ export default {
   notifications,
   permissions,
   portal,
+  'public-cache': publicCache,
   roles,
   'subject-categories': subjectCategories,
   workflow,

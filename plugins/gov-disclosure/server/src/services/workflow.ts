@@ -179,6 +179,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const event = await apply(input, row, from, actor);
       const state = TRANSITIONS[input.action].to;
+      if (input.action === 'publish' || input.action === 'withdraw') getService(strapi, 'public-cache').clear();
       await getService(strapi, 'notifications').afterTransition({ ...input, title: row.title, actor, staff, state }).catch((error: Error) => {
         strapi.log.error(`[gov-disclosure] notification for ${input.action} on ${input.documentId} failed: ${error.message}`);
       });
@@ -191,6 +192,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       const from = stateOfRow(row);
       if (from === 'published') return;
       await apply({ uid, documentId, locale, action: 'publish', comment }, row, from, null);
+      getService(strapi, 'public-cache').clear();
     },
 
     async history(uid: WorkflowUid, documentId: string, locale: string, actor: Actor): Promise<WorkflowEventView[]> {

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 
+import type { Core } from '@strapi/strapi';
+import type { CachedResponse } from '../services/public-cache';
+import { getService } from './get-service';
+
 /**
- * Public responses carry a strong validator and a short shared-cache lifetime. Nothing is cached
- * in the process: every request that reaches the server reads the database, so with several
- * instances a publish or withdraw is visible to everyone once PUBLIC_MAX_AGE seconds have passed.
+ * Public responses carry a strong validator and a short shared-cache lifetime. Together with the
+ * in-process cache (5 s, see services/public-cache.ts) a publish or withdraw is visible to every
+ * reader within 30 s, however many instances serve the database.
  */
-export const PUBLIC_MAX_AGE = 30;
+export const PUBLIC_MAX_AGE = 25;
 
 interface CacheCtx {
   status: number;
@@ -37,3 +41,40 @@ export const sendNotFound = (ctx: CacheCtx & { type: string }) => {
   ctx.type = 'application/json; charset=utf-8';
   ctx.body = JSON.stringify({ data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found', details: {} } });
 };
+
+const REPLAYED_HEADERS = ['ETag', 'Cache-Control', 'Vary', 'Content-Security-Policy', 'Location'];
+
+interface ReplayCtx extends CacheCtx {
+  url: string;
+  method: string;
+  response: { get(name: string): string };
+}
+
+/** Serves a public handler through the in-process cache, keyed by the whole URL (path, query, locale). */
+export const withPublicCache =
+  <C extends ReplayCtx>(strapi: Core.Strapi, handler: (ctx: C) => Promise<unknown>) =>
+  async (ctx: C): Promise<void> => {
+    const cache = getService(strapi, 'public-cache');
+    const hit = cache.get(ctx.url);
+    if (hit) {
+      for (const [name, value] of Object.entries(hit.headers)) ctx.set(name, value);
+      ctx.status = hit.status;
+      if (hit.status === 200 && ctx.fresh) {
+        ctx.status = 304;
+        ctx.body = null;
+        return;
+      }
+      ctx.type = hit.type;
+      ctx.body = hit.body;
+      return;
+    }
+    await handler(ctx);
+    if (![200, 301, 404].includes(ctx.status) || (ctx.status !== 301 && typeof ctx.body !== 'string')) return;
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = ctx.response.get(name);
+      if (value) headers[name] = value;
+    }
+    const entry: CachedResponse = { status: ctx.status, type: ctx.type, body: typeof ctx.body === 'string' ? ctx.body : '', headers };
+    cache.set(ctx.url, entry);
+  };

@@ -1,0 +1,150 @@
+'use strict';
+
+/**
+ * npm run bench:portal — the public portal under load, side by side with Strapi's stock REST find
+ * and a Koa hello-world, on SQLite and on PostgreSQL (when reachable).
+ *
+ * For each database: a fresh database with the demo seed plus ENTRIES generated published entries
+ * (deterministic), the app started in production mode in its own process, and autocannon run from
+ * a third process against each route at CONNECTIONS connections for SECONDS seconds.
+ * Prints a table and writes bench-results/portal.json. A script, not a test: it asserts nothing.
+ *
+ * Environment: BENCH_ENTRIES (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (32),
+ * BENCH_PG_URL (postgresql://postgres@127.0.0.1:5432/test).
+ */
+const { spawn, spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { generateCatalog } = require('./generate-catalog');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const ENTRIES = Number(process.env.BENCH_ENTRIES || 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
+const PG_URL = process.env.BENCH_PG_URL || 'postgresql://postgres@127.0.0.1:5432/test';
+const PAGE_SIZE = 20;
+
+const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  APP_KEYS: ['a', 'b', 'c', 'd'].map(() => crypto.randomBytes(16).toString('base64')).join(','),
+  ADMIN_JWT_SECRET: crypto.randomBytes(32).toString('base64'),
+  API_TOKEN_SALT: crypto.randomBytes(32).toString('base64'),
+  TRANSFER_TOKEN_SALT: crypto.randomBytes(32).toString('base64'),
+  ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
+  LOG_LEVEL: 'error',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+};
+
+const databases = () => {
+  const list = [{ name: 'SQLite', env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(ROOT, '.tmp', 'bench-portal.db') } }];
+  const pg = spawnSync(process.execPath, ['-e', `new (require('pg').Client)({connectionString:${JSON.stringify(PG_URL)}}).connect().then(()=>process.exit(0),()=>process.exit(1))`], { cwd: ROOT });
+  if (pg.status === 0) list.push({ name: 'PostgreSQL', env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: PG_URL, DATABASE_SCHEMA: 'bench_portal' } });
+  else console.log('PostgreSQL not reachable: SQLite only.');
+  return list;
+};
+
+const start = (script, env) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (chunk) => {
+      const m = /READY (\d+)/.exec(chunk.toString());
+      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}` });
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+
+const load = (url) => {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'load.js'), url, String(CONNECTIONS), String(SECONDS)], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+};
+
+/** A fresh database with the demo seed and the generated catalog, built in this process. */
+const prepare = async (db) => {
+  Object.assign(process.env, db.env, { LOG_LEVEL: 'error' });
+  if (db.env.DATABASE_CLIENT === 'sqlite') {
+    for (const f of ['', '-wal', '-shm']) fs.rmSync(`${db.env.DATABASE_FILENAME}${f}`, { force: true });
+  } else {
+    const { Client } = require('pg');
+    const c = new Client({ connectionString: PG_URL });
+    await c.connect();
+    await c.query('DROP SCHEMA IF EXISTS bench_portal CASCADE');
+    await c.query('CREATE SCHEMA bench_portal');
+    await c.end();
+  }
+  const { loadStrapi } = require('../lib/strapi-app');
+  const strapi = await loadStrapi();
+  try {
+    const { seedDemo } = require('../../dist/src/seed/seed-demo');
+    await seedDemo(strapi, {});
+    let last = 0;
+    const { seconds } = await generateCatalog(strapi, {
+      count: ENTRIES,
+      onProgress: (done, ms) => {
+        if (done - last >= ENTRIES / 10 || done === ENTRIES) {
+          last = done;
+          process.stdout.write(`  ${db.name}: ${done.toLocaleString()} entries (${(ms / 1000).toFixed(0)} s)\n`);
+        }
+      },
+    });
+    if (db.env.DATABASE_CLIENT === 'sqlite') await strapi.db.connection.raw('ANALYZE');
+    else await strapi.db.connection.raw('ANALYZE');
+    const sample = await strapi.db.connection('gov_disclosure_catalog_entries').where({ locale: 'zh-Hans' }).whereNotNull('published_at').where('slug', 'like', 'bench-%').orderBy('id', 'desc').first('slug');
+    return { generateSeconds: seconds, slug: sample.slug };
+  } finally {
+    await strapi.destroy();
+  }
+};
+
+const main = async () => {
+  spawnSync('npm', ['run', '--silent', 'build:plugin'], { cwd: ROOT, stdio: 'inherit' });
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  const results = { entries: ENTRIES, connections: CONNECTIONS, seconds: SECONDS, pageSize: PAGE_SIZE, cacheLifetimeSeconds: 30, machine: `${require('node:os').cpus().length} cores, node ${process.version}`, runs: [] };
+  const table = [];
+
+  for (const db of databases()) {
+    console.log(`\n${db.name}: generating ${ENTRIES.toLocaleString()} published entries…`);
+    // eslint-disable-next-line no-await-in-loop
+    const prepared = await prepare(db);
+    // eslint-disable-next-line no-await-in-loop
+    const { child, url } = await start('scripts/bench/serve-bench.js', { ...db.env, ...PRODUCTION_ENV });
+    const column = 'xin-xi-gong-kai-mu-lu';
+    const routes = [
+      ['column list page 1', `/api/gov-disclosure/columns/${column}/entries?page=1&pageSize=${PAGE_SIZE}`],
+      ['column list page 2000', `/api/gov-disclosure/columns/${column}/entries?page=2000&pageSize=${PAGE_SIZE}`],
+      ['entry by slug', `/api/gov-disclosure/entries/${prepared.slug}`],
+      ['catalog filter (subject + year)', '/api/gov-disclosure/catalog?subject=09&year=2016'],
+      ['catalog search (q)', `/api/gov-disclosure/catalog?q=${encodeURIComponent('特种设备')}`],
+      ['portal page: column', `/portal/columns/${column}`],
+      ['stock REST find, page 1', `/api/bench-stock/catalog-entries?filters[columns][slug][$eq]=${column}&sort[0]=publishedDate:desc&sort[1]=id:desc&pagination[page]=1&pagination[pageSize]=${PAGE_SIZE}&status=published&locale=zh-Hans`],
+    ];
+    for (const [name, route] of routes) {
+      process.stdout.write(`  ${db.name}: ${name}…\n`);
+      const r = load(`${url}${route}`);
+      results.runs.push({ database: db.name, route: name, url: route, ...r });
+      table.push({ database: db.name, route: name, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors });
+    }
+    results.runs.push({ database: db.name, route: 'generate catalog', seconds: prepared.generateSeconds });
+    child.kill('SIGTERM');
+  }
+
+  const { child: koa, url: koaUrl } = await start('scripts/bench/koa-hello.js', {});
+  const floor = load(koaUrl);
+  koa.kill('SIGTERM');
+  results.runs.push({ database: '-', route: 'koa hello-world', ...floor });
+  table.push({ database: '-', route: 'koa hello-world', 'req/s': Math.round(floor.requestsPerSecond), 'p50 ms': floor.p50, 'p99 ms': floor.p99, errors: floor.errors });
+
+  console.log('');
+  console.table(table);
+  const out = path.join(ROOT, 'bench-results', 'portal.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results));
+  console.log(`\nwritten: ${path.relative(ROOT, out)}`);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

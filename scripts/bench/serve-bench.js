@@ -1,0 +1,35 @@
+'use strict';
+
+/**
+ * The app in production mode for the portal benchmark, plus Strapi's stock REST find for the
+ * catalog-entry type at /api/bench-stock/catalog-entries: mounted by this script only, as the
+ * anchor a Strapi user would otherwise use (the product never exposes stock REST for its types).
+ */
+const path = require('node:path');
+const { createStrapi, factories } = require('@strapi/strapi');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const UID = 'plugin::gov-disclosure.catalog-entry';
+
+const main = async () => {
+  const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });
+  await app.register();
+  app.get('services').add('plugin::gov-disclosure', { 'catalog-entry': factories.createCoreService(UID) });
+  app.get('controllers').add('plugin::gov-disclosure', { 'catalog-entry': factories.createCoreController(UID) });
+  await app.bootstrap();
+  app.server.routes({
+    type: 'content-api',
+    prefix: '/bench-stock',
+    routes: [{ method: 'GET', path: '/catalog-entries', handler: `${UID}.find`, config: { auth: false } }],
+  });
+  await app.listen();
+  process.stdout.write(`READY ${app.server.httpServer.address().port}\n`);
+  const stop = () => app.destroy().finally(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
