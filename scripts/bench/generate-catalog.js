@@ -63,10 +63,16 @@ const generateCatalog = async (strapi, { count, seed = 2018, batchSize = 2000, o
         rows.push({ ...base, index_number: number, published_at: null }, { ...base, index_number: number, published_at: day });
         meta.push({ column: column.id, subject: pick(subjects).id });
       }
-      const inserted = await trx(table).insert(rows, ['id']);
-      const ids = inserted.map((r) => (typeof r === 'object' ? r.id : r));
-      // SQLite returns only the last id for a multi-row insert
-      const allIds = ids.length === rows.length ? ids : rows.map((_, i) => ids[0] - rows.length + 1 + i);
+      const allIds = [];
+      // 400 rows × 26 columns stays under SQLite's limit of bound variables per statement
+      for (let j = 0; j < rows.length; j += 400) {
+        const chunk = rows.slice(j, j + 400);
+        // eslint-disable-next-line no-await-in-loop
+        const inserted = await trx(table).insert(chunk, ['id']);
+        const ids = inserted.map((r) => (typeof r === 'object' ? r.id : r));
+        // SQLite returns only the last id of a multi-row insert; its ids are consecutive
+        allIds.push(...(ids.length === chunk.length ? ids : chunk.map((_, i) => ids[0] - chunk.length + 1 + i)));
+      }
       const link = (info, target) => allIds.map((id, i) => ({ [info.entry]: id, [info.target]: target(Math.floor(i / 2)), ...(info.order ? { [info.order]: 1 } : {}) }));
       for (const [name, target] of [['columns', (i) => meta[i].column], ['organization', () => org.id], ['subjectCategory', (i) => meta[i].subject]]) {
         const info = links[name];

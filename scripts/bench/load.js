@@ -3,13 +3,13 @@
 /**
  * Runs autocannon against one URL and prints its summary as JSON: the load comes from this
  * process, not from the server's.
- * Usage: node scripts/bench/load.js <url> <connections> <seconds>
+ * Usage: node scripts/bench/load.js <url> <connections> <seconds> [bearer token]
  */
 const autocannon = require('autocannon');
 
-const [url, connections = '32', seconds = '10'] = process.argv.slice(2);
+const [url, connections = '32', seconds = '10', token] = process.argv.slice(2);
 
-autocannon({ url, connections: Number(connections), duration: Number(seconds) }, (error, result) => {
+autocannon({ url, connections: Number(connections), duration: Number(seconds), headers: token ? { authorization: `Bearer ${token}` } : {} }, (error, result) => {
   if (error) {
     console.error(error);
     process.exit(1);

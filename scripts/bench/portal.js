@@ -48,14 +48,14 @@ const start = (script, env) =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (chunk) => {
-      const m = /READY (\d+)/.exec(chunk.toString());
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}` });
+      const m = /READY (\d+)(?: (\S+))?/.exec(chunk.toString());
+      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}`, token: m[2] });
     });
     child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
 
-const load = (url) => {
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'load.js'), url, String(CONNECTIONS), String(SECONDS)], { cwd: ROOT, encoding: 'utf8' });
+const load = (url, token) => {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'load.js'), url, String(CONNECTIONS), String(SECONDS), ...(token ? [token] : [])], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 };
@@ -108,7 +108,7 @@ const main = async () => {
     // eslint-disable-next-line no-await-in-loop
     const prepared = await prepare(db);
     // eslint-disable-next-line no-await-in-loop
-    const { child, url } = await start('scripts/bench/serve-bench.js', { ...db.env, ...PRODUCTION_ENV });
+    const { child, url, token } = await start('scripts/bench/serve-bench.js', { ...db.env, ...PRODUCTION_ENV });
     const column = 'xin-xi-gong-kai-mu-lu';
     const routes = [
       ['column list page 1', `/api/gov-disclosure/columns/${column}/entries?page=1&pageSize=${PAGE_SIZE}`],
@@ -121,12 +121,23 @@ const main = async () => {
     ];
     for (const [name, route] of routes) {
       process.stdout.write(`  ${db.name}: ${name}…\n`);
-      const r = load(`${url}${route}`);
+      const r = load(`${url}${route}`, route.startsWith('/api/bench-stock') ? token : undefined);
       results.runs.push({ database: db.name, route: name, url: route, ...r });
       table.push({ database: db.name, route: name, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors });
     }
     results.runs.push({ database: db.name, route: 'generate catalog', seconds: prepared.generateSeconds });
     child.kill('SIGTERM');
+
+    // The same routes with the in-process cache off: what every request costs the database.
+    // eslint-disable-next-line no-await-in-loop
+    const uncached = await start('scripts/bench/serve-bench.js', { ...db.env, ...PRODUCTION_ENV, GOV_DISCLOSURE_PUBLIC_CACHE_SECONDS: '0' });
+    for (const [name, route] of routes.slice(0, 5)) {
+      process.stdout.write(`  ${db.name}: ${name} (no cache)…\n`);
+      const r = load(`${uncached.url}${route}`);
+      results.runs.push({ database: db.name, route: `${name} (no cache)`, url: route, ...r });
+      table.push({ database: db.name, route: `${name} (no cache)`, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors });
+    }
+    uncached.child.kill('SIGTERM');
   }
 
   const { child: koa, url: koaUrl } = await start('scripts/bench/koa-hello.js', {});

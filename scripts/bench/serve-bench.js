@@ -2,7 +2,8 @@
 
 /**
  * The app in production mode for the portal benchmark, plus Strapi's stock REST find for the
- * catalog-entry type at /api/bench-stock/catalog-entries: mounted by this script only, as the
+ * catalog-entry type at /api/bench-stock/catalog-entries (with a full-access API token printed
+ * after READY): mounted by this script only, as the
  * anchor a Strapi user would otherwise use (the product never exposes stock REST for its types).
  */
 const path = require('node:path');
@@ -20,10 +21,13 @@ const main = async () => {
   app.server.routes({
     type: 'content-api',
     prefix: '/bench-stock',
-    routes: [{ method: 'GET', path: '/catalog-entries', handler: `${UID}.find`, config: { auth: false } }],
+    routes: [{ method: 'GET', path: '/catalog-entries', handler: `${UID}.find` }],
   });
+  // Strapi's content API refuses filters across relations for the public: a full-access API token,
+  // as a Strapi user querying their own content would hold, lets the stock find filter by column.
+  const token = await app.service('admin::api-token').create({ name: `bench-${Date.now()}`, type: 'full-access', lifespan: null });
   await app.listen();
-  process.stdout.write(`READY ${app.server.httpServer.address().port}\n`);
+  process.stdout.write(`READY ${app.server.httpServer.address().port} ${token.accessKey}\n`);
   const stop = () => app.destroy().finally(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

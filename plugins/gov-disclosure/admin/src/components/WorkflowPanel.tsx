@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
 import { UID } from '../../../shared/constants';
 import { ACTION_LABELS, type WorkflowAction } from '../../../shared/domain/workflow';
 import type { WorkflowUid } from '../../../shared/types';
@@ -21,7 +22,7 @@ interface PanelProps {
   document?: { locale?: string } & Record<string, unknown>;
 }
 
-const Body = ({ uid, documentId, locale }: { uid: WorkflowUid; documentId: string; locale: string }) => {
+export const WorkflowPanelBody = ({ uid, documentId, locale }: { uid: WorkflowUid; documentId: string; locale: string }) => {
   const { formatMessage, locale: uiLocale, formatDate } = useIntl();
   const { toggleNotification } = useNotification();
   const { status, reload } = useWorkflowStatus(uid, documentId, locale);
@@ -122,7 +123,16 @@ export const WorkflowPanel = ({ model, documentId, document }: PanelProps) => {
   if (!locale) return null;
   return {
     title: formatMessage({ id: getTranslation('workflow.title'), defaultMessage: '审核流程' }),
-    content: <Body uid={model as WorkflowUid} documentId={documentId} locale={locale} />,
+    content: (
+      <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+        {model === UID.annualReport && (
+          <Link to={`/plugins/gov-disclosure/reports/${documentId}?locale=${locale}`} data-testid="open-report-editor">
+            {formatMessage({ id: getTranslation('report.open'), defaultMessage: 'Open the statistics editor' })}
+          </Link>
+        )}
+        <WorkflowPanelBody uid={model as WorkflowUid} documentId={documentId} locale={locale} />
+      </Flex>
+    ),
   };
 };
 WorkflowPanel.type = 'gov-disclosure-workflow';

@@ -1,12 +1,14 @@
 import { Route, Routes } from 'react-router-dom';
 import { Page } from '@strapi/strapi/admin';
 import { OverviewPage } from './OverviewPage';
+import { ReportEditorPage } from './ReportEditorPage';
 import { TasksPage } from './TasksPage';
 
 const App = () => (
   <Routes>
     <Route index element={<TasksPage />} />
     <Route path="overview" element={<OverviewPage />} />
+    <Route path="reports/:documentId" element={<ReportEditorPage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

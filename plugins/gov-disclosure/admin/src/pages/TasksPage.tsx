@@ -40,7 +40,15 @@ export const TasksPage = () => {
               {tasks.data.map((task) => (
                 <Tr key={`${task.uid}:${task.documentId}:${task.locale}`} data-testid="task-row">
                   <Td>
-                    <Link to={`/content-manager/collection-types/${task.uid}/${task.documentId}?plugins[i18n][locale]=${task.locale}`}>{task.title}</Link>
+                    <Link
+                      to={
+                        task.uid === UID.annualReport
+                          ? `/plugins/gov-disclosure/reports/${task.documentId}?locale=${task.locale}`
+                          : `/content-manager/collection-types/${task.uid}/${task.documentId}?plugins[i18n][locale]=${task.locale}`
+                      }
+                    >
+                      {task.title}
+                    </Link>
                   </Td>
                   <Td>
                     <Typography>{t(task.uid === UID.annualReport ? 'overview.reports' : 'overview.entries')} · {task.locale}</Typography>

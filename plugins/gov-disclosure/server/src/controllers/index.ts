@@ -1,3 +1,5 @@
+import annualReports from './annual-reports';
+import markdown from './markdown';
 import organizationCodes from './organization-codes';
 import portalPages from './portal-pages';
 import publicApi from './public-api';
@@ -5,6 +7,8 @@ import subjectCategories from './subject-categories';
 import workflow from './workflow';
 
 export default {
+  'annual-reports': annualReports,
+  markdown,
   'organization-codes': organizationCodes,
   'portal-pages': portalPages,
   'public-api': publicApi,

@@ -18,6 +18,12 @@ export default {
       },
     },
     ...[
+      ['POST', '/markdown/preview', 'markdown.preview'],
+      ['GET', '/annual-reports/templates', 'annual-reports.templates'],
+      ['GET', '/annual-reports/templates/:id', 'annual-reports.template'],
+      ['POST', '/annual-reports/validate', 'annual-reports.validate'],
+      ['POST', '/annual-reports/:documentId/compute', 'annual-reports.compute'],
+      ['GET', '/annual-reports/:documentId/export', 'annual-reports.export'],
       ['POST', '/workflow/transitions', 'workflow.transition'],
       ['GET', '/workflow/history', 'workflow.history'],
       ['GET', '/workflow/status', 'workflow.status'],
@@ -26,7 +32,7 @@ export default {
       method,
       path,
       handler,
-      // Each transition checks the user's workflow permissions and column scope itself.
+      // Each handler checks the user's workflow permissions and column scope itself.
       config: { policies: ['admin::isAuthenticatedAdmin'] },
     })),
   ],

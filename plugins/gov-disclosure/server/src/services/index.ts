@@ -5,6 +5,7 @@ import notifications from './notifications';
 import permissions from './permissions';
 import portal from './portal';
 import publicCache from './public-cache';
+import reportStatistics from './report-statistics';
 import roles from './roles';
 import subjectCategories from './subject-categories';
 import workflow from './workflow';
@@ -18,6 +19,7 @@ export default {
   permissions,
   portal,
   'public-cache': publicCache,
+  'report-statistics': reportStatistics,
   roles,
   'subject-categories': subjectCategories,
   workflow,

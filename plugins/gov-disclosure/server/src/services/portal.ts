@@ -37,6 +37,45 @@ const label = (labels: Record<string, { zh: string; en: string }>, key: string, 
 
 const isoDate = (v: unknown): string | null => (v ? String(v instanceof Date ? v.toISOString() : v).slice(0, 10) : null);
 
+const REPORT_FIELDS = ['year', 'title', 'template', 'preface', 'section1', 'section2', 'section3', 'section4', 'section5', 'section6', 'statistics'];
+
+/** A report row as the portal and the exports show it: sections as sanitized HTML, the table with its labels. */
+const buildReport = (row: Row & Record<string, unknown>, locale: string): PublicReport | null => {
+  const template = REPORT_TEMPLATES[String(row.template)];
+  const org = row.organization as { slug: string; name: string } | null;
+  if (!template || !org) return null;
+  const values = (row.statistics ?? {}) as Record<string, number | null>;
+  const en = locale === 'en';
+  return {
+    organization: { slug: org.slug, name: org.name },
+    year: Number(row.year),
+    title: String(row.title),
+    template: template.id,
+    prefaceHtml: renderMarkdown(row.preface as string | null),
+    sections: template.sections.map((s) => ({ title: en ? s.titleEn : s.title, html: renderMarkdown(row[s.field] as string | null) })),
+    statistics: {
+      tables: template.tables.map((table) => ({
+        id: table.id,
+        title: en ? table.titleEn : table.title,
+        columns: table.columns.map((c) => ({ id: c.id, label: en ? c.labelEn : c.label, ...(c.group ? { group: en ? c.groupEn ?? c.group : c.group } : {}), ...(c.unit ? { unit: c.unit } : {}) })),
+        rows: table.rows.map((r) => ({
+          id: r.id,
+          label: en ? r.labelEn : r.label,
+          level: r.level,
+          unit: r.heading && !r.totalOfParts ? null : r.unit ?? null,
+          heading: Boolean(r.heading),
+          cells: table.columns.map((c) => {
+            const exists = !(r.omitColumns ?? []).includes(c.id) && (!r.onlyColumns || r.onlyColumns.includes(c.id));
+            if (!exists) return null;
+            const value = values[cellIdOf(table, r, c)];
+            return { column: c.id, value: typeof value === 'number' ? value : null };
+          }),
+        })),
+      })),
+    },
+  };
+};
+
 const portal = ({ strapi }: { strapi: Core.Strapi }) => {
   const q = (uid: string) => strapi.db.query(uid as never);
 
@@ -189,42 +228,20 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
     async annualReport(organizationSlug: string, year: number, locale: string): Promise<PublicReport | null> {
       const row = (await q(UID.annualReport).findOne({
         where: { locale, year, publishedAt: { $notNull: true }, organization: { slug: organizationSlug } },
-        select: ['year', 'title', 'template', 'preface', 'section1', 'section2', 'section3', 'section4', 'section5', 'section6', 'statistics'],
+        select: REPORT_FIELDS,
         populate: { organization: { select: ['slug', 'name'] } },
       })) as (Row & Record<string, unknown>) | null;
-      const template = row ? REPORT_TEMPLATES[String(row.template)] : undefined;
-      if (!row || !template) return null;
-      const values = (row.statistics ?? {}) as Record<string, number | null>;
-      const en = locale === 'en';
-      const org = row.organization as { slug: string; name: string };
-      return {
-        organization: { slug: org.slug, name: org.name },
-        year: Number(row.year),
-        title: String(row.title),
-        template: template.id,
-        prefaceHtml: renderMarkdown(row.preface as string | null),
-        sections: template.sections.map((s) => ({ title: en ? s.titleEn : s.title, html: renderMarkdown(row[s.field] as string | null) })),
-        statistics: {
-          tables: template.tables.map((table) => ({
-            id: table.id,
-            title: en ? table.titleEn : table.title,
-            columns: table.columns.map((c) => ({ id: c.id, label: en ? c.labelEn : c.label, ...(c.group ? { group: en ? c.groupEn ?? c.group : c.group } : {}), ...(c.unit ? { unit: c.unit } : {}) })),
-            rows: table.rows.map((r) => ({
-              id: r.id,
-              label: en ? r.labelEn : r.label,
-              level: r.level,
-              unit: r.heading ? null : r.unit ?? null,
-              heading: Boolean(r.heading),
-              cells: table.columns.map((c) => {
-                const exists = !(r.omitColumns ?? []).includes(c.id) && (!r.onlyColumns || r.onlyColumns.includes(c.id));
-                if (!exists) return null;
-                const value = values[cellIdOf(table, r, c)];
-                return { column: c.id, value: typeof value === 'number' ? value : null };
-              }),
-            })),
-          })),
-        },
-      };
+      return row ? buildReport(row, locale) : null;
+    },
+
+    /** The working version of a report (any workflow state): for the office's exports, never for the public. */
+    async annualReportDraft(documentId: string, locale: string): Promise<PublicReport | null> {
+      const row = (await q(UID.annualReport).findOne({
+        where: { documentId, locale, publishedAt: null },
+        select: REPORT_FIELDS,
+        populate: { organization: { select: ['slug', 'name'] } },
+      })) as (Row & Record<string, unknown>) | null;
+      return row ? buildReport(row, locale) : null;
     },
   };
 };

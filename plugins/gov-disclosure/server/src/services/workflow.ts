@@ -14,6 +14,7 @@ import {
   type WorkflowState,
 } from '../../../shared/domain/workflow';
 import type { WorkflowEventView, WorkflowStatusResponse, WorkflowTask, WorkflowUid } from '../../../shared/types';
+import { checkStatistics } from '../../../shared/domain/report-checks';
 import { decideTransition, mayEdit, mayView, type ColumnStaff } from '../domain/workflow-policy';
 import { getService } from '../utils/get-service';
 import { runInTransition } from '../utils/write-context';
@@ -147,6 +148,18 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  /** A report whose table still has warnings is published only with the publisher's reason, kept in the trail. */
+  const requireOverrideReason = async (input: TransitionInput) => {
+    const report = (await query(UID.annualReport).findOne({ where: { documentId: input.documentId, locale: input.locale, publishedAt: null }, select: ['template', 'statistics'] })) as { template: string; statistics: unknown } | null;
+    const { warnings } = checkStatistics(String(report?.template), report?.statistics ?? {});
+    if (warnings.length > 0 && !input.comment?.trim()) {
+      throw new errors.ValidationError(`The statistics table has ${warnings.length} open warning(s); publish with a reason for overriding them (统计表存在 ${warnings.length} 条警告，发布须填写理由)`, {
+        errors: [{ path: ['comment'], message: 'an override reason is required while the table has warnings', name: 'ValidationError' }],
+        warnings,
+      });
+    }
+  };
+
   const requireRow = async (uid: WorkflowUid, documentId: string, locale: string) => {
     const row = await draftRow(uid, documentId, locale);
     if (!row) throw new errors.NotFoundError(`No ${uid} with documentId ${documentId} in locale ${locale}`);
@@ -177,6 +190,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         if (decision.status === 409) throw new WorkflowConflictError(decision.message, { state: from });
         throw new errors.ForbiddenError(decision.message);
       }
+      if (input.uid === UID.annualReport && input.action === 'publish') await requireOverrideReason(input);
       const event = await apply(input, row, from, actor);
       const state = TRANSITIONS[input.action].to;
       if (input.action === 'publish' || input.action === 'withdraw') getService(strapi, 'public-cache').clear();

@@ -9,7 +9,8 @@ const rows: TemplateRow[] = [
   { id: '1.1', label: '（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', labelEn: '(1) Government information proactively disclosed (the same item on several channels counts once)', level: 1, unit: '条' },
   { id: '1.1.a', label: '其中：主动公开规范性文件数', labelEn: 'of which: normative documents disclosed', level: 2, unit: '条' },
   { id: '1.1.b', label: '制发规范性文件总数', labelEn: 'normative documents issued', level: 2, unit: '件' },
-  { id: '1.2', label: '（二）通过不同渠道和方式公开政府信息的情况', labelEn: '(2) Disclosure by channel', level: 1, heading: true },
+  // Printed with —— on the form, yet filled by agencies as the total of its five channels (all 条).
+  { id: '1.2', label: '（二）通过不同渠道和方式公开政府信息的情况', labelEn: '(2) Disclosure by channel', level: 1, heading: true, totalOfParts: true },
   { id: '1.2.1', label: '1.政府公报公开政府信息数', labelEn: '1. via the government gazette', level: 2, unit: '条' },
   { id: '1.2.2', label: '2.政府网站公开政府信息数', labelEn: '2. via the government website', level: 2, unit: '条' },
   { id: '1.2.3', label: '3.政务微博公开政府信息数', labelEn: '3. via government Weibo', level: 2, unit: '条' },
@@ -75,7 +76,8 @@ const sum = (total: string, parts: string[]): TemplateCheck => ({ id: `sum:${tot
 const range = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}.${i + 1}`);
 
 const checks: TemplateCheck[] = [
-  ...rows.filter((r) => r.heading).map((r): TemplateCheck => ({ id: `heading:${r.id}`, kind: 'heading-blank', row: r.id, cell: r.id })),
+  ...rows.filter((r) => r.heading && !r.totalOfParts).map((r): TemplateCheck => ({ id: `heading:${r.id}`, kind: 'heading-blank', row: r.id, cell: r.id })),
+  sum('1.2', range('1.2', 5)),
   sum('3.1', range('3.1', 4)),
   sum('3.2', range('3.2', 2)),
   sum('3.3', range('3.3', 8)),

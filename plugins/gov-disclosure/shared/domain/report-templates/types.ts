@@ -32,6 +32,8 @@ export interface TemplateRow {
   unit?: Unit;
   /** A heading row (单位 ——): it organises rows and carries no count of its own. */
   heading?: boolean;
+  /** A heading row that may carry the total of its parts (checked as a sum, not as a heading). */
+  totalOfParts?: boolean;
   /** Value columns this row leaves empty on the official form (its cells do not exist). */
   omitColumns?: string[];
   /** Only these value columns exist for this row (sub-blocks of table 二 in the 2021 form). */

@@ -1,0 +1,93 @@
+import type { Core } from '@strapi/strapi';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { LOCALES, REPORT_TEMPLATE_IDS, UID } from '../../../shared/constants';
+import { checkStatistics } from '../../../shared/domain/report-checks';
+import { REPORT_TEMPLATES } from '../../../shared/domain/report-templates';
+import { isPublisher } from '../domain/workflow-policy';
+import { getService } from '../utils/get-service';
+import { reportCsv } from '../exports/report-csv';
+import { reportDocx } from '../exports/report-docx';
+import { reportPrintableHtml } from '../exports/report-html';
+
+interface Ctx {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  request: { body: unknown; headers: Record<string, string | undefined> };
+  state: { user?: { preferedLanguage?: string | null } };
+  body: unknown;
+  type: string;
+  set(name: string, value: string): void;
+}
+
+const validateBody = validateYupSchema(
+  yup.object({ template: yup.string().oneOf([...REPORT_TEMPLATE_IDS]).required(), statistics: yup.object().required() }).noUnknown()
+);
+const validateTarget = validateYupSchema(yup.object({ locale: yup.string().oneOf([...LOCALES]).default('zh-Hans') }).noUnknown());
+const validateExport = validateYupSchema(
+  yup.object({ locale: yup.string().oneOf([...LOCALES]).default('zh-Hans'), format: yup.string().oneOf(['csv', 'docx', 'html']).required() }).noUnknown()
+);
+
+/** The admin language decides the language of check messages: the user's own, else the browser's. */
+const langOf = (ctx: Ctx): 'zh' | 'en' => {
+  const preferred = ctx.state.user?.preferedLanguage ?? ctx.request.headers['accept-language'] ?? 'zh';
+  return preferred.toLowerCase().startsWith('en') ? 'en' : 'zh';
+};
+
+const annualReports = ({ strapi }: { strapi: Core.Strapi }) => {
+  const office = async () => {
+    const actor = await getService(strapi, 'actors').current();
+    if (!actor) throw new errors.UnauthorizedError('Log in to the admin panel');
+    if (!isPublisher(actor)) throw new errors.PolicyError('Only the general office (publisher) compiles annual reports');
+    return actor;
+  };
+
+  const loadReport = async (documentId: string, locale: string) => {
+    const report = await getService(strapi, 'portal').annualReportDraft(documentId, locale);
+    if (!report) throw new errors.NotFoundError(`No annual report ${documentId} in locale ${locale}`);
+    return report;
+  };
+
+  return {
+    templates(ctx: Ctx) {
+      ctx.body = { data: Object.values(REPORT_TEMPLATES).map(({ id, title, titleEn, basis }) => ({ id, title, titleEn, basis })) };
+    },
+
+    template(ctx: Ctx) {
+      const template = REPORT_TEMPLATES[ctx.params.id];
+      if (!template) throw new errors.NotFoundError(`No template ${ctx.params.id}; templates are ${REPORT_TEMPLATE_IDS.join(', ')}`);
+      ctx.body = { data: template };
+    },
+
+    async validate(ctx: Ctx) {
+      const { template, statistics } = (await validateBody(ctx.request.body ?? {})) as { template: string; statistics: Record<string, unknown> };
+      ctx.body = checkStatistics(template, statistics, langOf(ctx));
+    },
+
+    async compute(ctx: Ctx) {
+      await office();
+      const { locale = 'zh-Hans' } = (await validateTarget(ctx.query)) as { locale?: string };
+      ctx.body = { data: await getService(strapi, 'report-statistics').compute(ctx.params.documentId, locale) };
+    },
+
+    async export(ctx: Ctx) {
+      const { locale = 'zh-Hans', format } = (await validateExport(ctx.query)) as { locale?: string; format: 'csv' | 'docx' | 'html' };
+      const report = await loadReport(ctx.params.documentId, locale);
+      const name = `${report.organization.slug}-${report.year}-annual-report`;
+      if (format === 'csv') {
+        ctx.type = 'text/csv; charset=utf-8';
+        ctx.set('Content-Disposition', `attachment; filename="${name}.csv"`);
+        ctx.body = reportCsv(report);
+      } else if (format === 'docx') {
+        ctx.type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+        ctx.set('Content-Disposition', `attachment; filename="${name}.docx"`);
+        ctx.body = await reportDocx(report);
+      } else {
+        ctx.type = 'text/html; charset=utf-8';
+        ctx.body = reportPrintableHtml(report, locale);
+      }
+    },
+  };
+};
+
+export default annualReports;
+export const REPORT_UID = UID.annualReport;
