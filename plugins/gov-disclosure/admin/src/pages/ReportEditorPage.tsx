@@ -108,6 +108,8 @@ export const ReportEditorPage = () => {
   const [raw, setRaw] = useState<Raw>({});
   const [diff, setDiff] = useState<Array<{ cell: string; stored: number | null; computed: number; take: boolean }> | null>(null);
   const [saving, setSaving] = useState(false);
+  const [narrative, setNarrative] = useState<Record<string, string>>({});
+  const [previews, setPreviews] = useState<Record<string, string | null>>({});
   const [failure, setFailure] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -117,6 +119,7 @@ export const ReportEditorPage = () => {
       setReport(data.data);
       setTemplate(tpl.data.data);
       setRaw(Object.fromEntries(Object.entries(data.data.statistics ?? {}).map(([k, v]) => [k, v === null ? '' : String(v)])));
+      setNarrative(Object.fromEntries(['preface', ...tpl.data.data.sections.map((sec) => sec.field)].map((f) => [f, String(data.data[f] ?? '')])));
     } catch (error) {
       setFailure(errorMessage(error));
     }
@@ -138,7 +141,7 @@ export const ReportEditorPage = () => {
   const save = async () => {
     setSaving(true);
     try {
-      await put(`/content-manager/collection-types/${UID.annualReport}/${documentId}?locale=${locale}`, { statistics: values });
+      await put(`/content-manager/collection-types/${UID.annualReport}/${documentId}?locale=${locale}`, { statistics: values, ...narrative });
       toggleNotification({ type: 'success', message: t('report.saved') });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
@@ -151,6 +154,19 @@ export const ReportEditorPage = () => {
     try {
       const { data } = await post<{ data: { diff: Array<{ cell: string; stored: number | null; computed: number }> } }>(`/${PLUGIN_ID}/annual-reports/${documentId}/compute?locale=${locale}`, {});
       setDiff(data.data.diff.map((d) => ({ ...d, take: true })));
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    }
+  };
+
+  const togglePreview = async (field: string) => {
+    if (previews[field] !== undefined && previews[field] !== null) {
+      setPreviews({ ...previews, [field]: null });
+      return;
+    }
+    try {
+      const { data } = await post<{ data: { html: string } }>(`/${PLUGIN_ID}/markdown/preview`, { markdown: narrative[field] ?? '' });
+      setPreviews({ ...previews, [field]: data.data.html });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
     }
@@ -207,6 +223,27 @@ export const ReportEditorPage = () => {
             )}
             {template.tables.map((table) => (
               <Grid key={table.id} table={table} raw={raw} findings={findings} en={en} onChange={(cell, text) => setRaw({ ...raw, [cell]: text })} />
+            ))}
+            <Typography variant="delta" tag="h2">{t('report.sections')}</Typography>
+            {[{ field: 'preface', title: t('report.preface') }, ...template.sections.map((sec) => ({ field: sec.field, title: en ? sec.titleEn : sec.title }))].map(({ field, title }) => (
+              <Box key={field} paddingTop={4}>
+                <Flex justifyContent="space-between">
+                  <label htmlFor={`section-${field}`}><Typography fontWeight="bold">{title}</Typography></label>
+                  <Button variant="tertiary" size="S" onClick={() => togglePreview(field)}>{previews[field] ? t('report.edit') : t('report.preview')}</Button>
+                </Flex>
+                {previews[field] ? (
+                  // HTML rendered and sanitized by the server, as the portal shows it
+                  <Box padding={3} background="neutral100" className="gd-preview" dangerouslySetInnerHTML={{ __html: previews[field] as string }} />
+                ) : (
+                  <textarea
+                    id={`section-${field}`}
+                    value={narrative[field] ?? ''}
+                    onChange={(e) => setNarrative({ ...narrative, [field]: e.target.value })}
+                    rows={6}
+                    style={{ width: '100%', font: 'inherit', padding: 8, marginTop: 4 }}
+                  />
+                )}
+              </Box>
             ))}
           </Box>
           <Box width="24rem" background="neutral0" padding={6} shadow="tableShadow" hasRadius>
