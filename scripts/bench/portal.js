@@ -16,13 +16,13 @@ const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { benchDatabases, PG_URL } = require('./databases');
 const { generateCatalog } = require('./generate-catalog');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ENTRIES = Number(process.env.BENCH_ENTRIES || 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
-const PG_URL = process.env.BENCH_PG_URL || 'postgresql://postgres@127.0.0.1:5432/test';
 const PAGE_SIZE = 20;
 
 const PRODUCTION_ENV = {
@@ -36,13 +36,7 @@ const PRODUCTION_ENV = {
   STRAPI_TELEMETRY_DISABLED: 'true',
 };
 
-const databases = () => {
-  const list = [{ name: 'SQLite', env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(ROOT, '.tmp', 'bench-portal.db') } }];
-  const pg = spawnSync(process.execPath, ['-e', `new (require('pg').Client)({connectionString:${JSON.stringify(PG_URL)}}).connect().then(()=>process.exit(0),()=>process.exit(1))`], { cwd: ROOT });
-  if (pg.status === 0) list.push({ name: 'PostgreSQL', env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: PG_URL, DATABASE_SCHEMA: 'bench_portal' } });
-  else console.log('PostgreSQL not reachable: SQLite only.');
-  return list;
-};
+const databases = () => benchDatabases('portal');
 
 const start = (script, env) =>
   new Promise((resolve, reject) => {

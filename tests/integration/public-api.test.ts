@@ -183,6 +183,20 @@ describe('public API', () => {
     }
   });
 
+  it('lists a child column’s entries under its ancestors, and follows a column moved in the tree', async () => {
+    const COLUMN = 'plugin::gov-disclosure.column';
+    const titles = async (slug: string) => ((await get(`${API}/columns/${slug}/entries?pageSize=100`)).body.data as Array<{ title: string }>).map((e) => e.title);
+    expect(await titles('tong-zhi-gong-gao')).toEqual(expect.arrayContaining(await titles('gong-gao')));
+    const moved = (await app.strapi.db.query(COLUMN as never).findOne({ where: { slug: 'gong-gao', locale: 'zh-Hans' } })) as { documentId: string };
+    const target = (await app.strapi.db.query(COLUMN as never).findOne({ where: { slug: 'ji-gou-jie-shao', locale: 'zh-Hans' } })) as { documentId: string };
+    const announcements = await titles('gong-gao');
+    expect(announcements.length).toBeGreaterThan(0);
+    await app.strapi.documents(COLUMN as never).update({ documentId: moved.documentId, locale: 'zh-Hans', data: { parent: target.documentId } } as never);
+    expect(await titles('ji-gou-jie-shao')).toEqual(expect.arrayContaining(announcements));
+    const left = await titles('tong-zhi-gong-gao');
+    expect(announcements.filter((t) => !left.includes(t)).length).toBeGreaterThan(0);
+  });
+
   it('redirects a renamed column’s old slug', async () => {
     const column = (await app.strapi.db.query('plugin::gov-disclosure.column' as never).findOne({ where: { slug: 'gong-zuo-dong-tai', locale: 'zh-Hans' } })) as { documentId: string };
     await app.strapi.documents('plugin::gov-disclosure.column' as never).update({ documentId: column.documentId, locale: 'zh-Hans', data: { slug: 'gong-zuo-xin-xi' } } as never);

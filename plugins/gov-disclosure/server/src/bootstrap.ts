@@ -8,6 +8,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   if (created > 0) strapi.log.info(`[gov-disclosure] seeded ${created} subject categories (主题分类)`);
   await getService(strapi, 'roles').ensureRoles();
   await getService(strapi, 'admin-layout').configureOnce();
+  // A database that has live entries but no listing yet (an upgrade, a bulk load): list them now.
+  if (await getService(strapi, 'column-listings').isEmpty()) await getService(strapi, 'column-listings').rebuild();
 };
 
 export default bootstrap;

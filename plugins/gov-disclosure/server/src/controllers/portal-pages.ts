@@ -8,22 +8,9 @@ import { href, layout } from '../portal-views/layout';
 import { catalogPage, columnPage, entryPage, errorPage, homePage, reportPage, reportsPage } from '../portal-views/pages';
 import { getService } from '../utils/get-service';
 import { PUBLIC_MAX_AGE, sendCacheable, withPublicCache } from '../utils/http-cache';
+import type { PublicCtx } from '../utils/http-cache';
 
-interface Ctx {
-  method: string;
-  response: { get(name: string): string };
-  query: Record<string, unknown>;
-  params: Record<string, string>;
-  querystring: string;
-  origin: string;
-  url: string;
-  status: number;
-  body: unknown;
-  fresh: boolean;
-  type: string;
-  set(name: string, value: string): void;
-  redirect(url: string): void;
-}
+type Ctx = PublicCtx;
 
 /** The portal needs no script at all; this policy forbids any, whatever a body might contain. */
 const CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'";
@@ -90,7 +77,7 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
         return ctx.redirect(`/portal/columns/${found.renamedTo}${ctx.querystring ? `?${ctx.querystring}` : ''}`);
       }
       if (found.column.kind === 'link' && found.column.linkUrl) return ctx.redirect(found.column.linkUrl);
-      const list = await portal().columnEntries(found.descendants, params, params.locale);
+      const list = await portal().columnEntries(found.column.id, params, params.locale);
       const feed = href(`/portal/columns/${found.column.slug}/rss.xml`, params.locale);
       return page(ctx, params.locale, found.column.name, columnPage(params.locale, found.column.name, list.data, list.meta.pagination, found.column.slug, feed), feed);
     }),
@@ -126,7 +113,7 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
       const { locale } = paramsOf(ctx, ROUTE_PARAMS.entry);
       const found = await portal().findColumn(ctx.params.slug, locale);
       if (!found || 'renamedTo' in found) throw new PageError(404);
-      const list = await portal().columnEntries(found.descendants, { pageSize: 50 }, locale);
+      const list = await portal().columnEntries(found.column.id, { pageSize: 50 }, locale);
       sendCacheable(ctx, rss(ctx.origin, found.column, await siteName(locale), list.data, locale), 'application/rss+xml; charset=utf-8');
     }),
 

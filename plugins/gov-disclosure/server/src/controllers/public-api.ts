@@ -4,21 +4,9 @@ import { parsePublicParams, ROUTE_PARAMS, type ParamSpec, type PublicParams } fr
 import { throwIfIssues } from '../services/write-guard';
 import { getService } from '../utils/get-service';
 import { sendCacheable, sendNotFound, withPublicCache } from '../utils/http-cache';
+import type { PublicCtx } from '../utils/http-cache';
 
-interface Ctx {
-  url: string;
-  method: string;
-  response: { get(name: string): string };
-  query: Record<string, unknown>;
-  params: Record<string, string>;
-  querystring: string;
-  status: number;
-  body: unknown;
-  fresh: boolean;
-  type: string;
-  set(name: string, value: string): void;
-  redirect(url: string): void;
-}
+type Ctx = PublicCtx;
 
 const paramsOf = (ctx: Ctx, spec: ParamSpec): PublicParams & { locale: string } => {
   const { params, issues } = parsePublicParams(ctx.query, spec);
@@ -44,7 +32,7 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.status = 301;
         return ctx.redirect(`/api/gov-disclosure/columns/${found.renamedTo}/entries${ctx.querystring ? `?${ctx.querystring}` : ''}`);
       }
-      return sendCacheable(ctx, await portal().columnEntries(found.descendants, params, params.locale));
+      return sendCacheable(ctx, await portal().columnEntries(found.column.id, params, params.locale));
     },
 
     async entry(ctx: Ctx) {

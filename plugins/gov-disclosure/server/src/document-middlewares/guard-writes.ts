@@ -31,6 +31,8 @@ export const guardWrites =
     const result = await next();
     // Columns and organizations show in every public page: drop what this instance has rendered.
     if ((context.uid === UID.column || context.uid === UID.organization) && !READS.has(context.action)) {
+      // a column moved in the tree changes what its old and new ancestors list
+      if (context.uid === UID.column) await getService(strapi, 'column-listings').rebuild();
       getService(strapi, 'public-cache').clear();
     }
     return result;

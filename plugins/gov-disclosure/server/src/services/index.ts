@@ -1,5 +1,6 @@
 import actors from './actors';
 import adminLayout from './admin-layout';
+import columnListings from './column-listings';
 import indexNumbers from './index-numbers';
 import notifications from './notifications';
 import permissions from './permissions';
@@ -14,6 +15,7 @@ import writeGuard from './write-guard';
 export default {
   actors,
   'admin-layout': adminLayout,
+  'column-listings': columnListings,
   'index-numbers': indexNumbers,
   notifications,
   permissions,

@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/public-types';
 import { renderMarkdown } from '../domain/markdown';
 import type { PublicParams } from '../domain/public-params';
+import { getService } from '../utils/get-service';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
@@ -147,24 +148,31 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The column, or the slug it was renamed to (for a redirect), or null. */
-    async findColumn(slug: string, locale: string): Promise<{ column: ColumnRow; descendants: number[] } | { renamedTo: string } | null> {
+    async findColumn(slug: string, locale: string): Promise<{ column: ColumnRow } | { renamedTo: string } | null> {
       const columns = await allColumns(locale);
       const column = columns.find((c) => c.slug === slug);
       if (!column) {
         const renamed = columns.find((c) => Array.isArray(c.previousSlugs) && c.previousSlugs.includes(slug));
         return renamed ? { renamedTo: renamed.slug } : null;
       }
-      const ids = [column.id];
-      for (let i = 0; i < ids.length; i += 1) ids.push(...columns.filter((c) => c.parent?.id === ids[i]).map((c) => c.id));
-      return { column, descendants: ids };
+      return { column };
     },
 
     async findColumnSlugs(locale: string): Promise<string[]> {
       return (await allColumns(locale)).filter((c) => c.kind !== 'link' && c.showInNav !== false).map((c) => c.slug);
     },
 
-    columnEntries(columnIds: number[], params: PublicParams, locale: string) {
-      return page({ ...publicWhere(locale), columns: { id: { $in: columnIds } } }, params, locale);
+    /** A column's live entries (its descendants' included), newest first: a range of the listing index. */
+    async columnEntries(columnId: number, params: PublicParams, locale: string) {
+      const pageNumber = params.page ?? 1;
+      const pageSize = params.pageSize ?? 20;
+      const { ids, total } = await getService(strapi, 'column-listings').page(columnId, locale, (pageNumber - 1) * pageSize, pageSize);
+      const rows = ids.length
+        ? ((await q(UID.catalogEntry).findMany({ where: { id: { $in: ids }, ...publicWhere(locale) }, select: SUMMARY_FIELDS, populate: summaryPopulate })) as Row[])
+        : [];
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const pagination: Pagination = { page: pageNumber, pageSize, pageCount: Math.ceil(total / pageSize), total };
+      return { data: ids.map((id) => byId.get(id)).filter((r): r is Row => Boolean(r)).map((r) => toSummary(r, locale)), meta: { pagination } };
     },
 
     async entry(key: string, locale: string): Promise<PublicEntry | null> {

@@ -20,6 +20,7 @@ const MAX_ENTRIES = 5_000;
 
 const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
   const entries = new Map<string, { expires: number; value: CachedResponse }>();
+  const inFlight = new Map<string, Promise<void>>();
   const ttlMs = () => Number(strapi.plugin('gov-disclosure').config('publicCacheSeconds') ?? 5) * 1000;
 
   return {
@@ -42,6 +43,21 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
 
     clear(): void {
       entries.clear();
+    },
+
+    /** The render of this key already under way, if any: a burst of misses renders once. */
+    inFlight(key: string): Promise<void> | undefined {
+      return inFlight.get(key);
+    },
+
+    /** Marks a render of this key as under way; call the returned function when it is done. */
+    begin(key: string): () => void {
+      let done!: () => void;
+      inFlight.set(key, new Promise<void>((resolve) => { done = resolve; }));
+      return () => {
+        inFlight.delete(key);
+        done();
+      };
     },
   };
 };

@@ -39,7 +39,9 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.dialect.client === 'postgres' ? `e.channels::jsonb @> '["${key}"]'::jsonb` : `e.channels LIKE '%"${key}"%'`;
     const validAtYearEnd = `e.written_date <= '${to}' AND (e.repealed_date IS NULL OR e.repealed_date > '${to}') AND e.validity <> 'expired'`;
     const kinds = ['regulation', 'normative'] as const;
-    const count = (condition: string) => `COUNT(DISTINCT CASE WHEN ${condition} THEN e.document_id END)`;
+    // Strapi keeps at most one published row per document and locale, so within one locale a plain
+    // conditional sum counts each document once (and is far cheaper than COUNT(DISTINCT …)).
+    const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
     const proactive = `e.disclosure_mode = 'proactive' AND ${inYear('published_date')}`;
     // lower-case aliases: PostgreSQL folds unquoted identifiers
     const select = {
@@ -58,7 +60,7 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
       WHERE o.${org.target} = ? AND e.locale = ? AND e.published_at IS NOT NULL`;
     const result = await knex.raw(sql, [organizationId, DEFAULT_LOCALE]);
     const row = ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] ?? {}) as Record<string, number | string>;
-    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<string, number>;
+    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v ?? 0)])) as Record<string, number>;
   };
 
   return {

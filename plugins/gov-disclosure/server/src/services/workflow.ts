@@ -143,6 +143,9 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
           await strapi.documents(uid as never).publish({ documentId, locale } as never);
         }
         if (input.action === 'withdraw') await strapi.documents(uid as never).unpublish({ documentId, locale } as never);
+        if (uid === UID.catalogEntry && (input.action === 'publish' || input.action === 'withdraw')) {
+          await getService(strapi, 'column-listings').refreshDocument(trx, documentId);
+        }
         return { ...event, actor: actor ? { id: actor.id } : null };
       });
     });

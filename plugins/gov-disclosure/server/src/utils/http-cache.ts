@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
-import type { CachedResponse } from '../services/public-cache';
 import { getService } from './get-service';
 
 /**
@@ -44,17 +43,27 @@ export const sendNotFound = (ctx: CacheCtx & { type: string }) => {
 
 const REPLAYED_HEADERS = ['ETag', 'Cache-Control', 'Vary', 'Content-Security-Policy', 'Location'];
 
-interface ReplayCtx extends CacheCtx {
+/** The Koa context as the public handlers use it. */
+export interface PublicCtx extends CacheCtx {
   url: string;
   method: string;
+  origin: string;
+  querystring: string;
+  query: Record<string, unknown>;
+  params: Record<string, string>;
   response: { get(name: string): string };
+  redirect(url: string): void;
 }
+
+type ReplayCtx = Pick<PublicCtx, 'url' | 'response'> & CacheCtx;
 
 /** Serves a public handler through the in-process cache, keyed by the whole URL (path, query, locale). */
 export const withPublicCache =
   <C extends ReplayCtx>(strapi: Core.Strapi, handler: (ctx: C) => Promise<unknown>) =>
   async (ctx: C): Promise<void> => {
     const cache = getService(strapi, 'public-cache');
+    const pending = cache.inFlight(ctx.url);
+    if (pending) await pending;
     const hit = cache.get(ctx.url);
     if (hit) {
       for (const [name, value] of Object.entries(hit.headers)) ctx.set(name, value);
@@ -68,13 +77,18 @@ export const withPublicCache =
       ctx.body = hit.body;
       return;
     }
-    await handler(ctx);
-    if (![200, 301, 404].includes(ctx.status) || (ctx.status !== 301 && typeof ctx.body !== 'string')) return;
-    const headers: Record<string, string> = {};
-    for (const name of REPLAYED_HEADERS) {
-      const value = ctx.response.get(name);
-      if (value) headers[name] = value;
+    const done = cache.begin(ctx.url);
+    try {
+      await handler(ctx);
+      if ([200, 301, 404].includes(ctx.status) && (ctx.status === 301 || typeof ctx.body === 'string')) {
+        const headers: Record<string, string> = {};
+        for (const name of REPLAYED_HEADERS) {
+          const value = ctx.response.get(name);
+          if (value) headers[name] = value;
+        }
+        cache.set(ctx.url, { status: ctx.status, type: ctx.type, body: typeof ctx.body === 'string' ? ctx.body : '', headers });
+      }
+    } finally {
+      done(); // requests waiting on this render now find it in the cache
     }
-    const entry: CachedResponse = { status: ctx.status, type: ctx.type, body: typeof ctx.body === 'string' ? ctx.body : '', headers };
-    cache.set(ctx.url, entry);
   };
