@@ -7,6 +7,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -54,7 +55,9 @@ const statisticsTable = (table: PublicReport['statistics']['tables'][number]): T
     }
     return new TableRow({ children: [cell(row.label, { indent: row.level }), ...table.columns.map((_, i) => cell(row.cells[i] ? value(i) : '—', { align: AlignmentType.RIGHT }))] });
   });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: BORDERS, rows: [new TableRow({ tableHeader: true, children: header }), ...rows] });
+  // Twips across an A4 text block (~9,000): the indicator column gets the room its wording needs.
+  const columnWidths = single ? [6300, 1200, 1500] : [2600, ...table.columns.map(() => Math.floor(6400 / table.columns.length))];
+  return new Table({ width: { size: 9000, type: WidthType.DXA }, columnWidths, layout: TableLayoutType.FIXED, borders: BORDERS, rows: [new TableRow({ tableHeader: true, children: header }), ...rows] });
 };
 
 /** The report as the Word document agencies file and print: narrative parts, then the statistics table. */
