@@ -176,8 +176,22 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async entry(key: string, locale: string): Promise<PublicEntry | null> {
-      const row = (await q(UID.catalogEntry).findOne({
-        where: { ...publicWhere(locale), $or: [{ documentId: key }, { slug: key }, { indexNumber: key }] },
+      // One indexed equality per try (an OR over three columns defeats SQLite's indexes):
+      // 索引号 contain a slash, slugs and documentIds never do; a documentId is 24 letters/digits.
+      const keys = key.includes('/') ? [{ indexNumber: key }] : /^[a-z0-9]{24}$/.test(key) ? [{ documentId: key }, { slug: key }] : [{ slug: key }];
+      let row: Row | null = null;
+      for (const where of keys) {
+        // eslint-disable-next-line no-await-in-loop -- at most two look-ups, the second only when the first misses
+        row = (await this.entryRow({ ...publicWhere(locale), ...where }, locale)) as Row | null;
+        if (row) break;
+      }
+      if (!row) return null;
+      return this.toEntry(row, locale);
+    },
+
+    entryRow(where: Record<string, unknown>, locale: string) {
+      return q(UID.catalogEntry).findOne({
+        where,
         select: [...SUMMARY_FIELDS, 'documentNumber', 'writtenDate', 'validity', 'keywords', 'body'],
         populate: {
           organization: { select: ['slug', 'name'] },
@@ -187,8 +201,10 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
           interpretations: { where: publicWhere(locale), select: SUMMARY_FIELDS, populate: summaryPopulate },
           interprets: { where: publicWhere(locale), select: SUMMARY_FIELDS, populate: summaryPopulate },
         },
-      })) as Row | null;
-      if (!row) return null;
+      });
+    },
+
+    toEntry(row: Row, locale: string): PublicEntry {
       const subject = row.subjectCategory as { code: string; name: string; nameEn: string | null } | null;
       return {
         ...toSummary(row, locale),
