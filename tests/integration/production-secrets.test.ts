@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -7,7 +8,7 @@ const loadIn = (env: Record<string, string>) =>
   spawnSync(process.execPath, ['-e', "require('./scripts/lib/strapi-app').loadStrapi().then(s => s.destroy()).then(() => console.log('LOADED'))"], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', DATABASE_FILENAME: ':memory:', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', DATABASE_FILENAME: path.join(os.tmpdir(), `gd-secrets-${process.pid}.db`), ...env },
     timeout: 120_000,
   });
 
