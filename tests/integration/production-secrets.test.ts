@@ -1,18 +1,24 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+const DATABASE = path.join(os.tmpdir(), `gd-secrets-${process.pid}.db`);
 
 const loadIn = (env: Record<string, string>) =>
   spawnSync(process.execPath, ['-e', "require('./scripts/lib/strapi-app').loadStrapi().then(s => s.destroy()).then(() => console.log('LOADED'))"], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', DATABASE_FILENAME: path.join(os.tmpdir(), `gd-secrets-${process.pid}.db`), ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', DATABASE_FILENAME: DATABASE, ...env },
     timeout: 120_000,
   });
 
 describe('secrets', () => {
+  afterAll(() => {
+    for (const f of [DATABASE, `${DATABASE}-wal`, `${DATABASE}-shm`]) fs.rmSync(f, { force: true });
+  });
+
   it('refuses to start in production without real secrets, naming every missing one', () => {
     const result = loadIn({ NODE_ENV: 'production' });
     expect(result.status).not.toBe(0);
