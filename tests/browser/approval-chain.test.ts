@@ -122,6 +122,7 @@ describe('approval chain in the admin panel (Chromium)', () => {
     const page = await as('publisher@demo.gov.cn');
     await openEntry(page);
     expect(await page.getByRole('button', { name: /^(Publish|发布)$/ }).and(page.locator(':not([data-workflow-action])')).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Publish multiple locales|发布多个语言/ }).count()).toBe(0);
     // publishing changes the live version, so the panel reloads the page
     await Promise.all([page.waitForEvent('framenavigated'), act(page, 'publish')]);
     await page.waitForLoadState('load');
