@@ -129,6 +129,15 @@ describe('every write is validated on the server (Content Manager and Document S
       expect(errorPaths(updated.body)).toEqual(['indexNumber']);
     });
 
+    it('normalizes the brackets of a 文号 and refuses one that is not a 文号', async () => {
+      const ok = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry({ title: '文号规范化测试', documentNumber: '温质监[2018]5号' }));
+      expect(ok.status).toBe(201);
+      expect(ok.body.data.documentNumber).toBe('温质监〔2018〕5号');
+      const bad = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry({ title: '文号错误测试', documentNumber: '2018年第5号' }));
+      expect(bad.status).toBe(400);
+      expect(errorPaths(bad.body)).toEqual(['documentNumber']);
+    });
+
     it('applies the same rules through the Document Service', async () => {
       const before = await countRows(app.strapi, ENTRY);
       await expect(

@@ -8,6 +8,7 @@ import { issue, type FieldIssue } from '../../../shared/domain/field-issue';
 import { checkIssuerCode, describeCodeProblem } from '../../../shared/domain/organization-code';
 import { indexNumberPatternIssues } from '../../../shared/domain/index-number-pattern';
 import { statisticsValueIssues } from '../../../shared/domain/statistics-values';
+import { documentNumberProblem, normalizeDocumentNumber } from '../../../shared/domain/document-number';
 
 type Values = Record<string, unknown>;
 
@@ -45,6 +46,10 @@ export const columnIssues = (values: Values): FieldIssue[] => {
 
 export const catalogEntryIssues = (values: Values): FieldIssue[] => {
   const issues: FieldIssue[] = [];
+  if (!isBlank(values.documentNumber)) {
+    const problem = documentNumberProblem(normalizeDocumentNumber(String(values.documentNumber)));
+    if (problem) issues.push(issue('documentNumber', problem));
+  }
   if (values.disclosureMode === 'withheld' && isBlank(values.withholdReason)) {
     issues.push(issue('withholdReason', '不予公开 (withheld) needs a reason (不予公开须填写不公开理由)'));
   }

@@ -15,6 +15,7 @@ import {
   organizationIssues,
 } from '../domain/content-rules';
 import { toSlug, uniqueSlug } from '../domain/slug';
+import { normalizeDocumentNumber } from '../../../shared/domain/document-number';
 import { connectedTargets, toOneTarget, type TargetRef } from '../utils/relations';
 import { isSystemWrite } from '../utils/write-context';
 
@@ -174,6 +175,9 @@ const writeGuard = ({ strapi }: { strapi: Core.Strapi }) => {
         req.documentId = undefined;
       }
       await completeOrganization(req);
+      if (req.uid === UID.catalogEntry && typeof req.data.documentNumber === 'string' && req.data.documentNumber.trim() !== '') {
+        req.data.documentNumber = normalizeDocumentNumber(req.data.documentNumber);
+      }
       const values: Values = { ...(source ?? {}), ...(stored ?? {}), ...req.data };
       const issues = [...RULES[req.uid](values)];
       guardIndexNumber(req, stored, issues);
