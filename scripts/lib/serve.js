@@ -4,22 +4,30 @@
  * Starts one more instance of the compiled app on PORT (no admin panel) and prints "READY <port>"
  * when it listens: the multi-instance tests run it beside their own instance on one database.
  */
-const { createStrapi } = require('@strapi/strapi');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-const main = async () => {
+/** Creates the app; `beforeBootstrap` and `beforeListen` let a caller add to it (the benchmark does). */
+const serve = async ({ beforeBootstrap = async () => {}, beforeListen = async () => [] } = {}) => {
+  const { createStrapi } = require('@strapi/strapi');
   const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });
-  await app.load();
+  await app.register();
+  await beforeBootstrap(app);
+  await app.bootstrap();
+  const extra = await beforeListen(app);
   await app.listen();
-  process.stdout.write(`READY ${app.server.httpServer.address().port}\n`);
+  process.stdout.write(`READY ${[app.server.httpServer.address().port, ...extra].join(' ')}\n`);
   const stop = () => app.destroy().finally(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 };
 
-main().catch((error) => {
+const fail = (error) => {
   console.error(error);
   process.exit(1);
-});
+};
+
+if (require.main === module) serve().catch(fail);
+
+module.exports = { serve, fail };

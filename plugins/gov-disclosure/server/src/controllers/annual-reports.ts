@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { LOCALES, REPORT_TEMPLATE_IDS, UID } from '../../../shared/constants';
+import { LOCALES, REPORT_TEMPLATE_IDS } from '../../../shared/constants';
 import { checkStatistics } from '../../../shared/domain/report-checks';
 import { REPORT_TEMPLATES } from '../../../shared/domain/report-templates';
 import { isPublisher } from '../domain/workflow-policy';
@@ -90,4 +90,3 @@ const annualReports = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export default annualReports;
-export const REPORT_UID = UID.annualReport;

@@ -31,8 +31,10 @@ export const guardWrites =
     const result = await next();
     // Columns and organizations show in every public page: drop what this instance has rendered.
     if ((context.uid === UID.column || context.uid === UID.organization) && !READS.has(context.action)) {
-      // a column moved in the tree changes what its old and new ancestors list
-      if (context.uid === UID.column) await getService(strapi, 'column-listings').rebuild();
+      // Only a change to the tree changes what ancestors list; renames and staff edits do not.
+      const params = context.params as WriteParams;
+      const treeChanged = context.action === 'delete' || context.action === 'clone' || (params.data !== undefined && 'parent' in params.data);
+      if (context.uid === UID.column && treeChanged) await getService(strapi, 'column-listings').rebuild();
       getService(strapi, 'public-cache').clear();
     }
     return result;

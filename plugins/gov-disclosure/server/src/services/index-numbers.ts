@@ -33,16 +33,6 @@ const indexNumbers = ({ strapi }: { strapi: Core.Strapi }) => ({
     return Number(rows[0].last_serial);
   },
 
-  /** Raises a counter so new numbers continue after an imported one. */
-  async raiseCounter(trx: Knex, organization: string, period: string, serial: number): Promise<void> {
-    await trx.raw(
-      `INSERT INTO ${COUNTER_TABLE} (organization_document_id, period, last_serial) VALUES (?, ?, ?)
-       ON CONFLICT (organization_document_id, period) DO UPDATE SET last_serial =
-         CASE WHEN ${COUNTER_TABLE}.last_serial < excluded.last_serial THEN excluded.last_serial ELSE ${COUNTER_TABLE}.last_serial END`,
-      [organization, period, serial]
-    );
-  },
-
   /** Gives the entry its 索引号 if it has none yet (inside the publish transaction); returns it. */
   async assignOnFirstPublication(trx: Knex, documentId: string, locale: string): Promise<string> {
     const entry = (await strapi.db.query(UID.catalogEntry as never).findOne({
