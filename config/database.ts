@@ -16,11 +16,14 @@ export default ({ env }: { env: Env }) => {
 
   if (client === 'postgres') {
     const url = env('DATABASE_URL', '');
+    // JIT compiling pays off for long analytical queries; it added 24 ms to a 5 ms catalog search
+    // whose plan cost looked high. Sent as a startup parameter of every pooled connection.
+    const options = env('DATABASE_OPTIONS', '-c jit=off');
     return {
       connection: {
         client: 'postgres',
         connection: url
-          ? { connectionString: url, schema: env('DATABASE_SCHEMA', 'public'), ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false }
+          ? { connectionString: url, options, schema: env('DATABASE_SCHEMA', 'public'), ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false }
           : {
               host: env('DATABASE_HOST', '127.0.0.1'),
               port: env.int('DATABASE_PORT', 5432),
@@ -29,6 +32,7 @@ export default ({ env }: { env: Env }) => {
               password: env('DATABASE_PASSWORD', ''),
               ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
               schema: env('DATABASE_SCHEMA', 'public'),
+              options,
             },
         pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
         acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),

@@ -4,7 +4,7 @@
  * npm run seed: loads the demo data (idempotent). Demo admin users are created unless
  * NODE_ENV=production; their password is DEMO_PASSWORD or Disclosure2018.
  */
-const { loadStrapi } = require('./lib/strapi-app');
+const { loadStrapi, stopStrapi } = require('./lib/strapi-app');
 
 const main = async () => {
   const strapi = await loadStrapi();
@@ -16,7 +16,7 @@ const main = async () => {
     const created = Object.entries(result.created).map(([k, v]) => `${k} ${v}`).join(', ');
     console.log(`Seed done. Created: ${created}.${production ? ' (NODE_ENV=production: no demo users)' : ''}`);
   } finally {
-    await strapi.destroy();
+    await stopStrapi(strapi);
   }
 };
 

@@ -14,12 +14,9 @@
  */
 const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
-const fs = require('node:fs');
 const path = require('node:path');
-const { benchDatabases, PG_URL } = require('./databases');
-const { generateCatalog } = require('./generate-catalog');
-
-const ROOT = path.resolve(__dirname, '..', '..');
+const { benchDatabases, buildApp, generatedCatalog, reportResults, ROOT } = require('./databases');
+const { stopStrapi } = require('../lib/strapi-app');
 const ENTRIES = Number(process.env.BENCH_ENTRIES || 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
@@ -54,51 +51,23 @@ const load = (url, token) => {
   return JSON.parse(r.stdout.trim().split('\n').pop());
 };
 
-/** A fresh database with the demo seed and the generated catalog, built in this process. */
+/** A fresh database with the demo seed and the generated catalog, and an entry's slug to ask for. */
 const prepare = async (db) => {
-  Object.assign(process.env, db.env, { LOG_LEVEL: 'error' });
-  if (db.env.DATABASE_CLIENT === 'sqlite') {
-    for (const f of ['', '-wal', '-shm']) fs.rmSync(`${db.env.DATABASE_FILENAME}${f}`, { force: true });
-  } else {
-    const { Client } = require('pg');
-    const c = new Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query('DROP SCHEMA IF EXISTS bench_portal CASCADE');
-    await c.query('CREATE SCHEMA bench_portal');
-    await c.end();
-  }
-  const { loadStrapi } = require('../lib/strapi-app');
-  const strapi = await loadStrapi();
+  const { strapi, seconds } = await generatedCatalog(db, ENTRIES);
   try {
-    const { seedDemo } = require('../../dist/src/seed/seed-demo');
-    await seedDemo(strapi, {});
-    let last = 0;
-    const { seconds } = await generateCatalog(strapi, {
-      count: ENTRIES,
-      onProgress: (done, ms) => {
-        if (done - last >= ENTRIES / 10 || done === ENTRIES) {
-          last = done;
-          process.stdout.write(`  ${db.name}: ${done.toLocaleString()} entries (${(ms / 1000).toFixed(0)} s)\n`);
-        }
-      },
-    });
-    if (db.env.DATABASE_CLIENT === 'sqlite') await strapi.db.connection.raw('ANALYZE');
-    else await strapi.db.connection.raw('ANALYZE');
     const sample = await strapi.db.connection('gov_disclosure_catalog_entries').where({ locale: 'zh-Hans' }).whereNotNull('published_at').where('slug', 'like', 'bench-%').orderBy('id', 'desc').first('slug');
     return { generateSeconds: seconds, slug: sample.slug };
   } finally {
-    await strapi.destroy();
+    await stopStrapi(strapi);
   }
 };
 
 const main = async () => {
-  spawnSync('npm', ['run', '--silent', 'build:plugin'], { cwd: ROOT, stdio: 'inherit' });
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  buildApp();
   const results = { entries: ENTRIES, connections: CONNECTIONS, seconds: SECONDS, pageSize: PAGE_SIZE, cacheLifetimeSeconds: 30, machine: `${require('node:os').cpus().length} cores, node ${process.version}`, runs: [] };
   const table = [];
 
   for (const db of databases()) {
-    console.log(`\n${db.name}: generating ${ENTRIES.toLocaleString()} published entries…`);
     // eslint-disable-next-line no-await-in-loop
     const prepared = await prepare(db);
     // eslint-disable-next-line no-await-in-loop
@@ -141,12 +110,7 @@ const main = async () => {
   table.push({ database: '-', route: 'koa hello-world', 'req/s': Math.round(floor.requestsPerSecond), 'p50 ms': floor.p50, 'p99 ms': floor.p99, errors: floor.errors });
 
   console.log('');
-  console.table(table);
-  const out = path.join(ROOT, 'bench-results', 'portal.json');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(JSON.stringify(results));
-  console.log(`\nwritten: ${path.relative(ROOT, out)}`);
+  reportResults('portal', table, results);
 };
 
 main().catch((error) => {

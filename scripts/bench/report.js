@@ -8,31 +8,14 @@
  *
  * Environment: BENCH_ENTRIES (1000000), BENCH_RUNS (5), BENCH_PG_URL.
  */
-const { spawnSync } = require('node:child_process');
-const fs = require('node:fs');
-const path = require('node:path');
-const { benchDatabases, PG_URL } = require('./databases');
-const { generateCatalog } = require('./generate-catalog');
+const { benchDatabases, buildApp, generatedCatalog, reportResults } = require('./databases');
+const { stopStrapi } = require('../lib/strapi-app');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const ENTRIES = Number(process.env.BENCH_ENTRIES || 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const YEAR = 2016;
 
 const databases = () => benchDatabases('report');
-
-const fresh = async (db) => {
-  if (db.env.DATABASE_CLIENT === 'sqlite') {
-    for (const f of ['', '-wal', '-shm']) fs.rmSync(`${db.env.DATABASE_FILENAME}${f}`, { force: true });
-    return;
-  }
-  const { Client } = require('pg');
-  const c = new Client({ connectionString: PG_URL });
-  await c.connect();
-  await c.query('DROP SCHEMA IF EXISTS bench_report CASCADE');
-  await c.query('CREATE SCHEMA bench_report');
-  await c.end();
-};
 
 const stats = (ms) => {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -40,36 +23,13 @@ const stats = (ms) => {
 };
 
 const main = async () => {
-  spawnSync('npm', ['run', '--silent', 'build:plugin'], { cwd: ROOT, stdio: 'inherit' });
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  buildApp();
   const results = { entries: ENTRIES, runs: RUNS, year: YEAR, machine: `${require('node:os').cpus().length} cores, node ${process.version}`, databases: [] };
   const table = [];
   for (const db of databases()) {
     // eslint-disable-next-line no-await-in-loop
-    await fresh(db);
-    Object.assign(process.env, db.env, { LOG_LEVEL: 'error' });
-    const { loadStrapi } = require('../lib/strapi-app');
-    // eslint-disable-next-line no-await-in-loop
-    const strapi = await loadStrapi();
+    const { strapi, seconds: generateSeconds } = await generatedCatalog(db, ENTRIES, { batchSize: 5000 });
     try {
-      const { seedDemo } = require('../../dist/src/seed/seed-demo');
-      // eslint-disable-next-line no-await-in-loop
-      await seedDemo(strapi, {});
-      console.log(`${db.name}: generating ${ENTRIES.toLocaleString()} entries…`);
-      let last = 0;
-      // eslint-disable-next-line no-await-in-loop
-      const generated = await generateCatalog(strapi, {
-        count: ENTRIES,
-        batchSize: 5000,
-        onProgress: (done, ms) => {
-          if (done - last >= ENTRIES / 10 || done === ENTRIES) {
-            last = done;
-            console.log(`  ${done.toLocaleString()} (${(ms / 1000).toFixed(0)} s)`);
-          }
-        },
-      });
-      // eslint-disable-next-line no-await-in-loop
-      await strapi.db.connection.raw('ANALYZE');
       const org = await strapi.db.query('plugin::gov-disclosure.organization').findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } });
       const documents = strapi.documents('plugin::gov-disclosure.annual-report');
       // eslint-disable-next-line no-await-in-loop
@@ -87,20 +47,15 @@ const main = async () => {
           ms.push(Number(process.hrtime.bigint() - t) / 1e6);
         }
         const s = stats(ms);
-        results.databases.push({ database: db.name, template, generateSeconds: generated.seconds, ms: s, sample: computed });
+        results.databases.push({ database: db.name, template, generateSeconds, ms: s, sample: computed });
         table.push({ database: db.name, template, entries: ENTRIES, 'min ms': Math.round(s.min), 'median ms': Math.round(s.median), 'max ms': Math.round(s.max) });
       }
     } finally {
       // eslint-disable-next-line no-await-in-loop
-      await strapi.destroy();
+      await stopStrapi(strapi);
     }
   }
-  console.table(table);
-  const out = path.join(ROOT, 'bench-results', 'report.json');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(JSON.stringify(results));
-  console.log(`written: ${path.relative(ROOT, out)}`);
+  reportResults('report', table, results);
 };
 
 main().catch((error) => {

@@ -18,4 +18,19 @@ const loadStrapi = async (options = {}) => {
   return app;
 };
 
-module.exports = { ROOT, loadStrapi };
+/**
+ * Destroys the instance once its database pool is idle: the Document Service emits its entry
+ * events (webhooks) after a write returns, and they still read the entry; destroying the pool
+ * under them aborts those reads and fails the process (seen on PostgreSQL after a fast seed).
+ */
+const stopStrapi = async (strapi, { timeoutMs = 10_000 } = {}) => {
+  const pool = strapi.db?.connection?.client?.pool;
+  const deadline = Date.now() + timeoutMs;
+  while (pool && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0) && Date.now() < deadline) {
+    // eslint-disable-next-line no-await-in-loop
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await strapi.destroy();
+};
+
+module.exports = { ROOT, loadStrapi, stopStrapi };

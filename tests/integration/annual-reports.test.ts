@@ -76,9 +76,12 @@ describe('annual reports', () => {
         validity: i % 7 === 0 ? 'repealed' : 'effective',
         repealedDate: i % 7 === 0 ? `${YEAR}-11-30` : null,
       }));
+      // a 政策解读 links the policy document it interprets: the seed's normative document
+      const policy = (await app.strapi.db.query(ENTRY as never).findOne({ where: { slug: 'wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa', locale: 'zh-Hans' } })) as { documentId: string };
       for (const [i, spec] of specs.entries()) {
+        const links = spec.genre === 'interpretation' ? { interprets: [policy.documentId] } : {};
         // eslint-disable-next-line no-await-in-loop
-        const doc = (await app.strapi.documents(ENTRY as never).create({ locale: 'zh-Hans', data: { title: `统计测试 ${i}`, organization: orgId, ...spec } } as never)) as { documentId: string };
+        const doc = (await app.strapi.documents(ENTRY as never).create({ locale: 'zh-Hans', data: { title: `统计测试 ${i}`, organization: orgId, ...spec, ...links } } as never)) as { documentId: string };
         // eslint-disable-next-line no-await-in-loop
         await app.strapi.plugin('gov-disclosure').service('workflow').publishAsSystem(ENTRY, doc.documentId, 'zh-Hans', 'test data');
       }
@@ -137,6 +140,13 @@ describe('annual reports', () => {
     let seedId = '';
     beforeAll(async () => {
       seedId = ((await app.strapi.db.query(REPORT as never).findOne({ where: { year: 2018, locale: 'zh-Hans' } })) as { documentId: string }).documentId;
+    });
+
+    it('is the office\'s: a drafter or reviewer gets 403 for the working version', async () => {
+      for (const token of [fx.tokens.drafterIn, fx.tokens.reviewerIn]) {
+        // eslint-disable-next-line no-await-in-loop
+        expect((await as(token).get(`/gov-disclosure/annual-reports/${seedId}/export?format=csv`)).status).toBe(403);
+      }
     });
 
     it('CSV has every cell of the table, blanks blank', async () => {

@@ -1,11 +1,13 @@
 import { countRows, createAdminSession, type AdminSession } from '../helpers/admin';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
 
 const CM = '/content-manager/collection-types';
 const ORG = 'plugin::gov-disclosure.organization';
 const COLUMN = 'plugin::gov-disclosure.column';
 const ENTRY = 'plugin::gov-disclosure.catalog-entry';
 const REPORT = 'plugin::gov-disclosure.annual-report';
+const CATEGORY = 'plugin::gov-disclosure.subject-category';
 
 const errorPaths = (body: { error?: { details?: { errors?: Array<{ path: string[] }> } } }) =>
   (body.error?.details?.errors ?? []).map((e) => e.path.join('.'));
@@ -147,6 +149,170 @@ describe('every write is validated on the server (Content Manager and Document S
     });
   });
 
+  describe('政策解读 links a policy document', () => {
+    const entry = (title: string, extra: Record<string, unknown> = {}) => ({
+      title, genre: 'notice', validity: 'effective', disclosureMode: 'proactive', disclosureScope: 'public',
+      disclosureTerm: 'long_term', documentKind: 'other', organization: orgId, ...extra,
+    });
+    /** The Content Manager's relation payload. */
+    const connect = (...documentIds: string[]) => ({ connect: documentIds.map((documentId) => ({ documentId, locale: 'zh-Hans', position: { end: true } })), disconnect: [] });
+    const disconnect = (...documentIds: string[]) => ({ connect: [], disconnect: documentIds.map((documentId) => ({ documentId, locale: 'zh-Hans' })) });
+    const links = async (documentId: string, field: 'interprets' | 'interpretations') => {
+      const row = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null }, populate: { [field]: { select: ['documentId'] } } })) as Record<string, Array<{ documentId: string }>>;
+      return row[field].map((e) => e.documentId).sort();
+    };
+    let policy = '';
+    let interpretation = '';
+
+    beforeAll(async () => {
+      const res = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry('温州市名牌产品认定管理办法（测试）', { genre: 'measures', documentKind: 'normative' }));
+      expect(res.status).toBe(201);
+      policy = res.body.data.documentId;
+    });
+
+    it('refuses an interpretation that links nothing: 400 naming interprets, nothing stored', async () => {
+      const before = await countRows(app.strapi, ENTRY);
+      const res = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry('解读（未关联）', { genre: 'interpretation' }));
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('ValidationError');
+      expect(errorPaths(res.body)).toEqual(['interprets']);
+      expect(res.body.error.details.errors[0].message).toMatch(/政策解读须关联所解读的政策文件/);
+      expect(await countRows(app.strapi, ENTRY)).toBe(before);
+    });
+
+    it('stores an interpretation of a policy document, linked both ways', async () => {
+      const res = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry('《办法》政策解读（测试）', { genre: 'interpretation', interprets: connect(policy) }));
+      expect(res.status).toBe(201);
+      interpretation = res.body.data.documentId;
+      expect(await links(interpretation, 'interprets')).toEqual([policy]);
+      expect(await links(policy, 'interpretations')).toEqual([interpretation]);
+    });
+
+    it('refuses an interpretation of an interpretation, and of itself', async () => {
+      const res = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry('解读的解读', { genre: 'interpretation', interprets: connect(interpretation) }));
+      expect(res.status).toBe(400);
+      expect(errorPaths(res.body)).toEqual(['interprets']);
+      expect(res.body.error.details.errors[0].message).toMatch(/is itself a 政策解读/);
+      const self = await admin.put(`${CM}/${ENTRY}/${interpretation}?locale=zh-Hans`, { interprets: connect(interpretation) });
+      expect(self.status).toBe(400);
+      expect(errorPaths(self.body)).toEqual(['interprets']);
+      expect(await links(interpretation, 'interprets')).toEqual([policy]);
+    });
+
+    it('judges a partial update on the links it leaves: disconnecting the only policy is refused', async () => {
+      const res = await admin.put(`${CM}/${ENTRY}/${interpretation}?locale=zh-Hans`, { interprets: disconnect(policy) });
+      expect(res.status).toBe(400);
+      expect(errorPaths(res.body)).toEqual(['interprets']);
+      expect(await links(interpretation, 'interprets')).toEqual([policy]);
+      // an edit that leaves the links alone passes
+      const retitled = await admin.put(`${CM}/${ENTRY}/${interpretation}?locale=zh-Hans`, { summary: '答记者问' });
+      expect(retitled.status).toBe(200);
+    });
+
+    it('refuses to change the genre when it would break the link, naming the field', async () => {
+      const policyToInterpretation = await admin.put(`${CM}/${ENTRY}/${policy}?locale=zh-Hans`, { genre: 'interpretation', interprets: connect(interpretation) });
+      expect(policyToInterpretation.status).toBe(400);
+      expect(errorPaths(policyToInterpretation.body)).toContain('genre');
+      const interpretationToNotice = await admin.put(`${CM}/${ENTRY}/${interpretation}?locale=zh-Hans`, { genre: 'notice' });
+      expect(interpretationToNotice.status).toBe(400);
+      expect(errorPaths(interpretationToNotice.body)).toEqual(['interprets']);
+      expect((await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId: interpretation, publishedAt: null } })).genre).toBe('interpretation');
+    });
+
+    it('checks the other side too: only interpretations listed, none left interpreting nothing', async () => {
+      const notice = (await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry('普通通知（测试）'))).body.data.documentId as string;
+      const asInterpretation = await admin.put(`${CM}/${ENTRY}/${policy}?locale=zh-Hans`, { interpretations: connect(notice) });
+      expect(asInterpretation.status).toBe(400);
+      expect(errorPaths(asInterpretation.body)).toEqual(['interpretations']);
+      const stranding = await admin.put(`${CM}/${ENTRY}/${policy}?locale=zh-Hans`, { interpretations: disconnect(interpretation) });
+      expect(stranding.status).toBe(400);
+      expect(errorPaths(stranding.body)).toEqual(['interpretations']);
+      expect(await links(policy, 'interpretations')).toEqual([interpretation]);
+    });
+
+    it('applies the same rules through the Document Service, sets and connect/disconnect alike', async () => {
+      const docs = app.strapi.documents(ENTRY as never);
+      const before = await countRows(app.strapi, ENTRY);
+      await expect(docs.create({ locale: 'zh-Hans', data: entry('解读（文档服务）', { genre: 'interpretation', interprets: [interpretation] }) } as never)).rejects.toMatchObject({
+        name: 'ValidationError', details: { errors: [expect.objectContaining({ path: ['interprets'] })] },
+      });
+      await expect(docs.create({ locale: 'zh-Hans', data: entry('通知（文档服务）', { interprets: { documentId: policy } }) } as never)).rejects.toMatchObject({
+        details: { errors: [expect.objectContaining({ path: ['interprets'] })] },
+      });
+      expect(await countRows(app.strapi, ENTRY)).toBe(before);
+      const second = ((await docs.create({ locale: 'zh-Hans', data: entry('另一份办法（测试）', { genre: 'decision' }) } as never)) as { documentId: string }).documentId;
+      // moving the interpretation from one policy to the other in one write: allowed
+      await docs.update({ documentId: interpretation, locale: 'zh-Hans', data: { interprets: { connect: [second], disconnect: [policy] } } } as never);
+      expect(await links(interpretation, 'interprets')).toEqual([second]);
+      await expect(docs.update({ documentId: interpretation, locale: 'zh-Hans', data: { interprets: [] } } as never)).rejects.toMatchObject({
+        details: { errors: [expect.objectContaining({ path: ['interprets'] })] },
+      });
+      await docs.update({ documentId: interpretation, locale: 'zh-Hans', data: { interprets: [policy, second] } } as never);
+      expect(await links(interpretation, 'interprets')).toEqual([policy, second].sort());
+      // a new localization has links of its own: it must name its policy document too
+      await expect(docs.update({ documentId: interpretation, locale: 'en', data: { title: 'Interpretation (test)' } } as never)).rejects.toMatchObject({
+        details: { errors: [expect.objectContaining({ path: ['interprets'] })] },
+      });
+      expect(await countRows(app.strapi, ENTRY, { documentId: interpretation, locale: 'en' })).toBe(0);
+    });
+  });
+
+  describe('主题分类 is a leaf or a top level of the national list', () => {
+    const entry = (title: string, extra: Record<string, unknown> = {}) => ({
+      title, genre: 'notice', validity: 'effective', disclosureMode: 'proactive', disclosureScope: 'public',
+      disclosureTerm: 'long_term', documentKind: 'other', organization: orgId, ...extra,
+    });
+    const category: Record<string, { id: number; documentId: string }> = {};
+    const subject = (code: string) => ({ connect: [{ documentId: category[code].documentId, position: { end: true } }], disconnect: [] });
+
+    beforeAll(async () => {
+      const docs = app.strapi.documents(CATEGORY as never);
+      const find = async (code: string) => (await app.strapi.db.query(CATEGORY as never).findOne({ where: { code } })) as { id: number; documentId: string };
+      for (const code of ['09', '09.02', '13.02']) category[code] = await find(code); // eslint-disable-line no-await-in-loop
+      // an agency's own categories: a finer one under the national leaf 13.02 体育, and a top level of its own
+      category['13.99'] = (await docs.create({ data: { code: '13.99', name: '全民健身', level: 2, parent: category['13.02'].documentId } } as never)) as never;
+      category['23'] = (await docs.create({ data: { code: '23', name: '本地特色', level: 1 } } as never)) as never;
+    });
+
+    it('accepts a national leaf, a national top level and an agency’s leaf under the national list', async () => {
+      for (const code of ['09.02', '09', '13.99']) {
+        // eslint-disable-next-line no-await-in-loop
+        const res = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry(`主题分类 ${code}`, { subjectCategory: subject(code) }));
+        expect([code, res.status]).toEqual([code, 201]);
+      }
+    });
+
+    it('refuses a category with sub-categories below a top level, and one outside the national list: 400 naming subjectCategory', async () => {
+      const before = await countRows(app.strapi, ENTRY);
+      const middle = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry('中间层分类', { subjectCategory: subject('13.02') }));
+      expect(middle.status).toBe(400);
+      expect(errorPaths(middle.body)).toEqual(['subjectCategory']);
+      expect(middle.body.error.details.errors[0].message).toMatch(/13\.02 体育 has sub-categories/);
+      const outside = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry('自设一级分类', { subjectCategory: subject('23') }));
+      expect(outside.status).toBe(400);
+      expect(errorPaths(outside.body)).toEqual(['subjectCategory']);
+      expect(outside.body.error.details.errors[0].message).toMatch(/not on the national 主题分类 list/);
+      expect(await countRows(app.strapi, ENTRY)).toBe(before);
+    });
+
+    it('checks the category an update chooses, by documentId or row id, through the Document Service too', async () => {
+      const docs = app.strapi.documents(ENTRY as never);
+      const created = (await docs.create({ locale: 'zh-Hans', data: entry('主题分类修改', { subjectCategory: category['09.02'].documentId }) } as never)) as { documentId: string };
+      await expect(docs.update({ documentId: created.documentId, locale: 'zh-Hans', data: { subjectCategory: category['13.02'].id } } as never)).rejects.toMatchObject({
+        name: 'ValidationError', details: { errors: [expect.objectContaining({ path: ['subjectCategory'] })] },
+      });
+      await expect(docs.create({ locale: 'zh-Hans', data: entry('自设分类', { subjectCategory: { documentId: category['23'].documentId } }) } as never)).rejects.toMatchObject({
+        details: { errors: [expect.objectContaining({ path: ['subjectCategory'] })] },
+      });
+      await docs.update({ documentId: created.documentId, locale: 'zh-Hans', data: { subjectCategory: category['09'].documentId } } as never);
+      const stored = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId: created.documentId, publishedAt: null }, populate: { subjectCategory: { select: ['code'] } } })) as { subjectCategory: { code: string } };
+      expect(stored.subjectCategory.code).toBe('09');
+      // an update that leaves the category alone is not judged on it
+      const res = await admin.put(`${CM}/${ENTRY}/${created.documentId}?locale=zh-Hans`, { summary: '修改摘要' });
+      expect(res.status).toBe(200);
+    });
+  });
+
   describe('annual report', () => {
     const report = (statistics: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
       title: '2019年政府信息公开工作年度报告', year: 2019, template: '2008', organization: orgId, statistics, ...extra,
@@ -180,5 +346,66 @@ describe('every write is validated on the server (Content Manager and Document S
       expect(again.status).toBe(400);
       expect(errorPaths(again.body)).toEqual(['year']);
     });
+  });
+});
+
+describe('a policy interpretation through the approval chain, listed on both public pages', () => {
+  let app: TestApp;
+  let fx: WorkflowFixture;
+  const API = '/api/gov-disclosure';
+  const slugs = async (slug: string, field: 'interprets' | 'interpretations') => {
+    const res = await app.http().get(`${API}/entries/${slug}`);
+    expect(res.status).toBe(200);
+    return (res.body.data[field] as Array<{ slug: string }>).map((e) => e.slug);
+  };
+  const create = async (data: Record<string, unknown>) =>
+    ((await app.strapi.documents(ENTRY as never).create({ locale: 'zh-Hans', data: { columns: [fx.columnDocumentId], channels: ['website'], ...data } } as never)) as { documentId: string }).documentId;
+  const toPendingPublish = async (documentId: string) => {
+    await fx.transitionAs('drafterIn', documentId, 'submit');
+    await fx.transitionAs('reviewerIn', documentId, 'approve');
+  };
+  const publishOverHttp = (documentId: string) =>
+    app.http().post('/gov-disclosure/workflow/transitions').set('Authorization', `Bearer ${fx.tokens.publisher}`).send({ uid: ENTRY, documentId, locale: 'zh-Hans', action: 'publish' });
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    fx = await setupWorkflowFixture(app);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('publishes the interpretation only after its policy document, then lists each on the other’s page, also after re-publishing', async () => {
+    const policy = await create({ title: '关于质量奖评审的管理办法', slug: 'zhi-liang-jiang-guan-li-ban-fa', genre: 'measures', documentKind: 'normative' });
+    const interpretation = await create({ title: '《质量奖评审管理办法》政策解读', slug: 'zhi-liang-jiang-guan-li-ban-fa-jie-du', genre: 'interpretation', interprets: [policy] });
+
+    await toPendingPublish(interpretation);
+    const early = await publishOverHttp(interpretation);
+    expect(early.status).toBe(400);
+    expect(early.body.error.name).toBe('ValidationError');
+    expect(errorPaths(early.body)).toEqual(['interprets']);
+    expect(early.body.error.message).toMatch(/publish the policy document first/);
+    expect(await fx.stateOf(interpretation)).toBe('pending_publish');
+    expect(await fx.publishedTitle(interpretation)).toBeNull();
+
+    await toPendingPublish(policy);
+    expect((await publishOverHttp(policy)).status).toBe(200);
+    expect((await publishOverHttp(interpretation)).status).toBe(200);
+    expect(await slugs('zhi-liang-jiang-guan-li-ban-fa', 'interpretations')).toEqual(['zhi-liang-jiang-guan-li-ban-fa-jie-du']);
+    expect(await slugs('zhi-liang-jiang-guan-li-ban-fa-jie-du', 'interprets')).toEqual(['zhi-liang-jiang-guan-li-ban-fa']);
+
+    // a revision of each, re-published: Strapi recreates the published rows, the links must survive
+    for (const documentId of [policy, interpretation]) {
+      // eslint-disable-next-line no-await-in-loop
+      await app.strapi.documents(ENTRY as never).update({ documentId, locale: 'zh-Hans', data: { summary: '修订稿' } } as never);
+      // eslint-disable-next-line no-await-in-loop
+      await toPendingPublish(documentId);
+      // eslint-disable-next-line no-await-in-loop
+      expect((await publishOverHttp(documentId)).status).toBe(200);
+      // eslint-disable-next-line no-await-in-loop
+      expect(await slugs('zhi-liang-jiang-guan-li-ban-fa', 'interpretations')).toEqual(['zhi-liang-jiang-guan-li-ban-fa-jie-du']);
+      // eslint-disable-next-line no-await-in-loop
+      expect(await slugs('zhi-liang-jiang-guan-li-ban-fa-jie-du', 'interprets')).toEqual(['zhi-liang-jiang-guan-li-ban-fa']);
+    }
   });
 });

@@ -1,4 +1,12 @@
-import { annualReportIssues, catalogEntryIssues, columnIssues, organizationIssues } from '../../plugins/gov-disclosure/server/src/domain/content-rules';
+import {
+  annualReportIssues,
+  catalogEntryIssues,
+  columnIssues,
+  interpretationIssues,
+  interpretationPublishIssues,
+  organizationIssues,
+  subjectCategoryIssues,
+} from '../../plugins/gov-disclosure/server/src/domain/content-rules';
 
 const paths = (issues: Array<{ path: string[] }>) => issues.map((i) => i.path.join('.'));
 
@@ -51,6 +59,55 @@ describe('catalog entry rules', () => {
     expect(paths(catalogEntryIssues({ ...base, channels: ['website', 'tiktok'] }))).toEqual(['channels']);
     expect(paths(catalogEntryIssues({ ...base, channels: ['website', 'website'] }))).toEqual(['channels']);
     expect(paths(catalogEntryIssues({ ...base, channels: 'website' }))).toEqual(['channels']);
+  });
+});
+
+describe('政策解读 links', () => {
+  const policy = { documentId: 'p', title: '温州市名牌产品认定管理办法', genre: 'notice' };
+  const other = { documentId: 'i', title: '《办法》政策解读', genre: 'interpretation' };
+  const links = (extra: Partial<Parameters<typeof interpretationIssues>[0]>) => ({ genre: 'interpretation', interprets: [], interpretedBy: [], stranded: [], ...extra });
+
+  it('accepts an interpretation of a policy document, and the policy interpreted by it', () => {
+    expect(interpretationIssues(links({ interprets: [policy] }))).toEqual([]);
+    expect(interpretationIssues(links({ genre: 'notice', interpretedBy: [other] }))).toEqual([]);
+    expect(interpretationIssues(links({ genre: 'notice' }))).toEqual([]);
+  });
+  it('needs an interpretation to link a document, which is not an interpretation', () => {
+    expect(paths(interpretationIssues(links({})))).toEqual(['interprets']);
+    const issues = interpretationIssues(links({ interprets: [policy, other] }));
+    expect(paths(issues)).toEqual(['interprets']);
+    expect(issues[0].message).toContain('"《办法》政策解读" is itself a 政策解读');
+  });
+  it('lets only an interpretation interpret', () => {
+    expect(paths(interpretationIssues(links({ genre: 'notice', interprets: [policy] })))).toEqual(['interprets']);
+  });
+  it('refuses to make an interpreted document an interpretation, naming genre', () => {
+    expect(paths(interpretationIssues(links({ interprets: [policy], interpretedBy: [other] })))).toEqual(['genre']);
+  });
+  it('lists only interpretations as interpretations, and none left linking nothing', () => {
+    expect(paths(interpretationIssues(links({ genre: 'notice', interpretedBy: [policy] })))).toEqual(['interpretations']);
+    expect(paths(interpretationIssues(links({ genre: 'notice', stranded: [other] })))).toEqual(['interpretations']);
+  });
+  it('publishes an interpretation only with a live policy document', () => {
+    expect(paths(interpretationPublishIssues('interpretation', 0))).toEqual(['interprets']);
+    expect(interpretationPublishIssues('interpretation', 1)).toEqual([]);
+    expect(interpretationPublishIssues('notice', 0)).toEqual([]);
+  });
+});
+
+describe('主题分类 rule', () => {
+  const category = (extra: Partial<Parameters<typeof subjectCategoryIssues>[0]>) => ({ code: '09.02', name: '质量监督', hasParent: true, hasChildren: false, topCode: '09', ...extra });
+  it('accepts a leaf and a top level of the national list, and an agency’s own leaf under it', () => {
+    expect(subjectCategoryIssues(category({}))).toEqual([]);
+    expect(subjectCategoryIssues(category({ code: '09', name: '市场监管、安全生产监管', hasParent: false, hasChildren: true }))).toEqual([]);
+    expect(subjectCategoryIssues(category({ code: '21', name: '国防', hasParent: false, topCode: '21' }))).toEqual([]);
+    expect(subjectCategoryIssues(category({ code: '09.07', name: '计量' }))).toEqual([]);
+  });
+  it('refuses a middle category and one outside the national list', () => {
+    expect(paths(subjectCategoryIssues(category({ hasChildren: true })))).toEqual(['subjectCategory']);
+    const outside = subjectCategoryIssues(category({ code: '23', name: '本地特色', hasParent: false, topCode: '23' }));
+    expect(paths(outside)).toEqual(['subjectCategory']);
+    expect(outside[0].message).toContain('not on the national 主题分类 list');
   });
 });
 

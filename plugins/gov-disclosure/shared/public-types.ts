@@ -57,6 +57,8 @@ export interface Pagination {
   pageSize: number;
   pageCount: number;
   total: number;
+  /** The catalog counts matches up to a cap: true means "more than total"; narrow the search to see the rest. */
+  totalCapped?: boolean;
 }
 
 export interface PublicReportSummary {

@@ -76,3 +76,48 @@ export interface WorkflowTask {
 export interface WorkflowTasksResponse {
   data: WorkflowTask[];
 }
+
+/** One finding of a catalog import: file row (the header is row 1), column header, message. */
+export interface CatalogImportIssue {
+  row: number;
+  column: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface CatalogImportCounts {
+  rows: number;
+  /** Rows that would be (dry run) or were imported. */
+  imported: number;
+  /** Rows already in the catalog from an earlier run of the same file. */
+  skipped: number;
+  invalid: number;
+}
+
+export interface CatalogImportReport {
+  dryRun: boolean;
+  publish: boolean;
+  organization: string;
+  counts: CatalogImportCounts;
+  /** The first issues found (a file with many bad rows lists at most MAX_REPORTED_ISSUES). */
+  issues: CatalogImportIssue[];
+  issueCount: number;
+  seconds: number;
+  /** The run was stopped between two batches; run it again to import the rest. */
+  interrupted?: boolean;
+}
+
+export type CatalogImportJobStatus = 'validated' | 'running' | 'done' | 'failed';
+
+/** GET /gov-disclosure/catalog-import/:id — an uploaded file's dry-run report and, once confirmed, its progress. */
+export interface CatalogImportJob {
+  id: string;
+  fileName: string;
+  organization: string;
+  publish: boolean;
+  status: CatalogImportJobStatus;
+  report: CatalogImportReport;
+  progress: { done: number; total: number };
+  result: CatalogImportReport | null;
+  error: string | null;
+}

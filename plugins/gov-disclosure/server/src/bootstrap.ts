@@ -10,6 +10,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'admin-layout').configureOnce();
   // A database that has live entries but no listing yet (an upgrade, a bulk load): list them now.
   if (await getService(strapi, 'column-listings').isEmpty()) await getService(strapi, 'column-listings').rebuild();
+  if (await getService(strapi, 'catalog-search').isEmpty()) await getService(strapi, 'catalog-search').rebuild();
 };
 
 export default bootstrap;

@@ -2,6 +2,9 @@
  * The disclosure approval chain as a pure state machine: drafter → reviewer → office publisher.
  * One state per document and locale; the server, the admin panel and the tests all read this table.
  */
+import { UID } from '../constants';
+import type { WorkflowUid } from '../types';
+
 export const WORKFLOW_STATES = ['draft', 'pending_review', 'pending_publish', 'published', 'returned', 'withdrawn'] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 
@@ -66,3 +69,7 @@ export const ACTION_LABELS: Record<WorkflowAction, { zh: string; en: string }> =
   publish: { zh: '发布', en: 'Publish' },
   withdraw: { zh: '撤回', en: 'Withdraw' },
 };
+
+/** The content types that go through the approval chain. */
+export const WORKFLOW_UIDS: readonly WorkflowUid[] = [UID.catalogEntry, UID.annualReport];
+export const isWorkflowUid = (uid: string): uid is WorkflowUid => (WORKFLOW_UIDS as readonly string[]).includes(uid);

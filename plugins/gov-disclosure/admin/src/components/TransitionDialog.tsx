@@ -8,7 +8,8 @@ interface Props {
   action: WorkflowAction;
   label: string;
   variant: 'danger-light' | 'tertiary';
-  onConfirm: (comment: string) => Promise<void>;
+  /** Resolves true when the transition was taken; on false the dialog stays open with the reason typed. */
+  onConfirm: (comment: string) => Promise<boolean>;
 }
 
 /** Return and withdraw need a reason: the dialog will not confirm without one. */
@@ -50,7 +51,7 @@ export const TransitionDialog = ({ action, label, variant, onConfirm }: Props) =
               if (missing) return;
               setBusy(true);
               try {
-                await onConfirm(comment.trim());
+                if (!(await onConfirm(comment.trim()))) return;
                 setOpen(false);
                 setComment('');
                 setTouched(false);

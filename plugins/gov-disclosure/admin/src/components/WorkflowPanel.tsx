@@ -4,14 +4,13 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { UID } from '../../../shared/constants';
-import { ACTION_LABELS, type WorkflowAction } from '../../../shared/domain/workflow';
+import { ACTION_LABELS, isWorkflowUid, type WorkflowAction } from '../../../shared/domain/workflow';
 import type { WorkflowUid } from '../../../shared/types';
 import { getTranslation } from '../utils/get-translation';
 import { errorMessage, useTransition, useWorkflowStatus } from '../utils/workflow-api';
 import { StateBadge, stateLabel } from './StateBadge';
 import { TransitionDialog } from './TransitionDialog';
 
-const WORKFLOW_UIDS: string[] = [UID.catalogEntry, UID.annualReport];
 const NEEDS_COMMENT: WorkflowAction[] = ['return', 'withdraw'];
 /** These change what is live, which the Content Manager's header shows: reload it afterwards. */
 const CHANGES_LIVE_VERSION: WorkflowAction[] = ['publish', 'withdraw'];
@@ -32,16 +31,19 @@ export const WorkflowPanelBody = ({ uid, documentId, locale }: { uid: WorkflowUi
   const zh = uiLocale.startsWith('zh');
   const actionLabel = (a: WorkflowAction) => (zh ? ACTION_LABELS[a].zh : ACTION_LABELS[a].en);
 
-  const run = async (action: WorkflowAction, comment?: string) => {
+  /** True when the server took the transition; on a refusal its reason is shown. */
+  const run = async (action: WorkflowAction, comment?: string): Promise<boolean> => {
     setBusy(action);
     try {
       const result = await transition({ uid, documentId, locale, action, ...(comment ? { comment } : {}) });
       toggleNotification({ type: 'success', message: t('workflow.done', { action: actionLabel(action), state: stateLabel(result.state, uiLocale) }) });
       if (CHANGES_LIVE_VERSION.includes(action)) window.location.reload();
       else await reload();
+      return true;
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
       await reload();
+      return false;
     } finally {
       setBusy(null);
     }
@@ -118,7 +120,7 @@ export const WorkflowPanelBody = ({ uid, documentId, locale }: { uid: WorkflowUi
 /** Edit view side panel: the item's state, who holds it, the history and this user's buttons. */
 export const WorkflowPanel = ({ model, documentId, document }: PanelProps) => {
   const { formatMessage } = useIntl();
-  if (!WORKFLOW_UIDS.includes(model) || !documentId || documentId === 'create') return null;
+  if (!isWorkflowUid(model) || !documentId || documentId === 'create') return null;
   const locale = document?.locale;
   if (!locale) return null;
   return {
@@ -130,7 +132,7 @@ export const WorkflowPanel = ({ model, documentId, document }: PanelProps) => {
             {formatMessage({ id: getTranslation('report.open'), defaultMessage: 'Open the statistics editor' })}
           </Link>
         )}
-        <WorkflowPanelBody uid={model as WorkflowUid} documentId={documentId} locale={locale} />
+        <WorkflowPanelBody uid={model} documentId={documentId} locale={locale} />
       </Flex>
     ),
   };

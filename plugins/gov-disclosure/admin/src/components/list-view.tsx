@@ -1,8 +1,7 @@
 import { UID } from '../../../shared/constants';
-import { WORKFLOW_STATES, type WorkflowState } from '../../../shared/domain/workflow';
+import { WORKFLOW_STATES, isWorkflowUid, type WorkflowState } from '../../../shared/domain/workflow';
 import { StateBadge } from './StateBadge';
 
-const WORKFLOW_UIDS: string[] = [UID.catalogEntry, UID.annualReport];
 
 interface Header {
   name: string;
@@ -20,7 +19,7 @@ export const formatStateColumn = ({ displayedHeaders, layout }: { displayedHeade
           ...header,
           cellFormatter: (data: Record<string, unknown>, h: Header, context: { model: string }) => {
             const state = data.workflowState as WorkflowState | null;
-            if (!WORKFLOW_UIDS.includes(context.model) || !state || !WORKFLOW_STATES.includes(state)) return String(state ?? '');
+            if (!isWorkflowUid(context.model) || !state || !WORKFLOW_STATES.includes(state)) return String(state ?? '');
             return <StateBadge state={state} />;
           },
         }
@@ -40,7 +39,7 @@ const KEPT_FOR_WORKFLOW_TYPES = new Set(['update', 'discard', 'clone', 'delete',
 export const withoutStockPublishing = <P extends { model: string }>(actions: Array<Described<P>>): Array<Described<P>> =>
   actions.map((Action) => {
     if (Action.type && KEPT_FOR_WORKFLOW_TYPES.has(Action.type)) return Action;
-    const Guarded: Described<P> = (props: P) => (WORKFLOW_UIDS.includes(props.model) ? null : Action(props));
+    const Guarded: Described<P> = (props: P) => (isWorkflowUid(props.model) ? null : Action(props));
     Guarded.type = Action.type;
     Guarded.position = Action.position;
     return Guarded;

@@ -48,6 +48,9 @@ export const OverviewPage = () => {
                   <Link to={`/content-manager/collection-types/${l.uid}`}>{t(l.label)}</Link>
                 </li>
               ))}
+              <li>
+                <Link to={`/plugins/${PLUGIN_ID}/catalog`}>{t('catalog.title')}</Link>
+              </li>
             </Flex>
           </Box>
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>

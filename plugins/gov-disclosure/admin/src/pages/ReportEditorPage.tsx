@@ -9,6 +9,7 @@ import { cellIdOf, type ReportTemplate, type TemplateRow, type TemplateTable } f
 import { WorkflowPanelBody } from '../components/WorkflowPanel';
 import { getTranslation } from '../utils/get-translation';
 import { errorMessage } from '../utils/workflow-api';
+import { downloadFile } from '../utils/download';
 
 type Raw = Record<string, string>;
 type Values = Record<string, number | string | null>;
@@ -266,15 +267,10 @@ export const ReportEditorPage = () => {
               {(['docx', 'csv', 'html'] as const).map((format) => (
                 <Box key={format} paddingBottom={1}>
                   <a href={`/${PLUGIN_ID}/annual-reports/${documentId}/export?format=${format}&locale=${locale}`} onClick={async (e) => {
-                    // exports need the admin token, which a plain link does not send
                     e.preventDefault();
-                    const res = await get(`/${PLUGIN_ID}/annual-reports/${documentId}/export`, { params: { format, locale }, responseType: 'blob' } as never);
-                    const url = URL.createObjectURL(res.data as Blob);
-                    const a = document.createElement('a');
-                    a.href = url;
-                    a.download = `${report.year}-annual-report.${format}`;
-                    a.click();
-                    URL.revokeObjectURL(url);
+                    await downloadFile(get, `/${PLUGIN_ID}/annual-reports/${documentId}/export`, { format, locale }, `${report.year}-annual-report.${format}`).catch((error: unknown) =>
+                      toggleNotification({ type: 'danger', message: errorMessage(error) })
+                    );
                   }}>{t(`report.export.${format}`)}</a>
                 </Box>
               ))}

@@ -16,7 +16,16 @@ export const TasksPage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('tasks.title')}</Page.Title>
-      <Layouts.Header title={t('tasks.title')} subtitle={t('tasks.subtitle')} secondaryAction={<Link to="overview">{t('overview.title')}</Link>} />
+      <Layouts.Header
+        title={t('tasks.title')}
+        subtitle={t('tasks.subtitle')}
+        secondaryAction={
+          <Flex gap={4}>
+            <Link to="overview">{t('overview.title')}</Link>
+            <Link to="catalog">{t('catalog.title')}</Link>
+          </Flex>
+        }
+      />
       <Layouts.Content>
         {tasks.state === 'loading' && <Page.Loading />}
         {tasks.state === 'error' && <Typography textColor="danger600">{tasks.message}</Typography>}

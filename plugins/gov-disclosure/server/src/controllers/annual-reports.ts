@@ -70,6 +70,8 @@ const annualReports = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async export(ctx: Ctx) {
+      // a report's working version is the office's until it is published
+      await office();
       const { locale = 'zh-Hans', format } = (await validateExport(ctx.query)) as { locale?: string; format: 'csv' | 'docx' | 'html' };
       const report = await loadReport(ctx.params.documentId, locale);
       const name = `${report.organization.slug}-${report.year}-annual-report`;

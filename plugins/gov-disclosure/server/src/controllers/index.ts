@@ -1,4 +1,5 @@
 import annualReports from './annual-reports';
+import catalogTransfer from './catalog-transfer';
 import markdown from './markdown';
 import organizationCodes from './organization-codes';
 import portalPages from './portal-pages';
@@ -8,6 +9,7 @@ import workflow from './workflow';
 
 export default {
   'annual-reports': annualReports,
+  'catalog-transfer': catalogTransfer,
   markdown,
   'organization-codes': organizationCodes,
   'portal-pages': portalPages,

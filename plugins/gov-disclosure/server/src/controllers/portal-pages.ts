@@ -9,6 +9,7 @@ import { catalogPage, columnPage, entryPage, errorPage, homePage, reportPage, re
 import { getService } from '../utils/get-service';
 import { PUBLIC_MAX_AGE, sendCacheable, withPublicCache } from '../utils/http-cache';
 import type { PublicCtx } from '../utils/http-cache';
+import { publicWhere } from '../domain/public-visibility';
 
 type Ctx = PublicCtx;
 
@@ -92,8 +93,8 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
     catalog: render(async (ctx) => {
       const params = paramsOf(ctx, ROUTE_PARAMS.catalog);
       const list = await portal().catalog(params, params.locale);
-      const { subject, genre, year, validity, documentKind, q } = params;
-      await page(ctx, params.locale, t(params.locale, 'catalog'), catalogPage(params.locale, { subject, genre, year, validity, documentKind, q }, list.data, list.meta.pagination));
+      const { page: _page, locale, ...filters } = params;
+      await page(ctx, locale, t(locale, 'catalog'), catalogPage(locale, filters, list.data, list.meta.pagination));
     }),
 
     reports: render(async (ctx) => {
@@ -120,7 +121,7 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
     sitemap: render(async (ctx) => {
       paramsOf(ctx, {});
       const rows = (await strapi.db.query(UID.catalogEntry as never).findMany({
-        where: portal().publicWhere(DEFAULT_LOCALE),
+        where: publicWhere(DEFAULT_LOCALE),
         select: ['slug', 'documentId', 'publishedDate'],
         orderBy: [{ publishedDate: 'desc' }, { id: 'desc' }],
         limit: SITEMAP_LIMIT - 100,

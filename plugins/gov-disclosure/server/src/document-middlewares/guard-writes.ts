@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { UID } from '../../../shared/constants';
 import { getService } from '../utils/get-service';
+import { toOneTarget } from '../utils/relations';
 import type { GuardedAction } from '../services/write-guard';
 
 const GUARDED_ACTIONS = new Set<string>(['create', 'update', 'clone']);
@@ -33,7 +34,10 @@ export const guardWrites =
     if ((context.uid === UID.column || context.uid === UID.organization) && !READS.has(context.action)) {
       // Only a change to the tree changes what ancestors list; renames and staff edits do not.
       const params = context.params as WriteParams;
-      const treeChanged = context.action === 'delete' || context.action === 'clone' || (params.data !== undefined && 'parent' in params.data);
+      // The Content Manager sends every relation on each save ({ connect: [], disconnect: [] } when
+      // untouched): only a parent actually given counts as a move.
+      const moved = context.action === 'update' && toOneTarget(params.data?.parent) !== undefined;
+      const treeChanged = context.action === 'delete' || context.action === 'clone' || moved;
       if (context.uid === UID.column && treeChanged) await getService(strapi, 'column-listings').rebuild();
       getService(strapi, 'public-cache').clear();
     }

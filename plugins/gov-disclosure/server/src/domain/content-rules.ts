@@ -9,6 +9,7 @@ import { checkIssuerCode, describeCodeProblem } from '../../../shared/domain/org
 import { indexNumberPatternIssues } from '../../../shared/domain/index-number-pattern';
 import { statisticsValueIssues } from '../../../shared/domain/statistics-values';
 import { documentNumberProblem, normalizeDocumentNumber } from '../../../shared/domain/document-number';
+import { SUBJECT_CATEGORIES } from '../../../shared/domain/subject-categories';
 
 type Values = Record<string, unknown>;
 
@@ -80,6 +81,92 @@ export const catalogEntryIssues = (values: Values): FieldIssue[] => {
     }
   }
   return issues;
+};
+
+/** Another catalog entry a relation points at, as the rules need it. */
+export interface LinkedEntry {
+  documentId: string;
+  title: string;
+  genre: unknown;
+}
+
+export interface InterpretationLinks {
+  genre: unknown;
+  /** The documents this entry interprets, once the write is applied. */
+  interprets: LinkedEntry[];
+  /** The entries that interpret this one (the other side of the same link), once the write is applied. */
+  interpretedBy: LinkedEntry[];
+  /** Interpretations the write unlinks from this document that would then interpret no document at all. */
+  stranded: LinkedEntry[];
+}
+
+/** The genre (文种) of a 政策解读. */
+export const INTERPRETATION = 'interpretation';
+const isInterpretation = (e: { genre: unknown }) => e.genre === INTERPRETATION;
+const quoted = (entries: LinkedEntry[]) => entries.map((e) => `"${e.title}"`).join(', ');
+
+/**
+ * 政策解读: an interpretation links the policy documents it interprets, which are not interpretations
+ * themselves, so each page can list the other; only an interpretation interprets anything.
+ */
+export const interpretationIssues = ({ genre, interprets, interpretedBy, stranded }: InterpretationLinks): FieldIssue[] => {
+  const issues: FieldIssue[] = [];
+  if (genre === INTERPRETATION) {
+    const notPolicies = interprets.filter(isInterpretation);
+    if (interprets.length === 0) {
+      issues.push(issue('interprets', 'a 政策解读 (policy interpretation) must link the policy document it interprets (政策解读须关联所解读的政策文件)'));
+    } else if (notPolicies.length > 0) {
+      issues.push(issue('interprets', `${quoted(notPolicies)} is itself a 政策解读; link the policy document it interprets (解读的文件须为政策文件，不能是另一篇政策解读)`));
+    }
+    if (interpretedBy.length > 0) {
+      issues.push(issue('genre', `${quoted(interpretedBy)} interprets this document, so it is a policy document and cannot be a 政策解读 itself (已有政策解读关联本文件，文种不能为政策解读)`));
+    }
+  } else if (interprets.length > 0) {
+    issues.push(issue('interprets', 'only a 政策解读 (genre "interpretation") links documents it interprets; clear 解读的文件 or make the entry an interpretation (仅政策解读可关联解读的文件)'));
+  }
+  const notInterpretations = interpretedBy.filter((e) => !isInterpretation(e));
+  if (notInterpretations.length > 0) {
+    issues.push(issue('interpretations', `${quoted(notInterpretations)} is not a 政策解读; only interpretations are listed as a document's interpretations (相关解读须为政策解读)`));
+  }
+  if (stranded.length > 0) {
+    issues.push(issue('interpretations', `${quoted(stranded)} would then interpret no document; link it to its policy document first (政策解读须至少关联一份政策文件)`));
+  }
+  return issues;
+};
+
+/** An interpretation goes live only when a policy document it interprets is live and public, so its page never points nowhere. */
+export const interpretationPublishIssues = (genre: unknown, liveInterpreted: number): FieldIssue[] =>
+  genre === INTERPRETATION && liveInterpreted === 0
+    ? [issue('interprets', 'none of the documents this 政策解读 interprets is published for the public; publish the policy document first (所解读的政策文件尚未公开发布，请先发布政策文件)')]
+    : [];
+
+/** The top level of the national 主题分类 list; its codes are stable identifiers. */
+const NATIONAL_TOP_CODES: ReadonlySet<string> = new Set(SUBJECT_CATEGORIES.map((c) => c.code));
+
+export interface SubjectCategoryFacts {
+  code: string;
+  name: string;
+  hasParent: boolean;
+  hasChildren: boolean;
+  /** Code of the top-level category above it (its own code when it is top level). */
+  topCode: string;
+}
+
+/**
+ * An entry is filed under a top-level category or a leaf, never a middle one, and within the
+ * national list. Agencies may add second-level categories of their own under a national top
+ * level (the list says its second levels are plain data to extend), so "national" is judged by
+ * the top level: a category an agency adds at the top is not on the national list and is refused.
+ */
+export const subjectCategoryIssues = (c: SubjectCategoryFacts): FieldIssue[] => {
+  const label = `${c.code} ${c.name}`;
+  if (!NATIONAL_TOP_CODES.has(c.topCode)) {
+    return [issue('subjectCategory', `${label} is not on the national 主题分类 list; choose a category under one of the national top levels (主题分类须属于国家目录)`)];
+  }
+  if (c.hasParent && c.hasChildren) {
+    return [issue('subjectCategory', `${label} has sub-categories; choose one of them or its top-level category (主题分类须为末级分类或一级分类)`)];
+  }
+  return [];
 };
 
 export const annualReportIssues = (values: Values): FieldIssue[] => {

@@ -25,6 +25,7 @@ const WORDS = {
   interprets: ['解读的文件', 'Document interpreted'],
   noEntries: ['暂无信息', 'Nothing here yet'],
   results: ['共 {n} 条', '{n} items'],
+  resultsCapped: ['超过 {n} 条，请缩小检索范围', 'more than {n} items; narrow the search'],
   previous: ['上一页', 'Previous'],
   next: ['下一页', 'Next'],
   page: ['第 {n} 页', 'Page {n}'],

@@ -1,6 +1,7 @@
 import type { Pagination, PublicEntry, PublicEntrySummary, PublicReport, PublicReportSummary } from '../../../shared/public-types';
 import { DOCUMENT_KIND_LABELS, GENRE_LABELS, VALIDITY_LABELS } from '../../../shared/constants';
 import { SUBJECT_CATEGORIES } from '../../../shared/domain/subject-categories';
+import type { PublicParams } from '../domain/public-params';
 import { html, trusted, type SafeHtml } from './html';
 import { t } from './i18n';
 import { href } from './layout';
@@ -15,10 +16,11 @@ export const entryList = (entries: PublicEntrySummary[], locale: string): SafeHt
 
 export const pager = (pagination: Pagination, locale: string, path: string, params: Record<string, string | number | undefined>): SafeHtml => {
   const { page, pageCount, total } = pagination;
-  if (pageCount <= 1) return html`<p>${t(locale, 'results', { n: total })}</p>`;
+  const count = t(locale, pagination.totalCapped ? 'resultsCapped' : 'results', { n: total });
+  if (pageCount <= 1) return html`<p>${count}</p>`;
   const link = (p: number, label: string, rel?: string) => html`<li><a href="${href(path, locale, { ...params, page: p })}"${rel ? html` rel="${rel}"` : ''}>${label}</a></li>`;
   const around = [page - 2, page - 1, page, page + 1, page + 2].filter((p) => p >= 1 && p <= pageCount);
-  return html`<p>${t(locale, 'results', { n: total })}</p>
+  return html`<p>${count}</p>
 <nav class="pages" aria-label="${t(locale, 'pagination')}"><ul>
 ${page > 1 ? link(page - 1, t(locale, 'previous'), 'prev') : ''}
 ${around.map((p) => (p === page ? html`<li><span aria-current="page">${t(locale, 'page', { n: p })}</span></li>` : link(p, String(p))))}
@@ -66,14 +68,8 @@ ${e.interprets.length > 0 ? html`<h2>${t(locale, 'interprets')}</h2>${entryList(
 </article>`;
 };
 
-export interface CatalogFilters {
-  subject?: string;
-  genre?: string;
-  year?: number;
-  validity?: string;
-  documentKind?: string;
-  q?: string;
-}
+/** Every catalog parameter but the page: the form shows some, the page links keep them all. */
+export type CatalogFilters = Omit<PublicParams, 'page' | 'locale'>;
 
 const options = (selected: string | undefined, list: Array<[string, string]>, locale: string) =>
   html`<option value="">${t(locale, 'all')}</option>${list.map(([v, label]) => html`<option value="${v}"${selected === v ? html` selected` : ''}>${label}</option>`)}`;

@@ -18,6 +18,19 @@ export default {
       },
     },
     ...[
+      ['POST', '/catalog-import', 'catalog-transfer.upload', 'import'],
+      ['GET', '/catalog-import/:id', 'catalog-transfer.status', 'import'],
+      ['POST', '/catalog-import/:id/confirm', 'catalog-transfer.confirm', 'import'],
+      ['GET', '/catalog-export', 'catalog-transfer.export', 'export'],
+    ].map(([method, path, handler, action]) => ({
+      method,
+      path,
+      handler,
+      config: {
+        policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::gov-disclosure.catalog.${action}`] } }],
+      },
+    })),
+    ...[
       ['POST', '/markdown/preview', 'markdown.preview'],
       ['GET', '/annual-reports/templates', 'annual-reports.templates'],
       ['GET', '/annual-reports/templates/:id', 'annual-reports.template'],

@@ -6,27 +6,20 @@
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../shared/constants';
+import { chunksOf, joinTableOf, tableOf } from '../utils/sql';
+import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
 
 export const LISTING_TABLE = 'gov_disclosure_column_listings';
 
 type Knex = Core.Strapi['db']['connection'];
 
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
-
 const columnListings = ({ strapi }: { strapi: Core.Strapi }) => {
-  const joinOf = (uid: string, attribute: string) =>
-    (strapi.db.metadata.get(uid as never).attributes as unknown as Record<string, { joinTable: JoinTable }>)[attribute].joinTable;
-
-  /** SELECT of (column, locale, date, entry, document) for live public entries, optionally of one document. */
-  const liveRowsSql = (documentFilter: boolean) => {
-    const entries = strapi.db.metadata.get(UID.catalogEntry as never).tableName;
-    const columns = strapi.db.metadata.get(UID.column as never).tableName;
-    const link = joinOf(UID.catalogEntry, 'columns');
-    const parent = joinOf(UID.column, 'parent');
+  /** SELECT of (column, locale, date, entry, document) for live public entries, optionally of some documents. */
+  const liveRowsSql = (documentCount?: number) => {
+    const entries = tableOf(strapi, UID.catalogEntry);
+    const columns = tableOf(strapi, UID.column);
+    const link = joinTableOf(strapi, UID.catalogEntry, 'columns');
+    const parent = joinTableOf(strapi, UID.column, 'parent');
     return `WITH RECURSIVE ancestry(column_id, ancestor_id) AS (
         SELECT id, id FROM ${columns}
         UNION
@@ -36,22 +29,31 @@ const columnListings = ({ strapi }: { strapi: Core.Strapi }) => {
       FROM ${entries} e
       JOIN ${link.name} l ON l.${link.joinColumn.name} = e.id
       JOIN ancestry a ON a.column_id = l.${link.inverseJoinColumn.name}
-      WHERE e.published_at IS NOT NULL AND e.disclosure_mode <> 'withheld' AND e.disclosure_scope = 'public'
-      ${documentFilter ? 'AND e.document_id = ?' : ''}`;
+      WHERE ${PUBLIC_ENTRY_SQL}
+      ${documentCount ? `AND e.document_id IN (${Array(documentCount).fill('?').join(', ')})` : ''}`;
   };
 
   return {
     /** Re-lists one document (all its locales): after its publish or withdraw, in the same transaction. */
     async refreshDocument(trx: Knex, documentId: string): Promise<void> {
-      await trx(LISTING_TABLE).where({ document_id: documentId }).delete();
-      await trx.raw(`INSERT INTO ${LISTING_TABLE} (column_id, locale, published_date, entry_id, document_id) ${liveRowsSql(true)}`, [documentId]);
+      await this.refreshDocuments(trx, [documentId]);
+    },
+
+    /** Re-lists these documents: after a batch of an import, in its transaction. */
+    async refreshDocuments(trx: Knex, documentIds: string[]): Promise<void> {
+      for (const ids of chunksOf(documentIds)) {
+        // eslint-disable-next-line no-await-in-loop
+        await trx(LISTING_TABLE).whereIn('document_id', ids).delete();
+        // eslint-disable-next-line no-await-in-loop
+        await trx.raw(`INSERT INTO ${LISTING_TABLE} (column_id, locale, published_date, entry_id, document_id) ${liveRowsSql(ids.length)}`, ids);
+      }
     },
 
     /** Lists everything again: when the column tree changes, or after a bulk load. */
     async rebuild(): Promise<void> {
       await strapi.db.connection.transaction(async (trx) => {
         await trx(LISTING_TABLE).delete();
-        await trx.raw(`INSERT INTO ${LISTING_TABLE} (column_id, locale, published_date, entry_id, document_id) ${liveRowsSql(false)}`);
+        await trx.raw(`INSERT INTO ${LISTING_TABLE} (column_id, locale, published_date, entry_id, document_id) ${liveRowsSql()}`);
       });
     },
 

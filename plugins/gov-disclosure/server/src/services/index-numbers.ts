@@ -8,6 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../shared/constants';
+import { rawRows } from '../utils/sql';
 import { counterPeriod, DEFAULT_INDEX_NUMBER_PATTERN, formatIndexNumber } from '../../../shared/domain/index-number-pattern';
 
 export const COUNTER_TABLE = 'gov_disclosure_index_counters';
@@ -29,8 +30,21 @@ const indexNumbers = ({ strapi }: { strapi: Core.Strapi }) => ({
        RETURNING last_serial`,
       [organization, period]
     );
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ last_serial: number | string }>;
+    const rows = rawRows<{ last_serial: number | string }>(result);
     return Number(rows[0].last_serial);
+  },
+
+  /** Raises each period's counter to at least the given serial (imported numbers): new ones follow them. */
+  async raiseTo(trx: Knex, organization: string, serialByPeriod: Map<string, number>): Promise<void> {
+    const greatest = strapi.db.dialect.client === 'postgres' ? 'GREATEST' : 'MAX';
+    for (const [period, serial] of serialByPeriod) {
+      // eslint-disable-next-line no-await-in-loop
+      await trx.raw(
+        `INSERT INTO ${COUNTER_TABLE} (organization_document_id, period, last_serial) VALUES (?, ?, ?)
+         ON CONFLICT (organization_document_id, period) DO UPDATE SET last_serial = ${greatest}(${COUNTER_TABLE}.last_serial, excluded.last_serial)`,
+        [organization, period, serial]
+      );
+    }
   },
 
   /** Gives the entry its 索引号 if it has none yet (inside the publish transaction); returns it. */

@@ -1,5 +1,9 @@
 import actors from './actors';
 import adminLayout from './admin-layout';
+import catalogExport from './catalog-export';
+import catalogImport from './catalog-import';
+import catalogImportJobs from './catalog-import-jobs';
+import catalogSearch from './catalog-search';
 import columnListings from './column-listings';
 import indexNumbers from './index-numbers';
 import notifications from './notifications';
@@ -15,6 +19,10 @@ import writeGuard from './write-guard';
 export default {
   actors,
   'admin-layout': adminLayout,
+  'catalog-export': catalogExport,
+  'catalog-import': catalogImport,
+  'catalog-import-jobs': catalogImportJobs,
+  'catalog-search': catalogSearch,
   'column-listings': columnListings,
   'index-numbers': indexNumbers,
   notifications,

@@ -13,6 +13,12 @@ export const WORKFLOW_RBAC_ACTIONS = WORKFLOW_ACTIONS.map((action) => ({
   pluginName: 'gov-disclosure',
 }));
 
+/** Bulk import and export of the catalog: the general office's by default. */
+export const CATALOG_RBAC_ACTIONS = [
+  { section: 'plugins', displayName: '导入目录 Import catalog', uid: 'catalog.import', subCategory: 'catalog', pluginName: 'gov-disclosure' },
+  { section: 'plugins', displayName: '导出目录 Export catalog', uid: 'catalog.export', subCategory: 'catalog', pluginName: 'gov-disclosure' },
+];
+
 interface ActionProvider {
   registerMany(actions: typeof WORKFLOW_RBAC_ACTIONS): Promise<void>;
 }
@@ -20,7 +26,7 @@ interface ActionProvider {
 const permissions = ({ strapi }: { strapi: Core.Strapi }) => ({
   async registerActions(): Promise<void> {
     const { actionProvider } = strapi.service('admin::permission') as unknown as { actionProvider: ActionProvider };
-    await actionProvider.registerMany(WORKFLOW_RBAC_ACTIONS);
+    await actionProvider.registerMany([...WORKFLOW_RBAC_ACTIONS, ...CATALOG_RBAC_ACTIONS]);
   },
 });
 

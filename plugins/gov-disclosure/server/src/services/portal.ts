@@ -15,8 +15,10 @@ import type {
   PublicReportSummary,
 } from '../../../shared/public-types';
 import { renderMarkdown } from '../domain/markdown';
+import { publicWhere } from '../domain/public-visibility';
 import type { PublicParams } from '../domain/public-params';
 import { getService } from '../utils/get-service';
+import { isoDate } from '../utils/sql';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
@@ -35,8 +37,6 @@ const SUMMARY_FIELDS = ['id', 'documentId', 'slug', 'title', 'summary', 'indexNu
 
 const label = (labels: Record<string, { zh: string; en: string }>, key: string, locale: string) =>
   ({ key, label: labels[key] ? (locale === 'en' ? labels[key].en : labels[key].zh) : key });
-
-const isoDate = (v: unknown): string | null => (v ? String(v instanceof Date ? v.toISOString() : v).slice(0, 10) : null);
 
 const REPORT_FIELDS = ['year', 'title', 'template', 'preface', 'section1', 'section2', 'section3', 'section4', 'section5', 'section6', 'statistics'];
 
@@ -80,14 +80,6 @@ const buildReport = (row: Row & Record<string, unknown>, locale: string): Public
 const portal = ({ strapi }: { strapi: Core.Strapi }) => {
   const q = (uid: string) => strapi.db.query(uid as never);
 
-  /** Live and public: published, not withheld, addressed to the public. */
-  const publicWhere = (locale: string) => ({
-    locale,
-    publishedAt: { $notNull: true },
-    disclosureMode: { $ne: 'withheld' },
-    disclosureScope: 'public',
-  });
-
   const toSummary = (row: Row, locale: string): PublicEntrySummary => {
     const org = row.organization as { slug: string; name: string } | null | undefined;
     return {
@@ -112,27 +104,19 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
       orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
     })) as ColumnRow[];
 
-  const page = async (where: Record<string, unknown>, params: PublicParams, locale: string) => {
+  /** Summaries of the given live entries, in the given order, with the pagination of their listing. */
+  const pageOfIds = async (ids: number[], total: number, params: PublicParams, locale: string, totalCapped = false) => {
     const pageNumber = params.page ?? 1;
     const pageSize = params.pageSize ?? 20;
-    const [rows, total] = await Promise.all([
-      q(UID.catalogEntry).findMany({
-        where,
-        select: SUMMARY_FIELDS,
-        populate: summaryPopulate,
-        orderBy: [{ publishedDate: 'desc' }, { id: 'desc' }],
-        offset: (pageNumber - 1) * pageSize,
-        limit: pageSize,
-      }) as Promise<Row[]>,
-      q(UID.catalogEntry).count({ where }),
-    ]);
-    const pagination: Pagination = { page: pageNumber, pageSize, pageCount: Math.ceil(total / pageSize), total };
-    return { data: rows.map((r) => toSummary(r, locale)), meta: { pagination } };
+    const rows = ids.length
+      ? ((await q(UID.catalogEntry).findMany({ where: { id: { $in: ids }, ...publicWhere(locale) }, select: SUMMARY_FIELDS, populate: summaryPopulate })) as Row[])
+      : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const pagination: Pagination = { page: pageNumber, pageSize, pageCount: Math.ceil(total / pageSize), total, ...(totalCapped ? { totalCapped } : {}) };
+    return { data: ids.map((id) => byId.get(id)).filter((r): r is Row => Boolean(r)).map((r) => toSummary(r, locale)), meta: { pagination } };
   };
 
   return {
-    publicWhere,
-
     async columns(locale: string): Promise<PublicColumn[]> {
       const rows = (await allColumns(locale)).filter((c) => c.showInNav !== false);
       const visible = new Set(rows.map((r) => r.id));
@@ -167,12 +151,7 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
       const pageNumber = params.page ?? 1;
       const pageSize = params.pageSize ?? 20;
       const { ids, total } = await getService(strapi, 'column-listings').page(columnId, locale, (pageNumber - 1) * pageSize, pageSize);
-      const rows = ids.length
-        ? ((await q(UID.catalogEntry).findMany({ where: { id: { $in: ids }, ...publicWhere(locale) }, select: SUMMARY_FIELDS, populate: summaryPopulate })) as Row[])
-        : [];
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      const pagination: Pagination = { page: pageNumber, pageSize, pageCount: Math.ceil(total / pageSize), total };
-      return { data: ids.map((id) => byId.get(id)).filter((r): r is Row => Boolean(r)).map((r) => toSummary(r, locale)), meta: { pagination } };
+      return pageOfIds(ids, total, params, locale);
     },
 
     async entry(key: string, locale: string): Promise<PublicEntry | null> {
@@ -222,21 +201,20 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async catalog(params: PublicParams, locale: string) {
-      const where: Record<string, unknown> = { ...publicWhere(locale) };
-      const and: Record<string, unknown>[] = [];
-      if (params.subject) {
-        and.push({ $or: [{ subjectCategory: { code: params.subject } }, { subjectCategory: { parent: { code: params.subject } } }] });
+      const pageNumber = params.page ?? 1;
+      const pageSize = params.pageSize ?? 20;
+      let organization: string | undefined;
+      if (params.organization) {
+        const org = (await q(UID.organization).findOne({ where: { slug: params.organization }, select: ['documentId'] })) as Row | null;
+        if (!org) return { data: [], meta: { pagination: { page: pageNumber, pageSize, pageCount: 0, total: 0 } satisfies Pagination } };
+        organization = org.documentId;
       }
-      if (params.genre) where.genre = params.genre;
-      if (params.validity) where.validity = params.validity;
-      if (params.documentKind) where.documentKind = params.documentKind;
-      if (params.organization) where.organization = { slug: params.organization };
-      if (params.year) where.publishedDate = { $gte: `${params.year}-01-01`, $lte: `${params.year}-12-31` };
-      if (params.q) {
-        and.push({ $or: [{ title: { $containsi: params.q } }, { keywords: { $containsi: params.q } }, { documentNumber: { $containsi: params.q } }] });
-      }
-      if (and.length > 0) where.$and = and;
-      return page(where, params, locale);
+      const { ids, total, capped } = await getService(strapi, 'catalog-search').page(
+        { locale, q: params.q, organization, subject: params.subject, genre: params.genre, validity: params.validity, documentKind: params.documentKind, year: params.year },
+        (pageNumber - 1) * pageSize,
+        pageSize
+      );
+      return pageOfIds(ids, total, params, locale, capped);
     },
 
     async annualReports(locale: string, organization?: string): Promise<PublicReportSummary[]> {

@@ -8,6 +8,7 @@ import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, UID } from '../../../shared/constants';
 import { REPORT_TEMPLATES, cellIndex } from '../../../shared/domain/report-templates';
 import type { StatisticsValues } from '../../../shared/domain/statistics-values';
+import { joinTableOf, rawRows, tableOf } from '../utils/sql';
 
 type Knex = Core.Strapi['db']['connection'];
 
@@ -17,11 +18,6 @@ export interface ComputeDiffItem {
   computed: number;
 }
 
-const joinOf = (strapi: Core.Strapi, uid: string, attribute: string) => {
-  const { joinTable } = (strapi.db.metadata.get(uid as never).attributes as Record<string, { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }>)[attribute];
-  return { table: joinTable.name, source: joinTable.joinColumn.name, target: joinTable.inverseJoinColumn.name };
-};
-
 const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * Counts for one organization and year, each distinct document once: published in the default
@@ -30,8 +26,8 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
   const countsFor = async (knex: Knex, organizationId: number, year: number) => {
     // the year is interpolated into the date bounds below: it must be a plain integer
     if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new errors.ValidationError(`invalid report year ${year}`);
-    const entries = strapi.db.metadata.get(UID.catalogEntry as never).tableName;
-    const org = joinOf(strapi, UID.catalogEntry, 'organization');
+    const entries = tableOf(strapi, UID.catalogEntry);
+    const org = joinTableOf(strapi, UID.catalogEntry, 'organization');
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
     const inYear = (column: string) => `e.${column} >= '${from}' AND e.${column} <= '${to}'`;
@@ -60,10 +56,10 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
     ]));
     const run = async (select: Record<string, string>, where: string) => {
       const sql = `SELECT ${Object.entries(select).map(([alias, expr]) => `${expr} AS ${alias}`).join(', ')}
-        FROM ${entries} e JOIN ${org.table} o ON o.${org.source} = e.id
-        WHERE o.${org.target} = ? AND e.locale = ? AND e.published_at IS NOT NULL AND ${where}`;
+        FROM ${entries} e JOIN ${org.name} o ON o.${org.joinColumn.name} = e.id
+        WHERE o.${org.inverseJoinColumn.name} = ? AND e.locale = ? AND e.published_at IS NOT NULL AND ${where}`;
       const result = await knex.raw(sql, [organizationId, DEFAULT_LOCALE]);
-      return ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] ?? {}) as Record<string, number | string | null>;
+      return rawRows<Record<string, number | string | null>>(result)[0] ?? {};
     };
     const [yearRow, kindRow] = await Promise.all([
       run(ofYear, inYear('published_date')),

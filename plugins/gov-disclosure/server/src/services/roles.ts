@@ -52,6 +52,8 @@ const WORKFLOW: Record<RoleKey, string[]> = {
   publisher: ['submit', 'return', 'publish', 'withdraw'],
 };
 
+const CATALOG: Record<RoleKey, string[]> = { drafter: [], reviewer: [], publisher: ['import', 'export'] };
+
 const UPLOAD_ACTIONS = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 
 interface Permission {
@@ -95,6 +97,7 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
       }))
     ),
     ...WORKFLOW[key].map((action) => ({ action: `plugin::gov-disclosure.workflow.${action}`, subject: null, properties: {}, conditions: [] })),
+    ...CATALOG[key].map((action) => ({ action: `plugin::gov-disclosure.catalog.${action}`, subject: null, properties: {}, conditions: [] })),
     ...UPLOAD_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
   ];
 

@@ -10,6 +10,8 @@ import {
   HOLDER,
   TRANSITIONS,
   WORKFLOW_ACTIONS,
+  WORKFLOW_UIDS,
+  isWorkflowUid,
   type WorkflowAction,
   type WorkflowState,
 } from '../../../shared/domain/workflow';
@@ -20,8 +22,7 @@ import { getService } from '../utils/get-service';
 import { runInTransition } from '../utils/write-context';
 import type { Actor } from './actors';
 
-export const WORKFLOW_UIDS: readonly WorkflowUid[] = [UID.catalogEntry, UID.annualReport];
-export const isWorkflowUid = (uid: string): uid is WorkflowUid => (WORKFLOW_UIDS as readonly string[]).includes(uid);
+export { WORKFLOW_UIDS, isWorkflowUid };
 
 /** 409: the action does not fit the item's current state (also when another user got there first). */
 export class WorkflowConflictError extends errors.ApplicationError<'ConflictError'> {
@@ -39,6 +40,9 @@ interface DraftRow {
   workflowState: WorkflowState | null;
   publishedDate?: string | null;
   updatedAt: string;
+  /** Annual reports only. */
+  template?: string;
+  statistics?: unknown;
 }
 
 interface EventRow {
@@ -123,7 +127,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<EventRow> => {
     const to = TRANSITIONS[input.action].to;
     const { uid, documentId, locale } = input;
-    return strapi.db.transaction(async ({ trx }) => {
+    const applied = await strapi.db.transaction(async ({ trx }) => {
       const swapped = (await query(uid).updateMany({
         where: { documentId, locale, publishedAt: null, ...(from === 'draft' ? { $or: [{ workflowState: 'draft' }, { workflowState: null }] } : { workflowState: from }) },
         data: { workflowState: to, ...(input.action === 'publish' && !row.publishedDate ? { publishedDate: today() } : {}) },
@@ -131,6 +135,8 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       if (swapped.count !== 1) {
         throw new WorkflowConflictError(`Someone else changed this item first; it is no longer ${from}. Reload and try again.`, { expectedState: from });
       }
+      // In the transaction, after the swap: a refusal rolls the state back, and a lost race is still a 409.
+      if (input.action === 'publish') await getService(strapi, 'write-guard').checkPublish(uid, documentId, locale);
       return runInTransition(input.action, async () => {
         const event = (await strapi.documents(UID.workflowEvent as never).create({
           data: {
@@ -145,16 +151,19 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.action === 'withdraw') await strapi.documents(uid as never).unpublish({ documentId, locale } as never);
         if (uid === UID.catalogEntry && (input.action === 'publish' || input.action === 'withdraw')) {
           await getService(strapi, 'column-listings').refreshDocument(trx, documentId);
+          await getService(strapi, 'catalog-search').refreshDocument(trx, documentId);
         }
         return { ...event, actor: actor ? { id: actor.id } : null };
       });
     });
+    // what this instance has rendered for the public is stale once the change is committed
+    if (input.action === 'publish' || input.action === 'withdraw') getService(strapi, 'public-cache').clear();
+    return applied;
   };
 
   /** A report whose table still has warnings is published only with the publisher's reason, kept in the trail. */
-  const requireOverrideReason = async (input: TransitionInput) => {
-    const report = (await query(UID.annualReport).findOne({ where: { documentId: input.documentId, locale: input.locale, publishedAt: null }, select: ['template', 'statistics'] })) as { template: string; statistics: unknown } | null;
-    const { warnings } = checkStatistics(String(report?.template), report?.statistics ?? {});
+  const requireOverrideReason = (input: TransitionInput, report: DraftRow) => {
+    const { warnings } = checkStatistics(String(report.template), report.statistics ?? {});
     if (warnings.length > 0 && !input.comment?.trim()) {
       throw new errors.ValidationError(`The statistics table has ${warnings.length} open warning(s); publish with a reason for overriding them (统计表存在 ${warnings.length} 条警告，发布须填写理由)`, {
         errors: [{ path: ['comment'], message: 'an override reason is required while the table has warnings', name: 'ValidationError' }],
@@ -193,10 +202,9 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         if (decision.status === 409) throw new WorkflowConflictError(decision.message, { state: from });
         throw new errors.ForbiddenError(decision.message);
       }
-      if (input.uid === UID.annualReport && input.action === 'publish') await requireOverrideReason(input);
+      if (input.uid === UID.annualReport && input.action === 'publish') requireOverrideReason(input, row);
       const event = await apply(input, row, from, actor);
       const state = TRANSITIONS[input.action].to;
-      if (input.action === 'publish' || input.action === 'withdraw') getService(strapi, 'public-cache').clear();
       await getService(strapi, 'notifications').afterTransition({ ...input, title: row.title, actor, staff, state }).catch((error: Error) => {
         strapi.log.error(`[gov-disclosure] notification for ${input.action} on ${input.documentId} failed: ${error.message}`);
       });
@@ -209,7 +217,6 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       const from = stateOfRow(row);
       if (from === 'published') return;
       await apply({ uid, documentId, locale, action: 'publish', comment }, row, from, null);
-      getService(strapi, 'public-cache').clear();
     },
 
     async history(uid: WorkflowUid, documentId: string, locale: string, actor: Actor): Promise<WorkflowEventView[]> {

@@ -49,3 +49,30 @@ export const connectedTargets = (value: unknown): TargetRef[] => {
   const single = refOf(value);
   return single ? [single] : [];
 };
+
+/**
+ * What a write does to a to-many relation: nothing, replace the whole list, or connect and
+ * disconnect some targets (the Content Manager sends the last, with empty lists when unchanged).
+ */
+export type ToManyChange =
+  | { kind: 'untouched' }
+  | { kind: 'set'; targets: TargetRef[] }
+  | { kind: 'patch'; connect: TargetRef[]; disconnect: TargetRef[] };
+
+const refsOf = (v: unknown): TargetRef[] =>
+  (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).map(refOf).filter((r): r is TargetRef => r !== null);
+
+export const toManyChange = (value: unknown): ToManyChange => {
+  if (value === undefined) return { kind: 'untouched' };
+  if (value === null || Array.isArray(value)) return { kind: 'set', targets: refsOf(value) };
+  if (typeof value === 'object') {
+    const op = value as Record<string, unknown>;
+    if ('set' in op) return { kind: 'set', targets: refsOf(op.set) };
+    if ('connect' in op || 'disconnect' in op) {
+      const connect = refsOf(op.connect);
+      const disconnect = refsOf(op.disconnect);
+      return connect.length + disconnect.length === 0 ? { kind: 'untouched' } : { kind: 'patch', connect, disconnect };
+    }
+  }
+  return { kind: 'set', targets: refsOf(value) };
+};

@@ -1,0 +1,143 @@
+/**
+ * The catalog search against a reference: a generated catalog (the benchmark's generator, 600
+ * entries), every query answered by GET /api/gov-disclosure/catalog compared with a plain filter
+ * over the live rows, order included. Runs on SQLite (FTS5) and PostgreSQL (GIN) alike.
+ */
+import { startTestApp, type TestApp } from '../helpers/strapi';
+import { seedDemo } from '../../src/seed/seed-demo';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { generateCatalog } = require('../../scripts/bench/generate-catalog');
+
+interface LiveRow {
+  document_id: string;
+  id: number;
+  title: string;
+  keywords: string | null;
+  document_number: string | null;
+  genre: string;
+  validity: string;
+  document_kind: string;
+  published_date: unknown;
+  subject_code: string | null;
+}
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10);
+
+let app: TestApp;
+let live: LiveRow[];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedDemo(app.strapi, {});
+  await generateCatalog(app.strapi, { count: 600, seed: 7 });
+  const knex = app.strapi.db.connection;
+  live = (await knex('gov_disclosure_catalog_entries as e')
+    .leftJoin('gov_disclosure_catalog_entries_subject_category_lnk as l', 'l.catalog_entry_id', 'e.id')
+    .leftJoin('gov_disclosure_subject_categories as s', 's.id', 'l.subject_category_id')
+    .whereNotNull('e.published_at')
+    .where({ 'e.locale': 'zh-Hans', 'e.disclosure_scope': 'public' })
+    .whereNot('e.disclosure_mode', 'withheld')
+    .select('e.document_id', 'e.id', 'e.title', 'e.keywords', 'e.document_number', 'e.genre', 'e.validity', 'e.document_kind', 'e.published_date', 's.code as subject_code')) as LiveRow[];
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** Every page of the API's answer, in order. */
+const apiAll = async (query: Record<string, string>): Promise<string[]> => {
+  const ids: string[] = [];
+  for (let page = 1; ; page += 1) {
+    // eslint-disable-next-line no-await-in-loop
+    const res = await app.http().get('/api/gov-disclosure/catalog').query({ ...query, page: String(page), pageSize: '100' });
+    expect(res.status).toBe(200);
+    ids.push(...(res.body.data as Array<{ documentId: string }>).map((e) => e.documentId));
+    if (page >= res.body.meta.pagination.pageCount) {
+      expect(res.body.meta.pagination.total).toBe(ids.length);
+      return ids;
+    }
+  }
+};
+
+/** The same question answered by brute force: lower-cased substring of title, keywords or 文号. */
+const reference = (predicate: (r: LiveRow) => boolean): string[] =>
+  live
+    .filter(predicate)
+    .sort((a, b) => (iso(a.published_date) === iso(b.published_date) ? b.id - a.id : iso(b.published_date).localeCompare(iso(a.published_date))))
+    .map((r) => r.document_id);
+
+const contains = (r: LiveRow, term: string) => [r.title, r.keywords ?? '', r.document_number ?? ''].some((f) => f.toLowerCase().includes(term.toLowerCase()));
+
+describe('catalog search', () => {
+  it('has a generated catalog to search', () => {
+    expect(live.length).toBeGreaterThan(600);
+  });
+
+  it.each(['电梯', '食品', '梯', '药', '特种设备', '食品安全抽检', '工作', '2015', '温质监〔2012〕', '第12号', '电子营业执照', '不存在的词语'])(
+    'q=%s matches the reference filter exactly, newest first',
+    async (q) => {
+      expect(await apiAll({ q })).toEqual(reference((r) => contains(r, q)));
+    }
+  );
+
+  it('needs every term of a query with spaces, each anywhere', async () => {
+    expect(await apiAll({ q: '电梯 通知' })).toEqual(reference((r) => contains(r, '电梯') && contains(r, '通知')));
+  });
+
+  it('folds bracket variants and full-width characters: [2012] and ２０１２ find 〔2012〕', async () => {
+    const expected = reference((r) => contains(r, '〔2012〕'));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await apiAll({ q: '[2012]' })).toEqual(expected);
+    expect(await apiAll({ q: '【２０１２】' })).toEqual(expected);
+  });
+
+  it('does not match across fields: the end of the title and the start of the keywords are not one word', async () => {
+    const row = live.find((r) => r.keywords)!;
+    const across = `${Array.from(row.title).slice(-1).join('')}${Array.from(row.keywords!)[0]}`;
+    expect(await apiAll({ q: across })).toEqual(reference((r) => contains(r, across)));
+  });
+
+  it.each([
+    [{ genre: 'notice' }, (r: LiveRow) => r.genre === 'notice'],
+    [{ validity: 'repealed' }, (r: LiveRow) => r.validity === 'repealed'],
+    [{ documentKind: 'normative' }, (r: LiveRow) => r.document_kind === 'normative'],
+    [{ year: '2012' }, (r: LiveRow) => iso(r.published_date).startsWith('2012')],
+    [{ organization: 'wzzl' }, () => true],
+    [{ subject: '09.02' }, (r: LiveRow) => r.subject_code === '09.02'],
+    [{ subject: '09' }, (r: LiveRow) => r.subject_code?.startsWith('09') ?? false],
+    [{ year: '2015', genre: 'circular', q: '质量' }, (r: LiveRow) => iso(r.published_date).startsWith('2015') && r.genre === 'circular' && contains(r, '质量')],
+  ] as Array<[Record<string, string>, (r: LiveRow) => boolean]>)('filter %j matches the reference', async (query, predicate) => {
+    const expected = reference(predicate);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await apiAll(query)).toEqual(expected);
+  });
+
+  it('keeps every filter in the portal page\'s page links, organization and page size included', async () => {
+    const res = await app.http().get('/portal/catalog?organization=wzzl&pageSize=5&genre=notice');
+    expect(res.status).toBe(200);
+    const next = /<a href="([^"]+)" rel="next">/.exec(res.text)?.[1].replace(/&amp;/g, '&');
+    expect(next).toBeDefined();
+    const url = new URL(next!, 'http://x');
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ organization: 'wzzl', pageSize: '5', genre: 'notice', page: '2' });
+  });
+
+  it('answers an unknown organization with an empty page, not an error', async () => {
+    const res = await app.http().get('/api/gov-disclosure/catalog?organization=no-such-org');
+    expect(res.status).toBe(200);
+    expect(res.body.meta.pagination.total).toBe(0);
+  });
+
+  it('keeps the search table in step with publishing: a new entry is found as soon as it is published', async () => {
+    const { strapi } = app;
+    const org = (await strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as { documentId: string };
+    const created = (await strapi.documents('plugin::gov-disclosure.catalog-entry' as never).create({
+      locale: 'zh-Hans',
+      data: { title: '关于游乐设施冬季检修的通知', genre: 'notice', organization: org.documentId, documentNumber: '温质监(2026)99号' },
+    } as never)) as { documentId: string };
+    expect(await apiAll({ q: '冬季检修' })).toEqual([]);
+    await strapi.plugin('gov-disclosure').service('workflow').publishAsSystem('plugin::gov-disclosure.catalog-entry', created.documentId, 'zh-Hans', 'test');
+    expect(await apiAll({ q: '冬季检修' })).toEqual([created.documentId]);
+    expect(await apiAll({ q: '〔2026〕99' })).toEqual([created.documentId]);
+  });
+});
