@@ -141,6 +141,20 @@ describe('catalog import', () => {
     expect(fresh.indexNumber).toBe(`${CODE}/2026-00051`);
   });
 
+  it('skips a row already in the catalog although an English localization shares its 索引号', async () => {
+    const title = '温州市质量技术监督局关于印发《温州市名牌产品认定管理办法》的通知';
+    const rows = (await app.strapi.db.query(ENTRY as never).findMany({ where: { slug: 'wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa', publishedAt: null }, select: ['indexNumber', 'locale', 'title'] })) as Array<{
+      indexNumber: string; locale: string; title: string;
+    }>;
+    expect(rows.map((r) => r.locale).sort()).toEqual(['en', 'zh-Hans']);
+    const { indexNumber } = rows[0];
+    expect(rows.every((r) => r.indexNumber === indexNumber)).toBe(true);
+    const file = csv('localized.csv', [`${indexNumber},${title},,2018-03-20,2018-03-26,温质监〔2018〕12号,09.02,通知,有效,主动公开,,,,,,`]);
+    const report = await run(file, { dryRun: true });
+    expect(report.issues).toEqual([]);
+    expect(report.counts).toEqual({ rows: 1, imported: 0, skipped: 1, invalid: 0 });
+  });
+
   it('imports an interrupted run completely when run again: no duplicates, nothing lost', async () => {
     const rows = Array.from({ length: 1234 }, (_, i) => `${CODE}/2013-${String(i + 1).padStart(5, '0')},批量导入条目第${i + 1}号,,,2013-06-01,,,通知,有效,主动公开,,,,,,`);
     const file = csv('bulk.csv', rows);
