@@ -140,4 +140,27 @@ describe('catalog search', () => {
     expect(await apiAll({ q: '冬季检修' })).toEqual([created.documentId]);
     expect(await apiAll({ q: '〔2026〕99' })).toEqual([created.documentId]);
   });
+
+  it('rebuilds an emptied search table and column listing once, when two boots try at the same time', async () => {
+    const knex = app.strapi.db.connection;
+    const count = async (table: string) => Number(((await knex(table).count({ n: '*' })) as Array<{ n: number | string }>)[0].n);
+    const before = { search: await count('gov_disclosure_catalog_search'), listing: await count('gov_disclosure_column_listings') };
+    const answer = await apiAll({ q: '电梯' });
+    expect(before.search).toBeGreaterThan(500);
+    expect(answer.length).toBeGreaterThan(0);
+
+    // an upgraded database: live entries, derived tables not yet filled
+    if (app.strapi.db.dialect.client !== 'postgres') await knex.raw('DELETE FROM gov_disclosure_catalog_fts');
+    await knex('gov_disclosure_catalog_search').delete();
+    await knex('gov_disclosure_column_listings').delete();
+    expect(await count('gov_disclosure_catalog_search')).toBe(0);
+
+    const search = app.strapi.plugin('gov-disclosure').service('catalog-search');
+    const listings = app.strapi.plugin('gov-disclosure').service('column-listings');
+    const [a, b] = await Promise.all([search.rebuildIfEmpty(), search.rebuildIfEmpty()]);
+    expect([a, b].sort()).toEqual([before.search, null].sort());
+    expect((await Promise.all([listings.rebuildIfEmpty(), listings.rebuildIfEmpty()])).sort()).toEqual([false, true]);
+    expect({ search: await count('gov_disclosure_catalog_search'), listing: await count('gov_disclosure_column_listings') }).toEqual(before);
+    expect(await apiAll({ q: '电梯' })).toEqual(answer);
+  });
 });

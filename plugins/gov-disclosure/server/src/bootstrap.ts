@@ -9,8 +9,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'roles').ensureRoles();
   await getService(strapi, 'admin-layout').configureOnce();
   // A database that has live entries but no listing yet (an upgrade, a bulk load): list them now.
-  if (await getService(strapi, 'column-listings').isEmpty()) await getService(strapi, 'column-listings').rebuild();
-  if (await getService(strapi, 'catalog-search').isEmpty()) await getService(strapi, 'catalog-search').rebuild();
+  await getService(strapi, 'column-listings').rebuildIfEmpty();
+  await getService(strapi, 'catalog-search').rebuildIfEmpty();
 };
 
 export default bootstrap;

@@ -8,7 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../shared/constants';
 import type { PublicParams } from '../domain/public-params';
-import { chunksOf, isoDate, joinTableOf, rawRows, tableOf } from '../utils/sql';
+import { chunksOf, isoDate, joinTableOf, lockUntilCommit, rawRows, tableOf } from '../utils/sql';
 import { ftsColumns, ftsMatchExpression, requiredGrams, searchDocument, searchTerms } from '../../../shared/domain/search-text';
 import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
 
@@ -124,6 +124,23 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     return builder;
   };
 
+  /** Empties the table and indexes every live public entry again, in batches by id. */
+  const fill = async (trx: Knex): Promise<number> => {
+    if (!isPostgres()) await trx.raw(`DELETE FROM ${FTS_TABLE}`);
+    await trx(SEARCH_TABLE).delete();
+    let indexed = 0;
+    let after = 0;
+    for (;;) {
+      // eslint-disable-next-line no-await-in-loop -- batches follow one another by id
+      const rows = rawRows<LiveRow>(await trx.raw(liveRowsSql('batch'), [after, REBUILD_BATCH]));
+      if (rows.length === 0) return indexed;
+      // eslint-disable-next-line no-await-in-loop
+      await insert(trx, rows);
+      after = rows[rows.length - 1].entry_id;
+      indexed += rows.length;
+    }
+  };
+
   return {
     /** Re-indexes one document (all its locales): after its publish or withdraw, in the same transaction. */
     async refreshDocument(trx: Knex, documentId: string): Promise<void> {
@@ -144,22 +161,15 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Indexes everything again, in batches: after a bulk load, or on a database that has none yet. */
     async rebuild(): Promise<number> {
-      let indexed = 0;
-      await strapi.db.connection.transaction(async (trx) => {
-        if (!isPostgres()) await trx.raw(`DELETE FROM ${FTS_TABLE}`);
-        await trx(SEARCH_TABLE).delete();
-        let after = 0;
-        for (;;) {
-          // eslint-disable-next-line no-await-in-loop -- batches follow one another by id
-          const rows = rawRows<LiveRow>(await trx.raw(liveRowsSql('batch'), [after, REBUILD_BATCH]));
-          if (rows.length === 0) break;
-          // eslint-disable-next-line no-await-in-loop
-          await insert(trx, rows);
-          after = rows[rows.length - 1].entry_id;
-          indexed += rows.length;
-        }
+      return strapi.db.connection.transaction((trx) => fill(trx));
+    },
+
+    /** Rebuilds only when the table is empty (an upgrade, a bulk load), once across instances. */
+    async rebuildIfEmpty(): Promise<number | null> {
+      return strapi.db.connection.transaction(async (trx) => {
+        await lockUntilCommit(strapi, trx, SEARCH_TABLE);
+        return (await trx(SEARCH_TABLE).first('entry_id')) ? null : fill(trx);
       });
-      return indexed;
     },
 
     /**
@@ -182,9 +192,6 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ids: (rows as Array<{ entry_id: number }>).map((r) => r.entry_id), total: Math.min(count, COUNT_CAP), capped };
     },
 
-    async isEmpty(): Promise<boolean> {
-      return !(await strapi.db.connection(SEARCH_TABLE).first('entry_id'));
-    },
   };
 };
 

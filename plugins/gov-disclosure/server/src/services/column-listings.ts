@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../shared/constants';
-import { chunksOf, joinTableOf, tableOf } from '../utils/sql';
+import { chunksOf, joinTableOf, lockUntilCommit, tableOf } from '../utils/sql';
 import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
 
 export const LISTING_TABLE = 'gov_disclosure_column_listings';
@@ -57,6 +57,16 @@ const columnListings = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** Lists every live entry only when the table is empty (an upgrade, a bulk load), once across instances. */
+    async rebuildIfEmpty(): Promise<boolean> {
+      return strapi.db.connection.transaction(async (trx) => {
+        await lockUntilCommit(strapi, trx, LISTING_TABLE);
+        if (await trx(LISTING_TABLE).first('entry_id')) return false;
+        await trx.raw(`INSERT INTO ${LISTING_TABLE} (column_id, locale, published_date, entry_id, document_id) ${liveRowsSql()}`);
+        return true;
+      });
+    },
+
     /** One page of a column's entry ids, newest first, and the total. */
     async page(columnId: number, locale: string, offset: number, limit: number): Promise<{ ids: number[]; total: number }> {
       const knex = strapi.db.connection;
@@ -66,10 +76,6 @@ const columnListings = ({ strapi }: { strapi: Core.Strapi }) => {
         base().count({ total: '*' }),
       ]);
       return { ids: (rows as Array<{ entry_id: number }>).map((r) => r.entry_id), total: Number((count as Array<{ total: number | string }>)[0]?.total ?? 0) };
-    },
-
-    async isEmpty(): Promise<boolean> {
-      return !(await strapi.db.connection(LISTING_TABLE).first('entry_id'));
     },
   };
 };

@@ -32,3 +32,14 @@ export const SQL_BATCH = 200;
 
 export const chunksOf = <T>(list: T[], size = SQL_BATCH): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+type Transaction = Parameters<Parameters<Core.Strapi['db']['connection']['transaction']>[0]>[0];
+
+/**
+ * Holds a named lock until the transaction ends. Instances booting together on one PostgreSQL
+ * would otherwise fill the same derived table at once and the second would fail on its primary
+ * key; SQLite already allows one writer per file.
+ */
+export const lockUntilCommit = async (strapi: Core.Strapi, trx: Transaction, name: string): Promise<void> => {
+  if (strapi.db.dialect.client === 'postgres') await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [name]);
+};
