@@ -14,6 +14,7 @@ describe('public API', () => {
   const hidden: Record<string, string> = {};
   let revisionId = '';
   let slugOfRevision = '';
+  let onRequestId = '';
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -33,6 +34,12 @@ describe('public API', () => {
     await fx.transitionAs('reviewerIn', withheld, 'approve');
     await fx.transitionAs('publisher', withheld, 'publish');
     hidden.withheld = withheld;
+    // on-request items are listed, their text is not published
+    onRequestId = await fx.createEntry('依申请公开的条目');
+    await app.strapi.documents(ENTRY as never).update({ documentId: onRequestId, locale: 'zh-Hans', data: { disclosureMode: 'on_request', body: '依申请提供的正文 ON-REQUEST-TEXT' } } as never);
+    await fx.transitionAs('drafterIn', onRequestId, 'submit');
+    await fx.transitionAs('reviewerIn', onRequestId, 'approve');
+    await fx.transitionAs('publisher', onRequestId, 'publish');
   });
   afterAll(async () => {
     await app?.stop();
@@ -59,7 +66,7 @@ describe('public API', () => {
       expect(res.status).toBe(200);
       const text = JSON.stringify(res.body);
       for (const id of Object.values(hidden)) expect(text).not.toContain(id);
-      expect(text).not.toMatch(/不应公开|不予公开的条目|尚未发布的修订标题|SECRET-DRAFT/);
+      expect(text).not.toMatch(/不应公开|不予公开的条目|尚未发布的修订标题|SECRET-DRAFT|ON-REQUEST-TEXT/);
       for (const marker of SECRET_MARKERS) expect(text).not.toContain(marker);
     }
     const list = await get(`${API}/columns/tong-zhi/entries?pageSize=100`);
@@ -83,6 +90,23 @@ describe('public API', () => {
     expect(live.status).toBe(200);
     expect(live.body.data.title).toBe('已发布的原标题');
     expect(live.body.data.bodyHtml).not.toContain('SECRET-DRAFT');
+  });
+
+  it('lists a 依申请公开 entry with its metadata but not its text, in the API and on the portal page', async () => {
+    const listed = await get(`${API}/catalog?q=${encodeURIComponent('依申请公开的条目')}`);
+    expect(listed.body.data.map((e: { documentId: string }) => e.documentId)).toEqual([onRequestId]);
+    const res = await get(`${API}/entries/${onRequestId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.disclosureMode).toEqual({ key: 'on_request', label: '依申请公开' });
+    expect(res.body.data.bodyHtml).toBe('');
+    expect(res.body.data.attachments).toEqual([]);
+    expect(JSON.stringify(res.body)).not.toContain('ON-REQUEST-TEXT');
+    const page = await get(`/portal/entries/${res.body.data.slug}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('本信息依申请公开');
+    expect(page.text).not.toContain('ON-REQUEST-TEXT');
+    const proactive = await get(`${API}/entries/${slugOfRevision}`);
+    expect(proactive.body.data.disclosureMode).toEqual({ key: 'proactive', label: '主动公开' });
   });
 
   it.each([

@@ -45,6 +45,8 @@ export interface PublicEntry {
   validity: { key: string; label: string };
   keywords: string[];
   summary: string | null;
+  disclosureMode: { key: string; label: string };
+  /** Empty for 依申请公开 entries: the catalog lists them, the text goes to applicants. */
   bodyHtml: string;
   attachments: PublicAttachment[];
   columns: Array<{ slug: string; name: string }>;

@@ -9,5 +9,11 @@ export const publicWhere = (locale: string) => ({
   disclosureScope: 'public',
 });
 
+/**
+ * 依申请公开 information is listed in the catalog so that people know it exists and can apply
+ * for it; its text and files go to the applicant, not to the open web.
+ */
+export const contentIsPublic = (disclosureMode: string): boolean => disclosureMode !== 'on_request';
+
 /** The same rule in SQL, over the entries table aliased `e`. */
 export const PUBLIC_ENTRY_SQL = "e.published_at IS NOT NULL AND e.disclosure_mode <> 'withheld' AND e.disclosure_scope = 'public'";

@@ -14,6 +14,11 @@ const WORDS = {
   subject: ['主题分类', 'Subject'],
   validity: ['有效性', 'Validity'],
   genre: ['体裁分类', 'Genre'],
+  disclosureMode: ['公开方式', 'Disclosure'],
+  onRequest: [
+    '本信息依申请公开。如需获取，请依照《中华人民共和国政府信息公开条例》向本机关提出政府信息公开申请。',
+    'This information is disclosed on request. To obtain it, apply to this agency under the Regulations on the Disclosure of Government Information.',
+  ],
   documentKind: ['文件类型', 'Document kind'],
   year: ['年份', 'Year'],
   keyword: ['关键词', 'Search'],

@@ -31,6 +31,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px s
 thead th,table.meta th{background:#eef1f5}table.meta th{width:8rem;white-space:nowrap}
 table.form td.num,table.form th.num{text-align:right;font-variant-numeric:tabular-nums}table.form td.unit{text-align:center;white-space:nowrap}
 .body{overflow-wrap:anywhere}.body img{max-width:100%}
+.notice{padding:.75rem 1rem;border-left:4px solid var(--brand);background:#fbf3f3}
 form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem;align-items:end;margin-bottom:1rem}
 form.filters label{display:block;font-size:.9rem;color:var(--muted)}form.filters select,form.filters input{width:100%;padding:.4rem;font:inherit;border:1px solid #8a919c;border-radius:3px}
 button{font:inherit;padding:.45rem 1.2rem;border:0;border-radius:3px;background:var(--brand);color:#fff;cursor:pointer}

@@ -59,9 +59,10 @@ ${crumbs(locale, [...(column ? ([[column.name, href(`/portal/columns/${column.sl
 <tr><th scope="row">${t(locale, 'documentNumber')}</th><td>${e.documentNumber ?? ''}</td><th scope="row">${t(locale, 'subject')}</th><td>${e.subjectCategory?.name ?? ''}</td></tr>
 <tr><th scope="row">${t(locale, 'writtenDate')}</th><td>${date(e.writtenDate)}</td><th scope="row">${t(locale, 'publishedDate')}</th><td>${date(e.publishedDate)}</td></tr>
 <tr><th scope="row">${t(locale, 'validity')}</th><td>${e.validity.label}</td><th scope="row">${t(locale, 'genre')}</th><td>${e.genre.label}</td></tr>
+<tr><th scope="row">${t(locale, 'disclosureMode')}</th><td colspan="3">${e.disclosureMode.label}</td></tr>
 </tbody>
 </table>
-<div class="body">${trusted(e.bodyHtml)}</div>
+${e.disclosureMode.key === 'on_request' ? html`<p class="notice">${t(locale, 'onRequest')}</p>` : html`<div class="body">${trusted(e.bodyHtml)}</div>`}
 ${e.attachments.length > 0 ? html`<h2>${t(locale, 'attachments')}</h2><ul>${e.attachments.map((a) => html`<li><a href="${a.url}">${a.name}</a></li>`)}</ul>` : ''}
 ${e.interpretations.length > 0 ? html`<h2>${t(locale, 'interpretations')}</h2>${entryList(e.interpretations, locale)}` : ''}
 ${e.interprets.length > 0 ? html`<h2>${t(locale, 'interprets')}</h2>${entryList(e.interprets, locale)}` : ''}

@@ -4,7 +4,7 @@
  * responses are assembled field by field, so no private attribute can slip through.
  */
 import type { Core } from '@strapi/strapi';
-import { GENRE_LABELS, UID, VALIDITY_LABELS, type Genre, type Validity } from '../../../shared/constants';
+import { DISCLOSURE_MODE_LABELS, GENRE_LABELS, UID, VALIDITY_LABELS, type DisclosureMode, type Genre, type Validity } from '../../../shared/constants';
 import { REPORT_TEMPLATES, cellIdOf } from '../../../shared/domain/report-templates';
 import type {
   Pagination,
@@ -15,7 +15,7 @@ import type {
   PublicReportSummary,
 } from '../../../shared/public-types';
 import { renderMarkdown } from '../domain/markdown';
-import { publicWhere } from '../domain/public-visibility';
+import { contentIsPublic, publicWhere } from '../domain/public-visibility';
 import type { PublicParams } from '../domain/public-params';
 import { getService } from '../utils/get-service';
 import { isoDate } from '../utils/sql';
@@ -171,7 +171,7 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
     entryRow(where: Record<string, unknown>, locale: string) {
       return q(UID.catalogEntry).findOne({
         where,
-        select: [...SUMMARY_FIELDS, 'documentNumber', 'writtenDate', 'validity', 'keywords', 'body'],
+        select: [...SUMMARY_FIELDS, 'documentNumber', 'writtenDate', 'validity', 'keywords', 'disclosureMode', 'body'],
         populate: {
           organization: { select: ['slug', 'name'] },
           subjectCategory: { select: ['code', 'name', 'nameEn'] },
@@ -185,6 +185,8 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
 
     toEntry(row: Row, locale: string): PublicEntry {
       const subject = row.subjectCategory as { code: string; name: string; nameEn: string | null } | null;
+      const mode = String(row.disclosureMode as DisclosureMode);
+      const contentShown = contentIsPublic(mode);
       return {
         ...toSummary(row, locale),
         subjectCategory: subject ? { code: subject.code, name: locale === 'en' && subject.nameEn ? subject.nameEn : subject.name } : null,
@@ -192,8 +194,11 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
         writtenDate: isoDate(row.writtenDate),
         validity: label(VALIDITY_LABELS, String(row.validity as Validity), locale),
         keywords: String(row.keywords ?? '').split(/[,，、;；\s]+/).filter(Boolean),
-        bodyHtml: renderMarkdown(row.body as string | null),
-        attachments: ((row.attachments as Array<{ name: string; url: string; mime: string; size: number }>) ?? []).map((a) => ({ name: a.name, url: a.url, mime: a.mime, size: Number(a.size) })),
+        disclosureMode: label(DISCLOSURE_MODE_LABELS, mode, locale),
+        bodyHtml: contentShown ? renderMarkdown(row.body as string | null) : '',
+        attachments: contentShown
+          ? ((row.attachments as Array<{ name: string; url: string; mime: string; size: number }>) ?? []).map((a) => ({ name: a.name, url: a.url, mime: a.mime, size: Number(a.size) }))
+          : [],
         columns: ((row.columns as Array<{ slug: string; name: string }>) ?? []).map((c) => ({ slug: c.slug, name: c.name })),
         interpretations: ((row.interpretations as Row[]) ?? []).map((r) => toSummary(r, locale)),
         interprets: ((row.interprets as Row[]) ?? []).map((r) => toSummary(r, locale)),
