@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Button, Dialog, Field, Textarea } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import type { WorkflowAction } from '../../../shared/domain/workflow';
-import { getTranslation } from '../utils/get-translation';
+import { usePluginT } from '../utils/use-plugin-t';
 
 interface Props {
   action: WorkflowAction;
@@ -14,13 +13,12 @@ interface Props {
 
 /** Return and withdraw need a reason: the dialog will not confirm without one. */
 export const TransitionDialog = ({ action, label, variant, onConfirm }: Props) => {
-  const { formatMessage } = useIntl();
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const missing = comment.trim() === '';
-  const t = (id: string) => formatMessage({ id: getTranslation(id), defaultMessage: id });
+  const t = usePluginT();
 
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>

@@ -6,8 +6,9 @@ import { Link } from 'react-router-dom';
 import { UID } from '../../../shared/constants';
 import { ACTION_LABELS, isWorkflowUid, type WorkflowAction } from '../../../shared/domain/workflow';
 import type { WorkflowUid } from '../../../shared/types';
-import { getTranslation } from '../utils/get-translation';
-import { errorMessage, useTransition, useWorkflowStatus } from '../utils/workflow-api';
+import { usePluginT } from '../utils/use-plugin-t';
+import { errorMessage } from '../utils/errors';
+import { useTransition, useWorkflowStatus } from '../utils/workflow-api';
 import { StateBadge, stateLabel } from './StateBadge';
 import { TransitionDialog } from './TransitionDialog';
 
@@ -22,12 +23,12 @@ interface PanelProps {
 }
 
 export const WorkflowPanelBody = ({ uid, documentId, locale }: { uid: WorkflowUid; documentId: string; locale: string }) => {
-  const { formatMessage, locale: uiLocale, formatDate } = useIntl();
+  const { locale: uiLocale, formatDate } = useIntl();
   const { toggleNotification } = useNotification();
   const { status, reload } = useWorkflowStatus(uid, documentId, locale);
   const transition = useTransition();
   const [busy, setBusy] = useState<WorkflowAction | null>(null);
-  const t = (id: string, values?: Record<string, string>) => formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
+  const t = usePluginT();
   const zh = uiLocale.startsWith('zh');
   const actionLabel = (a: WorkflowAction) => (zh ? ACTION_LABELS[a].zh : ACTION_LABELS[a].en);
 
@@ -119,17 +120,17 @@ export const WorkflowPanelBody = ({ uid, documentId, locale }: { uid: WorkflowUi
 
 /** Edit view side panel: the item's state, who holds it, the history and this user's buttons. */
 export const WorkflowPanel = ({ model, documentId, document }: PanelProps) => {
-  const { formatMessage } = useIntl();
+  const t = usePluginT();
   if (!isWorkflowUid(model) || !documentId || documentId === 'create') return null;
   const locale = document?.locale;
   if (!locale) return null;
   return {
-    title: formatMessage({ id: getTranslation('workflow.title'), defaultMessage: '审核流程' }),
+    title: t('workflow.title'),
     content: (
       <Flex direction="column" alignItems="stretch" gap={3} width="100%">
         {model === UID.annualReport && (
           <Link to={`/plugins/gov-disclosure/reports/${documentId}?locale=${locale}`} data-testid="open-report-editor">
-            {formatMessage({ id: getTranslation('report.open'), defaultMessage: 'Open the statistics editor' })}
+            {t('report.open')}
           </Link>
         )}
         <WorkflowPanelBody uid={model} documentId={documentId} locale={locale} />

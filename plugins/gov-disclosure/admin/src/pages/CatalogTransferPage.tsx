@@ -5,8 +5,9 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { DEFAULT_LOCALE, PLUGIN_ID, UID } from '../../../shared/constants';
 import type { CatalogImportCounts, CatalogImportJob, CatalogImportReport } from '../../../shared/types';
-import { getTranslation } from '../utils/get-translation';
-import { errorMessage } from '../utils/workflow-api';
+import { errorMessage, fieldErrorsOf, type FieldErrors } from '../utils/errors';
+import { useFetched } from '../utils/use-fetched';
+import { usePluginT, type Translate } from '../utils/use-plugin-t';
 import { downloadFile } from '../utils/download';
 
 const PERMISSIONS = [
@@ -21,39 +22,13 @@ interface Organization {
   slug: string;
 }
 
-type Translate = (id: string, values?: Record<string, string | number>) => string;
-
-/** Strapi's validation error, field by field: { error: { message, details: { errors: [{ path, message }] } } }. */
-interface FieldErrors {
-  message: string;
-  fields: Record<string, string>;
-}
-
-const fieldErrorsOf = (error: unknown): FieldErrors => {
-  const e = error as { response?: { data?: { error?: { details?: { errors?: Array<{ path?: Array<string | number>; message: string }> } } } } };
-  const fields: Record<string, string> = {};
-  for (const item of e.response?.data?.error?.details?.errors ?? []) {
-    const field = String(item.path?.[0] ?? '');
-    if (field && !fields[field]) fields[field] = item.message;
-  }
-  return { message: errorMessage(error), fields };
-};
-
 /** The organizations an import or export names, in the default locale (where their slugs live). */
-const useOrganizations = () => {
-  const { get } = useFetchClient();
-  const [state, setState] = useState<{ list: Organization[]; error: string | null; loading: boolean }>({ list: [], error: null, loading: true });
-  useEffect(() => {
-    let live = true;
-    get<{ results: Organization[] }>(`/content-manager/collection-types/${UID.organization}`, { params: { locale: DEFAULT_LOCALE, pageSize: 100, sort: 'name:ASC' } })
-      .then(({ data }) => live && setState({ list: data.results.filter((o) => o.slug), error: null, loading: false }))
-      .catch((error: unknown) => live && setState({ list: [], error: errorMessage(error), loading: false }));
-    return () => {
-      live = false;
-    };
-  }, [get]);
-  return state;
-};
+const useOrganizations = () =>
+  useFetched(
+    `/content-manager/collection-types/${UID.organization}`,
+    (response: { results: Organization[] }) => response.results.filter((o) => o.slug),
+    { locale: DEFAULT_LOCALE, pageSize: 100, sort: 'name:ASC' }
+  ).result;
 
 const OrganizationSelect = ({ name, organizations, value, onChange, error, t, disabled }: { name: string; organizations: Organization[]; value: string; onChange: (slug: string) => void; error?: string; t: Translate; disabled?: boolean }) => (
   <Field.Root name={name} id={name} error={error} required>
@@ -351,12 +326,12 @@ const Section = ({ title, testId, children }: { title: string; testId: string; c
 
 /** 目录导入导出: the general office's page for bringing a legacy catalog in and the published catalog out. */
 export const CatalogTransferPage = () => {
-  const { formatMessage } = useIntl();
-  const t: Translate = (id, values) => formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
+  const t = usePluginT();
   const { allowedActions, isLoading } = useRBAC(PERMISSIONS);
   const organizations = useOrganizations();
 
-  if (isLoading || organizations.loading) return <Page.Loading />;
+  if (isLoading || organizations.state === 'loading') return <Page.Loading />;
+  const list = organizations.state === 'done' ? organizations.data : [];
 
   return (
     <Page.Main>
@@ -364,12 +339,12 @@ export const CatalogTransferPage = () => {
       <Layouts.Header title={t('catalog.title')} subtitle={t('catalog.subtitle')} secondaryAction={<Link to={`/plugins/${PLUGIN_ID}`}>{t('tasks.title')}</Link>} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          {organizations.error && <Typography textColor="danger600" role="alert">{t('catalog.organizations.error', { message: organizations.error })}</Typography>}
+          {organizations.state === 'error' && <Typography textColor="danger600" role="alert">{t('catalog.organizations.error', { message: organizations.message })}</Typography>}
           <Section title={t('catalog.import.title')} testId="catalog-import">
-            {allowedActions.canImport ? <ImportSection organizations={organizations.list} t={t} /> : <Typography textColor="neutral600">{t('catalog.import.noPermission')}</Typography>}
+            {allowedActions.canImport ? <ImportSection organizations={list} t={t} /> : <Typography textColor="neutral600">{t('catalog.import.noPermission')}</Typography>}
           </Section>
           <Section title={t('catalog.export.title')} testId="catalog-export">
-            {allowedActions.canExport ? <ExportSection organizations={organizations.list} t={t} /> : <Typography textColor="neutral600">{t('catalog.export.noPermission')}</Typography>}
+            {allowedActions.canExport ? <ExportSection organizations={list} t={t} /> : <Typography textColor="neutral600">{t('catalog.export.noPermission')}</Typography>}
           </Section>
         </Flex>
       </Layouts.Content>

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { PLUGIN_ID, UID } from '../../../shared/constants';
-import type { SubjectCategoryTreeNode, SubjectCategoryTreeResponse } from '../../../shared/types';
-import { getTranslation } from '../utils/get-translation';
+import type { SubjectCategoryTreeResponse } from '../../../shared/types';
+import { useFetched } from '../utils/use-fetched';
+import { usePluginT } from '../utils/use-plugin-t';
 
 const CONTENT_LINKS = [
   { uid: UID.organization, label: 'overview.organizations' },
@@ -14,23 +14,10 @@ const CONTENT_LINKS = [
   { uid: UID.annualReport, label: 'overview.reports' },
 ];
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; tree: SubjectCategoryTreeNode[] };
-
 export const OverviewPage = () => {
-  const { formatMessage, locale } = useIntl();
-  const { get } = useFetchClient();
-  const [subjects, setSubjects] = useState<Load>({ state: 'loading' });
-  const t = (id: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
-
-  useEffect(() => {
-    let live = true;
-    get<SubjectCategoryTreeResponse>(`/${PLUGIN_ID}/subject-categories`)
-      .then(({ data }) => live && setSubjects({ state: 'done', tree: data.data }))
-      .catch((e: Error) => live && setSubjects({ state: 'error', message: e.message }));
-    return () => {
-      live = false;
-    };
-  }, [get]);
+  const { locale } = useIntl();
+  const t = usePluginT();
+  const { result: subjects } = useFetched(`/${PLUGIN_ID}/subject-categories`, (response: SubjectCategoryTreeResponse) => response.data);
 
   const english = locale.startsWith('en');
 
@@ -62,12 +49,12 @@ export const OverviewPage = () => {
                 <>
                   <Typography>
                     {t('overview.subjects.count', {
-                      top: subjects.tree.length,
-                      leaves: subjects.tree.reduce((n, c) => n + c.children.length, 0),
+                      top: subjects.data.length,
+                      leaves: subjects.data.reduce((n, c) => n + c.children.length, 0),
                     })}
                   </Typography>
                   <Box tag="ol" paddingTop={2}>
-                    {subjects.tree.map((top) => (
+                    {subjects.data.map((top) => (
                       <li key={top.code}>
                         <Typography fontWeight="bold">{top.code} {english ? top.nameEn : top.name}</Typography>
                         {top.children.length > 0 && (

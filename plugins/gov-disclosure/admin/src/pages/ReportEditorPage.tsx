@@ -5,10 +5,10 @@ import { useIntl } from 'react-intl';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { PLUGIN_ID, UID } from '../../../shared/constants';
 import { checkStatistics, type CheckFinding } from '../../../shared/domain/report-checks';
-import { cellIdOf, type ReportTemplate, type TemplateRow, type TemplateTable } from '../../../shared/domain/report-templates';
+import { REPORT_TEMPLATES, cellIdOf, type ReportTemplate, type TemplateRow, type TemplateTable } from '../../../shared/domain/report-templates';
 import { WorkflowPanelBody } from '../components/WorkflowPanel';
-import { getTranslation } from '../utils/get-translation';
-import { errorMessage } from '../utils/workflow-api';
+import { usePluginT } from '../utils/use-plugin-t';
+import { errorMessage } from '../utils/errors';
 import { downloadFile } from '../utils/download';
 
 type Raw = Record<string, string>;
@@ -99,9 +99,9 @@ export const ReportEditorPage = () => {
   const { documentId = '' } = useParams();
   const [search] = useSearchParams();
   const locale = search.get('locale') ?? 'zh-Hans';
-  const { formatMessage, locale: uiLocale } = useIntl();
+  const { locale: uiLocale } = useIntl();
   const en = uiLocale.startsWith('en');
-  const t = (id: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
+  const t = usePluginT();
   const { get, put, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [report, setReport] = useState<ReportDoc | null>(null);
@@ -116,11 +116,13 @@ export const ReportEditorPage = () => {
   const load = useCallback(async () => {
     try {
       const { data } = await get<{ data: ReportDoc }>(`/content-manager/collection-types/${UID.annualReport}/${documentId}`, { params: { locale } });
-      const tpl = await get<{ data: ReportTemplate }>(`/${PLUGIN_ID}/annual-reports/templates/${data.data.template}`);
+      // the templates ship with the plugin, on both sides
+      const tpl = REPORT_TEMPLATES[data.data.template];
+      if (!tpl) throw new Error(`Unknown report template ${data.data.template}`);
       setReport(data.data);
-      setTemplate(tpl.data.data);
+      setTemplate(tpl);
       setRaw(Object.fromEntries(Object.entries(data.data.statistics ?? {}).map(([k, v]) => [k, v === null ? '' : String(v)])));
-      setNarrative(Object.fromEntries(['preface', ...tpl.data.data.sections.map((sec) => sec.field)].map((f) => [f, String(data.data[f] ?? '')])));
+      setNarrative(Object.fromEntries(['preface', ...tpl.sections.map((sec) => sec.field)].map((f) => [f, String(data.data[f] ?? '')])));
     } catch (error) {
       setFailure(errorMessage(error));
     }

@@ -4,14 +4,14 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { UID } from '../../../shared/constants';
 import { StateBadge } from '../components/StateBadge';
-import { getTranslation } from '../utils/get-translation';
+import { usePluginT } from '../utils/use-plugin-t';
 import { useTasks } from '../utils/workflow-api';
 
 /** 待办: what waits on this user (returned drafts, items to review, items to publish), oldest first. */
 export const TasksPage = () => {
-  const { formatMessage, formatDate } = useIntl();
+  const { formatDate } = useIntl();
   const tasks = useTasks();
-  const t = (id: string) => formatMessage({ id: getTranslation(id), defaultMessage: id });
+  const t = usePluginT();
 
   return (
     <Page.Main>

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { WorkflowAction } from '../../../shared/domain/workflow';
+import { useFetched } from './use-fetched';
 import type {
   TransitionRequest,
   TransitionResponse,
@@ -10,34 +11,12 @@ import type {
   WorkflowUid,
 } from '../../../shared/types';
 
-export type Loadable<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; data: T };
-
-interface FetchErrorShape {
-  response?: { data?: { error?: { message?: string } } };
-  message?: string;
-}
-
-/** The server's own reason for a refusal (403/409/400), which says what to do next. */
-export const errorMessage = (error: unknown): string => {
-  const e = error as FetchErrorShape;
-  return e.response?.data?.error?.message ?? e.message ?? String(error);
-};
-
 export const useWorkflowStatus = (uid: WorkflowUid, documentId: string | undefined, locale: string | undefined) => {
-  const { get } = useFetchClient();
-  const [status, setStatus] = useState<Loadable<WorkflowStatusResponse['data']>>({ state: 'loading' });
-  const reload = useCallback(async () => {
-    if (!documentId || !locale) return;
-    try {
-      const { data } = await get<WorkflowStatusResponse>(`/${PLUGIN_ID}/workflow/status`, { params: { uid, documentId, locale } });
-      setStatus({ state: 'done', data: data.data });
-    } catch (error) {
-      setStatus({ state: 'error', message: errorMessage(error) });
-    }
-  }, [get, uid, documentId, locale]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { result: status, reload } = useFetched(
+    documentId && locale ? `/${PLUGIN_ID}/workflow/status` : null,
+    (response: WorkflowStatusResponse) => response.data,
+    { uid, documentId, locale }
+  );
   return { status, reload };
 };
 
@@ -50,17 +29,4 @@ export const useTransition = () => {
   );
 };
 
-export const useTasks = () => {
-  const { get } = useFetchClient();
-  const [tasks, setTasks] = useState<Loadable<WorkflowTasksResponse['data']>>({ state: 'loading' });
-  useEffect(() => {
-    let live = true;
-    get<WorkflowTasksResponse>(`/${PLUGIN_ID}/workflow/tasks`)
-      .then(({ data }) => live && setTasks({ state: 'done', data: data.data }))
-      .catch((error: unknown) => live && setTasks({ state: 'error', message: errorMessage(error) }));
-    return () => {
-      live = false;
-    };
-  }, [get]);
-  return tasks;
-};
+export const useTasks = () => useFetched(`/${PLUGIN_ID}/workflow/tasks`, (response: WorkflowTasksResponse) => response.data).result;
