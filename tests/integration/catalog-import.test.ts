@@ -4,7 +4,7 @@
  * command line (report, exit status, Ctrl-C), and export → import into a fresh catalog → the same
  * export. On SQLite and PostgreSQL.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { setupWorkflowFixture, ENTRY, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { Client } from 'pg';
+import supertest from 'supertest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CODE = '11330300002579909B';
@@ -239,6 +240,91 @@ describe('catalog import from the admin panel', () => {
     expect((await publicCatalog('管理端导入')).data.map((e: { title: string }) => e.title)).toEqual(['管理端导入的条目']);
     const again = await app.http().post(`/gov-disclosure/catalog-import/${job.id}/confirm`).set('Authorization', `Bearer ${fx.tokens.publisher}`);
     expect(again.status).toBe(400);
+  });
+
+  /** Confirms an uploaded job and polls it until it ends. */
+  const confirmAndWait = async (id: string) => {
+    const confirmed = await app.http().post(`/gov-disclosure/catalog-import/${id}/confirm`).set('Authorization', `Bearer ${fx.tokens.publisher}`);
+    expect(confirmed.status).toBe(202);
+    let state = confirmed.body.data;
+    for (let i = 0; i < 600 && state.status === 'running'; i += 1) {
+      // eslint-disable-next-line no-await-in-loop
+      await new Promise((r) => setTimeout(r, 100));
+      // eslint-disable-next-line no-await-in-loop
+      state = (await app.http().get(`/gov-disclosure/catalog-import/${id}`).set('Authorization', `Bearer ${fx.tokens.publisher}`)).body.data;
+    }
+    return state;
+  };
+
+  it('keeps an upload larger than one stored part and imports it byte for byte', async () => {
+    // 1,500 rows of ~3 KB: the file spans two 4 MB parts, a Chinese character split between them
+    const body = (i: number) => `第${i}号条目的正文：${'质量技术监督'.repeat(250)}`;
+    const file = csv('admin-large.csv', Array.from({ length: 1500 }, (_, i) => `,管理端大文件条目${i + 1},,,2011-06-01,,,通知,有效,主动公开,,${body(i + 1)},,,,`));
+    expect(fs.statSync(file).size).toBeGreaterThan(4 * 1024 * 1024);
+    const created = await upload(fx.tokens.publisher, file, { organization: 'wzzl' });
+    expect(created.status).toBe(201);
+    const parts = (await app.strapi.db.connection('gov_disclosure_import_file_parts').where({ job_id: created.body.data.id }).count({ n: '*' })) as Array<{ n: number | string }>;
+    expect(Number(parts[0].n)).toBe(2);
+    const state = await confirmAndWait(created.body.data.id);
+    expect(state).toMatchObject({ status: 'done', result: { counts: { rows: 1500, imported: 1500, invalid: 0 } } });
+    const stored = (await app.strapi.db.query(ENTRY as never).findMany({ where: { title: { $startsWith: '管理端大文件条目' }, publishedAt: null }, select: ['title', 'body'] })) as Array<{ title: string; body: string }>;
+    expect(stored).toHaveLength(1500);
+    for (const e of stored) expect(e.body).toBe(body(Number(e.title.replace('管理端大文件条目', ''))));
+    // the file is dropped when the import ends
+    const left = (await app.strapi.db.connection('gov_disclosure_import_file_parts').where({ job_id: created.body.data.id }).count({ n: '*' })) as Array<{ n: number | string }>;
+    expect(Number(left[0].n)).toBe(0);
+  });
+
+  it('reports an import whose server stopped as failed, saying to upload again', async () => {
+    const file = csv('admin-stopped.csv', [`,服务器中断的导入,,,2015-03-05,,,通知,有效,主动公开,,,,,,`]);
+    const { id } = (await upload(fx.tokens.publisher, file, { organization: 'wzzl' })).body.data;
+    // what a crashed instance leaves: running, no heartbeat for two minutes
+    await app.strapi.db.connection('gov_disclosure_import_jobs').where({ id }).update({ status: 'running', updated_at: Date.now() - 120_000 });
+    const res = await app.http().get(`/gov-disclosure/catalog-import/${id}`).set('Authorization', `Bearer ${fx.tokens.publisher}`);
+    expect(res.body.data).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped.*Upload the file again/) });
+  });
+
+  describe('behind a load balancer', () => {
+    let second: ChildProcess | null = null;
+    let secondUrl = '';
+    beforeAll(async () => {
+      if (app.database !== 'postgres') return;
+      second = spawn(process.execPath, [path.join(ROOT, 'scripts/lib/serve.js')], { cwd: ROOT, env: { ...process.env, PORT: '0', LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
+      secondUrl = await new Promise<string>((resolve, reject) => {
+        second!.stdout!.on('data', (chunk: Buffer) => {
+          const m = /READY (\d+)/.exec(chunk.toString());
+          if (m) resolve(`http://127.0.0.1:${m[1]}`);
+        });
+        second!.on('exit', (code) => reject(new Error(`second instance exited with ${code}`)));
+      });
+    });
+    afterAll(() => {
+      second?.kill('SIGTERM');
+    });
+
+    // on PostgreSQL the requests alternate between two instances; SQLite serves one instance only
+    const via = (i: number) => (second && i % 2 === 1 ? supertest(secondUrl) : app.http());
+
+    it('uploads through one instance, confirms through the other, either reports progress; a second confirmation is refused', async () => {
+      const file = csv('admin-two.csv', Array.from({ length: 1200 }, (_, i) => `,两个实例导入的条目${i + 1},,,2010-06-01,,,通知,有效,主动公开,,,,,,`));
+      const { id } = (await upload(fx.tokens.publisher, file, { organization: 'wzzl', publish: 'true' })).body.data;
+      // the other instance has no copy of the upload but the database's
+      const confirmed = await via(1).post(`/gov-disclosure/catalog-import/${id}/confirm`).set('Authorization', `Bearer ${fx.tokens.publisher}`);
+      expect(confirmed.status).toBe(202);
+      const twice = await app.http().post(`/gov-disclosure/catalog-import/${id}/confirm`).set('Authorization', `Bearer ${fx.tokens.publisher}`);
+      expect(twice.status).toBe(400);
+      expect(twice.body.error.message).toMatch(/already (running|done)/);
+      let state = confirmed.body.data;
+      for (let i = 0; i < 600 && state.status === 'running'; i += 1) {
+        // eslint-disable-next-line no-await-in-loop
+        await new Promise((r) => setTimeout(r, 100));
+        // eslint-disable-next-line no-await-in-loop
+        state = (await via(i).get(`/gov-disclosure/catalog-import/${id}`).set('Authorization', `Bearer ${fx.tokens.publisher}`)).body.data;
+      }
+      expect(state).toMatchObject({ status: 'done', progress: { done: 1200, total: 1200 }, result: { counts: { imported: 1200 } } });
+      const live = (await app.strapi.db.query(ENTRY as never).count({ where: { title: { $startsWith: '两个实例导入的条目' }, publishedAt: { $notNull: true } } })) as number;
+      expect(live).toBe(1200);
+    });
   });
 
   it('exports CSV and XLSX with the import\'s columns', async () => {

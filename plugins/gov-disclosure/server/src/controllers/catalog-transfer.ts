@@ -58,13 +58,14 @@ const catalogTransfer = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: job };
     },
 
-    status(ctx: Ctx) {
-      ctx.body = { data: getService(strapi, 'catalog-import-jobs').get(ctx.params.id, userOf(ctx).id) };
+    async status(ctx: Ctx) {
+      ctx.body = { data: await getService(strapi, 'catalog-import-jobs').get(ctx.params.id, userOf(ctx).id) };
     },
 
-    confirm(ctx: Ctx) {
+    async confirm(ctx: Ctx) {
+      const job = await getService(strapi, 'catalog-import-jobs').confirm(ctx.params.id, userOf(ctx));
       ctx.status = 202;
-      ctx.body = { data: getService(strapi, 'catalog-import-jobs').confirm(ctx.params.id, userOf(ctx)) };
+      ctx.body = { data: job };
     },
 
     async export(ctx: Ctx) {
