@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -72,4 +73,24 @@ export const startTestApp = async (options: { serveAdminPanel?: boolean; listen?
       await dropDatabase();
     },
   };
+};
+
+/**
+ * One more instance of the app, in its own process, on the database the last startTestApp made
+ * (PostgreSQL: several instances behind a load balancer share one). Resolves to its URL.
+ */
+export const startSecondInstance = async (): Promise<{ url: string; stop: () => void }> => {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/lib/serve.js')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const m = /READY (\d+)/.exec(chunk.toString());
+      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+    });
+    child.on('exit', (code) => reject(new Error(`second instance exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
 };

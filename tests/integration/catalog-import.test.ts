@@ -4,12 +4,12 @@
  * command line (report, exit status, Ctrl-C), and export → import into a fresh catalog → the same
  * export. On SQLite and PostgreSQL.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { startSecondInstance, startTestApp, type TestApp } from '../helpers/strapi';
 import { setupWorkflowFixture, ENTRY, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { Client } from 'pg';
 import supertest from 'supertest';
@@ -285,25 +285,16 @@ describe('catalog import from the admin panel', () => {
   });
 
   describe('behind a load balancer', () => {
-    let second: ChildProcess | null = null;
-    let secondUrl = '';
+    let second: { url: string; stop: () => void } | null = null;
     beforeAll(async () => {
-      if (app.database !== 'postgres') return;
-      second = spawn(process.execPath, [path.join(ROOT, 'scripts/lib/serve.js')], { cwd: ROOT, env: { ...process.env, PORT: '0', LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
-      secondUrl = await new Promise<string>((resolve, reject) => {
-        second!.stdout!.on('data', (chunk: Buffer) => {
-          const m = /READY (\d+)/.exec(chunk.toString());
-          if (m) resolve(`http://127.0.0.1:${m[1]}`);
-        });
-        second!.on('exit', (code) => reject(new Error(`second instance exited with ${code}`)));
-      });
+      if (app.database === 'postgres') second = await startSecondInstance();
     });
     afterAll(() => {
-      second?.kill('SIGTERM');
+      second?.stop();
     });
 
     // on PostgreSQL the requests alternate between two instances; SQLite serves one instance only
-    const via = (i: number) => (second && i % 2 === 1 ? supertest(secondUrl) : app.http());
+    const via = (i: number) => (second && i % 2 === 1 ? supertest(second.url) : app.http());
 
     it('uploads through one instance, confirms through the other, either reports progress; a second confirmation is refused', async () => {
       const file = csv('admin-two.csv', Array.from({ length: 1200 }, (_, i) => `,两个实例导入的条目${i + 1},,,2010-06-01,,,通知,有效,主动公开,,,,,,`));

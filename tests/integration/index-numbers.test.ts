@@ -2,13 +2,10 @@
  * 索引号: assigned at first publication, contiguous per organization and year, never changed,
  * unique under concurrency, also with two Strapi instances on one PostgreSQL database.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import supertest from 'supertest';
 import { ENTRY, setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { startSecondInstance, startTestApp, type TestApp } from '../helpers/strapi';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const ORG_CODE = '11330300002579909B';
 const NUMBER = /^11330300002579909B\/(\d{4})-(\d{5})$/;
 
@@ -74,27 +71,14 @@ describe('索引号 assignment', () => {
   });
 
   describe('under concurrency', () => {
-    let second: ChildProcess | null = null;
-    let secondUrl = '';
+    let second: { url: string; stop: () => void } | null = null;
 
     beforeAll(async () => {
-      if (app.database !== 'postgres') return;
-      // A second Strapi instance on the same PostgreSQL schema, in its own process.
-      second = spawn(process.execPath, [path.join(ROOT, 'scripts/lib/serve.js')], {
-        cwd: ROOT,
-        env: { ...process.env, PORT: '0', LOG_LEVEL: 'error' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      secondUrl = await new Promise<string>((resolve, reject) => {
-        second!.stdout!.on('data', (chunk: Buffer) => {
-          const m = /READY (\d+)/.exec(chunk.toString());
-          if (m) resolve(`http://127.0.0.1:${m[1]}`);
-        });
-        second!.on('exit', (code) => reject(new Error(`second instance exited with ${code}`)));
-      });
+      // a second Strapi instance on the same PostgreSQL schema, in its own process
+      if (app.database === 'postgres') second = await startSecondInstance();
     });
     afterAll(() => {
-      second?.kill('SIGTERM');
+      second?.stop();
     });
 
     it(`publishes 100 entries at once (50 through each instance on PostgreSQL) → 100 distinct, contiguous numbers`, async () => {
@@ -105,7 +89,7 @@ describe('索引号 assignment', () => {
         // eslint-disable-next-line no-await-in-loop
         ids.push(await fx.entryIn('pending_publish', `并发发布 ${i}`));
       }
-      const urls = app.database === 'postgres' ? [app.url!, secondUrl] : [app.url!];
+      const urls = app.database === 'postgres' ? [app.url!, second!.url] : [app.url!];
       const token = fx.tokens.publisher;
       const results = await Promise.all(
         ids.map((documentId, i) =>
