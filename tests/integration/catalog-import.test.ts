@@ -10,13 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { startSecondInstance, startTestApp, type TestApp } from '../helpers/strapi';
-import { setupWorkflowFixture, ENTRY, type WorkflowFixture } from '../helpers/workflow-fixture';
+import { setupWorkflowFixture, ENTRY, PASSWORD, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { Client } from 'pg';
 import supertest from 'supertest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CODE = '11330300002579909B';
-const HEADER = '索引号,名称,发布机构,成文日期,发布日期,文号,主题分类,体裁分类,有效性,公开方式,关键词,内容,栏目,废止日期,不予公开理由,解读对象';
+const HEADER = '索引号,名称,发布机构,成文日期,发布日期,文号,主题分类,体裁分类,有效性,公开方式,关键词,内容,栏目,废止日期,不予公开理由,解读对象,内容概述,生效日期,公开范围,公开时限,公开渠道,文件类别';
 
 let app: TestApp;
 let fx: WorkflowFixture;
@@ -84,6 +84,11 @@ describe('catalog import', () => {
     [`${CODE}/2015-00046,解读对象不存在,,,2015-03-05,,,政策解读,,,,,,,,${CODE}/1999-00001`, '解读对象', /no entry/],
     [`${CODE}/2015-00047,重复的索引号,,,2015-03-05,,,,,,,,,,,`, '索引号', /repeats row/],
     [`${CODE}/2018-00001,已被占用的索引号,,,2018-03-05,,,,,,,,,,,`, '索引号', /already the 索引号/],
+    [`${CODE}/2015-00048,解读被拒的行,,,2015-03-05,,,政策解读,,,,,,,,${CODE}/2015-00034`, '解读对象', /row \d+, which is refused/],
+    [`${CODE}/2015-00049,未知公开范围,,,2015-03-05,,,,,,,,,,,,,,面向全球`, '公开范围', /not a 公开范围/],
+    [`${CODE}/2015-00050,未知公开渠道,,,2015-03-05,,,,,,,,,,,,,,,,电视台`, '公开渠道', /not a 公开渠道/],
+    [`${CODE}/2015-00051,未知文件类别,,,2015-03-05,,,,,,,,,,,,,,,,,红头文件`, '文件类别', /not a 文件类别/],
+    [`${CODE}/2015-00052,生效晚于废止,,,2015-03-05,,,,废止,,,,,2016-01-01,,,,2016-02-01`, '废止日期', /before 生效日期/],
   ];
 
   it('reports every kind of bad row by row and column in a dry run, and writes nothing', async () => {
@@ -115,10 +120,13 @@ describe('catalog import', () => {
       `${CODE}/2026-00050,关于开展2015年电梯安全大检查的通知,温州市质量技术监督局,2015-03-01,2015-03-05,温质监[2015]12号,09.02,通知,有效,主动公开,电梯；安全,"## 一、检查范围\n\n全市在用电梯。",通知公告,,,`,
       `${CODE}/2015-00009,2015年计量器具强制检定公告,${CODE},2015/4/1,2015年4月3日,,,公告,废止,依申请公开,计量,,,2016-01-01,,`,
       `,没有索引号的旧条目,,2014-01-02,2014-01-03,温质监〔2014〕3号,,通知,有效,主动公开,,,,,,`,
-      `,关于电梯安全大检查通知的解读,,,2015-03-06,,,政策解读,有效,主动公开,,,,,,温质监〔2015〕12号`,
+      // named with the brackets clerks type: the same 文号 once normalized
+      `,关于电梯安全大检查通知的解读,,,2015-03-06,,,政策解读,有效,主动公开,,,,,,温质监（2015）12号`,
+      `${CODE}/2015-00010,面向特定对象的规范性文件,,2015-05-01,2015-05-06,温质监〔2015〕20号,,通知,有效,主动公开,,正文,,,,,只发给检验机构,2015-06-01,面向特定对象,限时公开,政府网站；政务微信,行政规范性文件`,
     ]);
     const report = await run(file, { publish: true });
-    expect(report.counts).toEqual({ rows: 4, imported: 4, skipped: 0, invalid: 0 });
+    expect(report.issues).toEqual([]);
+    expect(report.counts).toEqual({ rows: 5, imported: 5, skipped: 0, invalid: 0 });
 
     const [draft, liveRow] = (await byTitle('关于开展2015年电梯安全大检查的通知')).sort((a, b) => (a.publishedAt ? 1 : 0) - (b.publishedAt ? 1 : 0));
     expect(draft.indexNumber).toBe(`${CODE}/2026-00050`);
@@ -130,6 +138,12 @@ describe('catalog import', () => {
     expect(liveRow.body).toContain('全市在用电梯');
     const noNumber = (await byTitle('没有索引号的旧条目'))[0];
     expect(noNumber.indexNumber).toBe(`${CODE}/2014-00001`);
+    for (const stored of await byTitle('面向特定对象的规范性文件')) {
+      expect(stored).toMatchObject({ summary: '只发给检验机构', disclosureScope: 'specific', disclosureTerm: 'time_limited', channels: ['website', 'wechat'], documentKind: 'normative' });
+      expect(String(stored.effectiveDate).slice(0, 10)).toBe('2015-06-01');
+    }
+    // addressed to specific parties: in the register, never in the public catalog
+    expect((await publicCatalog('面向特定对象')).data).toEqual([]);
 
     const found = await publicCatalog('电梯安全大检查');
     expect(found.data.map((e: { title: string }) => e.title).sort()).toEqual(['关于开展2015年电梯安全大检查的通知', '关于电梯安全大检查通知的解读']);
@@ -159,8 +173,8 @@ describe('catalog import', () => {
   it('imports an interrupted run completely when run again: no duplicates, nothing lost', async () => {
     const rows = Array.from({ length: 1234 }, (_, i) => `${CODE}/2013-${String(i + 1).padStart(5, '0')},批量导入条目第${i + 1}号,,,2013-06-01,,,通知,有效,主动公开,,,,,,`);
     const file = csv('bulk.csv', rows);
-    let batches = 0;
-    const first = await run(file, { shouldStop: () => (batches += 1) >= 1 });
+    let written = 0;
+    const first = await run(file, { onProgress: (done: number) => (written = done), shouldStop: () => written > 0 });
     expect(first.interrupted).toBe(true);
     expect(first.counts.imported).toBe(500);
     const second = await run(file, {});
@@ -172,6 +186,16 @@ describe('catalog import', () => {
     expect(stored).toHaveLength(1234);
     expect(new Set(stored.map((s) => s.indexNumber)).size).toBe(1234);
     expect(new Set(stored.map((s) => s.slug)).size).toBe(1234);
+  });
+
+  it('writes nothing, not even the counters, when stopped while the file is being checked', async () => {
+    const file = csv('stopped-early.csv', [`${CODE}/2007-00099,检查时被中断的导入,,,2007-06-01,,,通知,有效,主动公开,,,,,,`]);
+    const counters = () => app.strapi.db.connection('gov_disclosure_index_counters').where('period', 'like', '2007%').select('period', 'last_serial');
+    const before = await counters();
+    const report = await run(file, { publish: true, shouldStop: () => true });
+    expect(report).toMatchObject({ interrupted: true, counts: { imported: 0 } });
+    expect(await byTitle('检查时被中断的导入')).toEqual([]);
+    expect(await counters()).toEqual(before);
   });
 
   it('reads XLSX files, date cells included', async () => {
@@ -187,6 +211,31 @@ describe('catalog import', () => {
     const [row] = await byTitle('电子表格导入的条目');
     expect(String(row.publishedDate).slice(0, 10)).toBe('2012-05-02');
     expect(row.subjectCategory.code).toBe('02');
+  });
+});
+
+describe('catalog import: organizations and concurrency', () => {
+  it('recognizes an imported row by title, date and 文号 only within its own organization', async () => {
+    const other = (await app.strapi.documents('plugin::gov-disclosure.organization' as never).create({
+      locale: 'zh-Hans', data: { name: '测试市市场监督管理局', code: '11620622013933539B' },
+    } as never)) as unknown as { documentId: string };
+    await app.strapi.documents(ENTRY as never).create({ locale: 'zh-Hans', data: { title: '2023年政府信息公开工作年度报告', publishedDate: '2024-01-20', genre: 'report', organization: other.documentId } } as never);
+    const file = csv('same-title.csv', [`,2023年政府信息公开工作年度报告,,,2024-01-20,,,报告,有效,主动公开,,,,,,`]);
+    expect((await run(file, { dryRun: true })).counts).toEqual({ rows: 1, imported: 1, skipped: 0, invalid: 0 });
+    expect((await run(file, {})).counts.imported).toBe(1);
+    expect(await byTitle('2023年政府信息公开工作年度报告')).toHaveLength(2);
+  });
+
+  it('writes every row once when two imports of one file run at once', async () => {
+    const file = csv('concurrent.csv', Array.from({ length: 1100 }, (_, i) => `,同时导入的条目第${i + 1}号,,,2009-06-01,,,通知,有效,主动公开,,,,,,`));
+    const [a, b] = await Promise.all([run(file, { publish: true }), run(file, { publish: true })]);
+    expect(a.counts.imported + b.counts.imported).toBe(1100);
+    expect(a.counts.imported + a.counts.skipped).toBe(1100);
+    const stored = (await app.strapi.db.query(ENTRY as never).findMany({ where: { title: { $startsWith: '同时导入的条目' }, publishedAt: null }, select: ['indexNumber'] })) as Array<{ indexNumber: string }>;
+    expect(stored).toHaveLength(1100);
+    expect(new Set(stored.map((e) => e.indexNumber)).size).toBe(1100);
+    const live = (await app.strapi.db.query(ENTRY as never).count({ where: { title: { $startsWith: '同时导入的条目' }, publishedAt: { $notNull: true } } })) as number;
+    expect(live).toBe(1100);
   });
 });
 
@@ -214,6 +263,48 @@ describe('catalog import from the admin panel', () => {
     const wrongType = await upload(fx.tokens.publisher, txt, { organization: 'wzzl' });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.error.details.errors[0].path).toEqual(['file']);
+  });
+
+  it('imports as published only for a publisher: an importer without the publish permission gets 403, drafts are fine', async () => {
+    const roles = app.strapi.service('admin::role') as unknown as {
+      create(role: { name: string; description: string }): Promise<{ id: number }>;
+      assignPermissions(id: number, permissions: Array<{ action: string; subject: null; properties: object; conditions: string[] }>): Promise<unknown>;
+    };
+    const role = await roles.create({ name: '目录导入员 Catalog importer (test)', description: 'imports the catalog, publishes nothing' });
+    await roles.assignPermissions(role.id, [{ action: 'plugin::gov-disclosure.catalog.import', subject: null, properties: {}, conditions: [] }]);
+    await app.strapi.service('admin::user').create({ email: 'importer@test.gov.cn', firstname: 'importer', lastname: 'Test', password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
+    const login = await app.http().post('/admin/login').send({ email: 'importer@test.gov.cn', password: PASSWORD });
+    const token = login.body.data.token as string;
+    const file = csv('importer.csv', [`,导入员导入的条目,,,2015-03-05,,,通知,有效,主动公开,,,,,,`]);
+    const drafts = await upload(token, file, { organization: 'wzzl' });
+    expect(drafts.status).toBe(201);
+    expect(drafts.body.data.report.counts.imported).toBe(1);
+    const published = await upload(token, file, { organization: 'wzzl', publish: 'true' });
+    expect(published.status).toBe(403);
+    expect(published.body.error).toMatchObject({ name: 'ForbiddenError', message: expect.stringMatching(/publisher/) });
+    // nor by confirming a job uploaded as published by someone who may: jobs are their owner's
+    const publisherJob = (await upload(fx.tokens.publisher, file, { organization: 'wzzl', publish: 'true' })).body.data.id as string;
+    expect((await app.http().post(`/gov-disclosure/catalog-import/${publisherJob}/confirm`).set('Authorization', `Bearer ${token}`)).status).toBe(404);
+  });
+
+  it('answers a file that cannot be read with a 400 naming the file, and reads quotes inside a cell', async () => {
+    const broken = path.join(dir, 'broken.xlsx');
+    fs.writeFileSync(broken, 'not a workbook');
+    const notXlsx = await upload(fx.tokens.publisher, broken, { organization: 'wzzl' });
+    expect(notXlsx.status).toBe(400);
+    expect(notXlsx.body.error.details.errors[0].path).toEqual(['file']);
+    const unclosed = path.join(dir, 'unclosed.csv');
+    fs.writeFileSync(unclosed, `${HEADER}\n,"引号没有闭合的标题,,,2015-03-05\n`);
+    const notCsv = await upload(fx.tokens.publisher, unclosed, { organization: 'wzzl' });
+    expect(notCsv.status).toBe(400);
+    expect(notCsv.body.error.details.errors[0].path).toEqual(['file']);
+    expect(notCsv.body.error.message).toMatch(/CSV/);
+    // legacy exports write quotes inside an unquoted cell
+    const quoted = csv('quotes.csv', [`,关于印发"十四五"质量发展规划的通知,,,2015-03-05,,,通知,有效,主动公开,,,,,,`]);
+    const ok = await upload(fx.tokens.publisher, quoted, { organization: 'wzzl' });
+    expect(ok.status).toBe(201);
+    expect(ok.body.data.report.issues).toEqual([]);
+    expect(ok.body.data.report.counts.imported).toBe(1);
   });
 
   it('uploads, reports the dry run, imports on confirmation and reports progress to the end', async () => {

@@ -1,4 +1,4 @@
-import { CATALOG_FILE_HEADERS, exportCells, mapHeaders, parseLegacyDate, readRow, type ImportContext } from '../../plugins/gov-disclosure/server/src/domain/catalog-file';
+import { CATALOG_FILE_HEADERS, exportCells, guardFormula, hasListSeparator, mapHeaders, parseLegacyDate, readRow, type ExportEntry, type ImportContext } from '../../plugins/gov-disclosure/server/src/domain/catalog-file';
 
 const context: ImportContext = {
   organization: { name: '温州市质量技术监督局', code: '11330300002579909B', indexNumberPattern: '{code}/{YYYY}-{NNNNN}' },
@@ -44,14 +44,49 @@ describe('legacy catalog file', () => {
     expect(issues.map((i) => [i.row, i.column]).sort()).toEqual([[5, '不予公开理由'], [5, '体裁分类'], [5, '名称'], [5, '成文日期'], [5, '索引号']].sort());
   });
 
-  it('writes a row the reader reads back to the same values', () => {
-    const cells = exportCells({
-      indexNumber: '11330300002579909B/2015-00007', title: '关于电梯安全检查的通知', organization: '温州市质量技术监督局', writtenDate: '2015-03-01', publishedDate: '2015-03-05',
-      documentNumber: '温质监〔2015〕12号', subject: '质量监督', genre: 'interpretation', validity: 'repealed', disclosureMode: 'proactive', keywords: '电梯', body: '正文',
-      columns: ['通知公告'], repealedDate: '2016-01-01', withholdReason: null, interprets: ['11330300002579909B/2015-00001'],
-    });
+  const exported: ExportEntry = {
+    indexNumber: '11330300002579909B/2015-00007', title: '关于电梯安全检查的通知', organization: '温州市质量技术监督局', writtenDate: '2015-03-01', publishedDate: '2015-03-05',
+    documentNumber: '温质监〔2015〕12号', subject: '质量监督', genre: 'interpretation', validity: 'repealed', disclosureMode: 'proactive', keywords: '电梯', body: '正文',
+    columns: ['通知公告'], repealedDate: '2016-01-01', withholdReason: null, interprets: ['11330300002579909B/2015-00001'],
+    summary: '概述', effectiveDate: '2015-04-01', disclosureScope: 'specific', disclosureTerm: 'time_limited', channels: ['gazette', 'wechat'], documentKind: 'regulation',
+  };
+
+  it('writes a row the reader reads back to the same values, every column', () => {
+    const cells = exportCells(exported);
+    expect(cells).toHaveLength(CATALOG_FILE_HEADERS.length);
     const { row: read, issues } = readRow(cells, 2, header, context);
     expect(issues).toEqual([]);
-    expect(read?.values).toMatchObject({ genre: 'interpretation', validity: 'repealed', repealedDate: '2016-01-01', interprets: ['11330300002579909B/2015-00001'], columnIds: [3], subjectCategoryId: 7 });
+    expect(read?.values).toEqual({
+      indexNumber: exported.indexNumber, title: exported.title, writtenDate: '2015-03-01', publishedDate: '2015-03-05', documentNumber: '温质监〔2015〕12号',
+      subjectCategoryId: 7, genre: 'interpretation', validity: 'repealed', disclosureMode: 'proactive', keywords: '电梯', body: '正文', columnIds: [3],
+      repealedDate: '2016-01-01', withholdReason: null, interprets: ['11330300002579909B/2015-00001'],
+      summary: '概述', effectiveDate: '2015-04-01', disclosureScope: 'specific', disclosureTerm: 'time_limited', channels: ['gazette', 'wechat'], documentKind: 'regulation',
+    });
+  });
+
+  it('defaults the columns a legacy file lacks: public, long term, other kind, channels unknown', () => {
+    const { row: read } = readRow(row({ 名称: '旧系统条目', 发布日期: '2015-03-05' }), 2, header, context);
+    expect(read?.values).toMatchObject({ disclosureScope: 'public', disclosureTerm: 'long_term', documentKind: 'other', channels: null, summary: null, effectiveDate: null });
+  });
+
+  it('normalizes the brackets of a 文号 named as 解读对象', () => {
+    const { row: read } = readRow(row({ 名称: '解读', 发布日期: '2015-03-05', 体裁分类: '政策解读', 解读对象: '温质监[2015]12号；温质监【2016】3号' }), 2, header, context);
+    expect(read?.values.interprets).toEqual(['温质监〔2015〕12号', '温质监〔2016〕3号']);
+  });
+
+  it('quotes a CSV cell Excel would run as a formula, and reads it back as written', () => {
+    for (const cell of ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '- 列表项']) {
+      expect(guardFormula(cell)).toBe(`'${cell}`);
+      const { row: read } = readRow(row({ 名称: guardFormula(cell), 发布日期: '2015-03-05', 内容: guardFormula(cell) }), 2, header, context);
+      expect(read?.values).toMatchObject({ title: cell.trim(), body: cell.trim() });
+    }
+    expect(guardFormula('关于电梯')).toBe('关于电梯');
+    // an apostrophe a title really starts with stays
+    expect(readRow(row({ 名称: "'90年代档案", 发布日期: '2015-03-05' }), 2, header, context).row?.values.title).toBe("'90年代档案");
+  });
+
+  it('knows which column names a list cell would cut in two', () => {
+    expect(hasListSeparator('财政预决算、三公经费')).toBe(true);
+    expect(hasListSeparator('通知公告')).toBe(false);
   });
 });

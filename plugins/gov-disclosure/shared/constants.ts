@@ -54,13 +54,15 @@ export const DISCLOSURE_MODE_LABELS: Labels<DisclosureMode> = {
 };
 
 export const DISCLOSURE_SCOPES = ['public', 'specific'] as const;
-export const DISCLOSURE_SCOPE_LABELS: Labels<(typeof DISCLOSURE_SCOPES)[number]> = {
+export type DisclosureScope = (typeof DISCLOSURE_SCOPES)[number];
+export const DISCLOSURE_SCOPE_LABELS: Labels<DisclosureScope> = {
   public: { zh: '面向社会', en: 'The public' },
   specific: { zh: '面向特定对象', en: 'Specific parties' },
 };
 
 export const DISCLOSURE_TERMS = ['long_term', 'time_limited'] as const;
-export const DISCLOSURE_TERM_LABELS: Labels<(typeof DISCLOSURE_TERMS)[number]> = {
+export type DisclosureTerm = (typeof DISCLOSURE_TERMS)[number];
+export const DISCLOSURE_TERM_LABELS: Labels<DisclosureTerm> = {
   long_term: { zh: '长期公开', en: 'Long term' },
   time_limited: { zh: '限时公开', en: 'Time limited' },
 };

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { errors } from '@strapi/utils';
 
 export type CatalogFileFormat = 'csv' | 'xlsx';
 
@@ -24,7 +25,7 @@ export interface FileRow {
 }
 
 async function* csvRows(file: string): AsyncGenerator<FileRow> {
-  const parser = fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+  const parser = fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }));
   // Numbered by record, as a spreadsheet shows the file (a cell with line breaks stays one row)
   let line = 0;
   for await (const record of parser) {
@@ -61,5 +62,21 @@ async function* xlsxRows(file: string): AsyncGenerator<FileRow> {
   }
 }
 
+/** A file the reader cannot make rows of: a 400 on the upload, with where it stopped. */
+const unreadable = (error: unknown, format: CatalogFileFormat): errors.ValidationError => {
+  const { message, lines } = error as { message?: string; lines?: number };
+  const where = format === 'csv' && lines ? ` at line ${lines}` : '';
+  const what = format === 'csv' ? 'a CSV file (UTF-8, comma-separated)' : 'an .xlsx workbook';
+  return new errors.ValidationError(`The file cannot be read as ${what}${where}: ${message ?? String(error)}`, {
+    errors: [{ path: ['file'], message: `not readable as ${format}${where}`, name: 'ValidationError' }],
+  });
+};
+
 /** The file's rows, the header first. */
-export const readCatalogFile = (file: string, format: CatalogFileFormat): AsyncGenerator<FileRow> => (format === 'csv' ? csvRows(file) : xlsxRows(file));
+export async function* readCatalogFile(file: string, format: CatalogFileFormat): AsyncGenerator<FileRow> {
+  try {
+    yield* format === 'csv' ? csvRows(file) : xlsxRows(file);
+  } catch (error) {
+    throw unreadable(error, format);
+  }
+}

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { UID } from '../../../shared/constants';
 import { formatOf } from '../catalog-files/read';
+import { isPublisher } from '../domain/workflow-policy';
 import { getService } from '../utils/get-service';
 
 interface UploadedFile {
@@ -20,6 +21,7 @@ interface Ctx {
   status: number;
   type: string;
   set(name: string, value: string): void;
+  forbidden(message: string, details?: unknown): void;
 }
 
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -41,11 +43,21 @@ const catalogTransfer = ({ strapi }: { strapi: Core.Strapi }) => {
     return { id: user.id, name };
   };
 
+  /** Importing as published skips the approval chain: only who may publish may do it. */
+  const mayImport = async (userId: number, publish: boolean) => {
+    if (!publish) return true;
+    const actor = await getService(strapi, 'actors').byId(userId);
+    return Boolean(actor && isPublisher(actor));
+  };
+  // answered, not thrown: Strapi's authorize middleware would turn a thrown ForbiddenError into a bare "Forbidden"
+  const PUBLISH_REFUSED = 'Only the publisher (the general office) may import entries as published; import them as drafts for the approval chain';
+
   return {
     async upload(ctx: Ctx) {
       const owner = userOf(ctx);
       const fields = (await validateImport(ctx.request.body ?? {})) as { organization: string; publish?: 'true' | 'false' };
       const body = { organization: fields.organization, publish: fields.publish === 'true' };
+      if (!(await mayImport(owner.id, body.publish))) return ctx.forbidden(PUBLISH_REFUSED);
       const given = ctx.request.files?.file;
       const file = Array.isArray(given) ? given[0] : given;
       if (!file) throw new errors.ValidationError('Attach the catalog file as "file"', { errors: [{ path: ['file'], message: 'required', name: 'ValidationError' }] });
@@ -63,7 +75,11 @@ const catalogTransfer = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async confirm(ctx: Ctx) {
-      const job = await getService(strapi, 'catalog-import-jobs').confirm(ctx.params.id, userOf(ctx));
+      const owner = userOf(ctx);
+      const jobs = getService(strapi, 'catalog-import-jobs');
+      // the role may have changed since the upload
+      if (!(await mayImport(owner.id, (await jobs.get(ctx.params.id, owner.id)).publish))) return ctx.forbidden(PUBLISH_REFUSED);
+      const job = await jobs.confirm(ctx.params.id, owner);
       ctx.status = 202;
       ctx.body = { data: job };
     },

@@ -4,10 +4,18 @@
  * the real import, the admin panel and the tests all judge a row the same way.
  */
 import {
+  CHANNEL_LABELS,
   DISCLOSURE_MODE_LABELS,
+  DISCLOSURE_SCOPE_LABELS,
+  DISCLOSURE_TERM_LABELS,
+  DOCUMENT_KIND_LABELS,
   GENRE_LABELS,
   VALIDITY_LABELS,
+  type Channel,
   type DisclosureMode,
+  type DisclosureScope,
+  type DisclosureTerm,
+  type DocumentKind,
   type Genre,
   type Validity,
 } from '../../../shared/constants';
@@ -25,8 +33,9 @@ export interface FileColumn {
   required?: boolean;
 }
 
-// Headers as on Chinese portals; the first three of the last block are this product's additions,
-// needed for a lossless round trip (a 废止 entry has a 废止日期, 不予公开 has its reason).
+// Headers as on Chinese portals; the last block is this product's additions, needed for a lossless
+// round trip (a 废止 entry has a 废止日期, 不予公开 its reason, a 规范性文件 its kind for the
+// statistics, an entry for specific parties its scope so it never turns public on re-import).
 export const CATALOG_FILE_COLUMNS: FileColumn[] = [
   { header: '索引号', aliases: [], field: 'indexNumber' },
   { header: '名称', aliases: ['标题', '信息名称', '文件名称'], field: 'title', required: true },
@@ -44,6 +53,12 @@ export const CATALOG_FILE_COLUMNS: FileColumn[] = [
   { header: '废止日期', aliases: [], field: 'repealedDate' },
   { header: '不予公开理由', aliases: ['不公开理由'], field: 'withholdReason' },
   { header: '解读对象', aliases: ['解读的文件'], field: 'interprets' },
+  { header: '内容概述', aliases: ['摘要'], field: 'summary' },
+  { header: '生效日期', aliases: [], field: 'effectiveDate' },
+  { header: '公开范围', aliases: [], field: 'disclosureScope' },
+  { header: '公开时限', aliases: [], field: 'disclosureTerm' },
+  { header: '公开渠道', aliases: [], field: 'channels' },
+  { header: '文件类别', aliases: ['文件类型'], field: 'documentKind' },
 ];
 
 export const CATALOG_FILE_HEADERS = CATALOG_FILE_COLUMNS.map((c) => c.header);
@@ -95,15 +110,28 @@ export interface ImportRow {
     columnIds: number[];
     repealedDate: string | null;
     withholdReason: string | null;
-    /** 索引号 or 文号 of the policies an interpretation explains. */
+    /** 索引号 or 文号 (brackets normalized) of the policies an interpretation explains. */
     interprets: string[];
+    summary: string | null;
+    effectiveDate: string | null;
+    disclosureScope: DisclosureScope;
+    disclosureTerm: DisclosureTerm;
+    /** null where the file has no 公开渠道 for the row: unknown, not "none". */
+    channels: Channel[] | null;
+    documentKind: DocumentKind;
   };
 }
+
+// A CSV cell starting with one of these is a formula to Excel; the export quotes it with a leading
+// apostrophe (OWASP's advice against CSV injection) and the import takes that apostrophe off again.
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const guardFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+const unguardFormula = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 const text = (v: unknown): string => {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).trim();
+  return unguardFormula(String(v)).trim();
 };
 
 const pad = (n: string) => n.padStart(2, '0');
@@ -127,11 +155,25 @@ const byLabel = <K extends string>(labels: Record<K, { zh: string; en: string }>
 const labelList = (labels: Record<string, { zh: string }>) => Object.values(labels).map((l) => l.zh).join('、');
 
 /** A cell holding several values (栏目, 解读对象), separated as people write lists. */
-const splitList = (cell: string): string[] => cell.split(/[;；、,，|\n]+/).map((s) => s.trim()).filter(Boolean);
+const LIST_SEPARATORS = /[;；、,，|\n]+/;
+const splitList = (cell: string): string[] => cell.split(LIST_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+
+/** Whether a name would be cut in two in a list cell (the export writes such a column by its slug). */
+export const hasListSeparator = (name: string): boolean => LIST_SEPARATORS.test(name);
 
 /** The text cells checked for length, with the content type's own limits. */
 const ATTRIBUTES = entrySchema.attributes as Record<string, { maxLength?: number }>;
-const MAX_LENGTH = Object.fromEntries(['title', 'keywords', 'documentNumber', 'withholdReason', 'indexNumber'].map((f) => [f, ATTRIBUTES[f].maxLength!]));
+const MAX_LENGTH = Object.fromEntries(['title', 'keywords', 'documentNumber', 'withholdReason', 'indexNumber', 'summary'].map((f) => [f, ATTRIBUTES[f].maxLength!]));
+
+/** A 解读对象 as stored: a 文号 with its year's brackets normalized, or a 索引号 as written. */
+const interpretedRef = (ref: string): string => normalizeDocumentNumber(ref);
+
+/** What another row's 解读对象 may call this row by, read even from a row that is refused. */
+export const rowReferences = (cells: unknown[], byField: Map<string, number>): string[] =>
+  (['indexNumber', 'documentNumber'] as const)
+    .map((field) => (byField.has(field) ? text(cells[byField.get(field)!]) : ''))
+    .filter(Boolean)
+    .map(interpretedRef);
 
 /** Reads one data row into entry values and everything wrong with it (row, column, message). */
 export const readRow = (cells: unknown[], rowNumber: number, byField: Map<string, number>, context: ImportContext): { row: ImportRow | null; issues: CatalogImportIssue[] } => {
@@ -173,6 +215,7 @@ export const readRow = (cells: unknown[], rowNumber: number, byField: Map<string
   const writtenDate = date('writtenDate');
   const publishedDate = date('publishedDate', true);
   const repealedDate = date('repealedDate');
+  const effectiveDate = date('effectiveDate');
 
   let documentNumber: string | null = get('documentNumber') || null;
   if (documentNumber) {
@@ -201,6 +244,27 @@ export const readRow = (cells: unknown[], rowNumber: number, byField: Map<string
   const disclosureMode = modeText ? byLabel(DISCLOSURE_MODE_LABELS, modeText) : 'proactive';
   if (!disclosureMode) fail('disclosureMode', `"${modeText}" is not a 公开方式; one of ${labelList(DISCLOSURE_MODE_LABELS)}`);
 
+  const label = <K extends string>(field: string, labels: Record<K, { zh: string; en: string }>, fallback: K, name: string): K | null => {
+    const raw = get(field);
+    const value = raw ? byLabel(labels, raw) : fallback;
+    if (!value) fail(field, `"${raw}" is not a ${name}; one of ${labelList(labels)}`);
+    return value;
+  };
+  const disclosureScope = label('disclosureScope', DISCLOSURE_SCOPE_LABELS, 'public', '公开范围');
+  const disclosureTerm = label('disclosureTerm', DISCLOSURE_TERM_LABELS, 'long_term', '公开时限');
+  const documentKind = label('documentKind', DOCUMENT_KIND_LABELS, 'other', '文件类别');
+
+  let channels: Channel[] | null = null;
+  const channelCells = splitList(get('channels'));
+  if (channelCells.length > 0) {
+    channels = [];
+    for (const name of channelCells) {
+      const channel = byLabel(CHANNEL_LABELS, name);
+      if (!channel) fail('channels', `"${name}" is not a 公开渠道; one of ${labelList(CHANNEL_LABELS)}`);
+      else if (!channels.includes(channel)) channels.push(channel);
+    }
+  }
+
   const columnIds: number[] = [];
   for (const name of splitList(get('columns'))) {
     const column = context.resolveColumn(name);
@@ -208,25 +272,26 @@ export const readRow = (cells: unknown[], rowNumber: number, byField: Map<string
     else if (!columnIds.includes(column.id)) columnIds.push(column.id);
   }
 
-  const interprets = splitList(get('interprets'));
+  const interprets = splitList(get('interprets')).map(interpretedRef);
   if (genre === 'interpretation' && interprets.length === 0) fail('interprets', '政策解读 needs 解读对象: the 索引号 or 文号 of the policy it explains');
   if (genre && genre !== 'interpretation' && interprets.length > 0) fail('interprets', `only a 政策解读 names a 解读对象; this row's 体裁分类 is ${GENRE_LABELS[genre].zh}`);
 
   const withholdReason = get('withholdReason') || null;
   // The content type's own cross-field rules, with the file's column names in the messages.
-  for (const ruleIssue of catalogEntryIssues({ writtenDate, publishedDate, validity, repealedDate, disclosureMode, withholdReason })) {
+  for (const ruleIssue of catalogEntryIssues({ writtenDate, publishedDate, validity, effectiveDate, repealedDate, disclosureMode, withholdReason })) {
     const field = String(ruleIssue.path[0]);
     const column = CATALOG_FILE_COLUMNS.some((c) => c.field === field) ? field : 'title';
     if (!issues.some((i) => i.column === headerOf(column))) fail(column, ruleIssue.message);
   }
 
-  if (issues.length > 0 || !publishedDate || !genre || !validity || !disclosureMode) return { row: null, issues };
+  if (issues.length > 0 || !publishedDate || !genre || !validity || !disclosureMode || !disclosureScope || !disclosureTerm || !documentKind) return { row: null, issues };
   return {
     row: {
       row: rowNumber,
       values: {
         indexNumber, title, writtenDate, publishedDate, documentNumber, subjectCategoryId, genre, validity, disclosureMode,
         keywords: get('keywords') || null, body: get('body') || null, columnIds, repealedDate, withholdReason, interprets,
+        summary: get('summary') || null, effectiveDate, disclosureScope, disclosureTerm, channels, documentKind,
       },
     },
     issues,
@@ -251,10 +316,19 @@ export interface ExportEntry {
   repealedDate: string | null;
   withholdReason: string | null;
   interprets: string[];
+  summary: string | null;
+  effectiveDate: string | null;
+  disclosureScope: DisclosureScope;
+  disclosureTerm: DisclosureTerm;
+  channels: Channel[] | null;
+  documentKind: DocumentKind;
 }
 
+/** The cells of a row, in CATALOG_FILE_HEADERS order. */
 export const exportCells = (e: ExportEntry): string[] => [
   e.indexNumber ?? '', e.title, e.organization, e.writtenDate ?? '', e.publishedDate ?? '', e.documentNumber ?? '', e.subject ?? '',
   GENRE_LABELS[e.genre].zh, VALIDITY_LABELS[e.validity].zh, DISCLOSURE_MODE_LABELS[e.disclosureMode].zh, e.keywords ?? '', e.body ?? '',
   e.columns.join('；'), e.repealedDate ?? '', e.withholdReason ?? '', e.interprets.join('；'),
+  e.summary ?? '', e.effectiveDate ?? '', DISCLOSURE_SCOPE_LABELS[e.disclosureScope].zh, DISCLOSURE_TERM_LABELS[e.disclosureTerm].zh,
+  (e.channels ?? []).map((c) => CHANNEL_LABELS[c].zh).join('；'), DOCUMENT_KIND_LABELS[e.documentKind].zh,
 ];

@@ -8,8 +8,8 @@ import type { Writable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { DEFAULT_LOCALE, UID, type DisclosureMode, type Genre, type Validity } from '../../../shared/constants';
-import { CATALOG_FILE_HEADERS, exportCells, type ExportEntry } from '../domain/catalog-file';
+import { DEFAULT_LOCALE, UID, type Channel, type DisclosureMode, type DisclosureScope, type DisclosureTerm, type DocumentKind, type Genre, type Validity } from '../../../shared/constants';
+import { CATALOG_FILE_HEADERS, exportCells, guardFormula, hasListSeparator, type ExportEntry } from '../domain/catalog-file';
 import type { CatalogFileFormat } from '../catalog-files/read';
 import { isoDate } from '../utils/sql';
 
@@ -29,6 +29,12 @@ interface LiveRow {
   body: string | null;
   repealedDate: string | null;
   withholdReason: string | null;
+  summary: string | null;
+  effectiveDate: string | null;
+  disclosureScope: DisclosureScope;
+  disclosureTerm: DisclosureTerm;
+  channels: Channel[] | null;
+  documentKind: DocumentKind;
   subjectCategory: { id: number } | null;
   columns: Array<{ id: number }>;
   interprets: Array<{ indexNumber: string | null; documentNumber: string | null }>;
@@ -48,7 +54,7 @@ const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
     }>;
     const columnNames = new Map<string, number>();
     for (const c of columns) columnNames.set(c.name, (columnNames.get(c.name) ?? 0) + 1);
-    const columnText = new Map(columns.map((c) => [c.id, columnNames.get(c.name) === 1 ? c.name : c.slug]));
+    const columnText = new Map(columns.map((c) => [c.id, columnNames.get(c.name) === 1 && !hasListSeparator(c.name) ? c.name : c.slug]));
     return { subjectText, columnText };
   };
 
@@ -64,7 +70,8 @@ const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
         const rows = (await strapi.db.query(UID.catalogEntry as never).findMany({
           // every live entry has its 索引号, unique: a key to page by
           where: { locale: DEFAULT_LOCALE, publishedAt: { $notNull: true }, organization: { id: org.id }, indexNumber: { $gt: after } },
-          select: ['id', 'indexNumber', 'title', 'writtenDate', 'publishedDate', 'documentNumber', 'genre', 'validity', 'disclosureMode', 'keywords', 'body', 'repealedDate', 'withholdReason'],
+          select: ['id', 'indexNumber', 'title', 'writtenDate', 'publishedDate', 'documentNumber', 'genre', 'validity', 'disclosureMode', 'keywords', 'body', 'repealedDate', 'withholdReason',
+            'summary', 'effectiveDate', 'disclosureScope', 'disclosureTerm', 'channels', 'documentKind'],
           populate: {
             subjectCategory: { select: ['id'] },
             columns: { select: ['id'] },
@@ -82,6 +89,8 @@ const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
             columns: r.columns.map((c) => columnText.get(c.id)).filter((c): c is string => Boolean(c)),
             repealedDate: isoDate(r.repealedDate), withholdReason: r.withholdReason,
             interprets: r.interprets.map((t) => t.indexNumber ?? t.documentNumber).filter((t): t is string => Boolean(t)),
+            summary: r.summary, effectiveDate: isoDate(r.effectiveDate), disclosureScope: r.disclosureScope, disclosureTerm: r.disclosureTerm,
+            channels: Array.isArray(r.channels) && r.channels.length > 0 ? r.channels : null, documentKind: r.documentKind,
           };
         }
         after = String(rows[rows.length - 1].indexNumber);
@@ -102,7 +111,8 @@ const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
         const put = (cells: string[]) => (csv.write(cells) ? Promise.resolve() : new Promise<void>((resolve) => csv.once('drain', () => resolve())));
         await put(CATALOG_FILE_HEADERS);
         for await (const entry of this.entries(organizationSlug)) {
-          await put(exportCells(entry));
+          // XLSX cells are typed text; a CSV cell is what Excel makes of it
+          await put(exportCells(entry).map(guardFormula));
           count += 1;
         }
         csv.end();

@@ -15,11 +15,11 @@ import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, UID } from '../../../shared/constants';
 import { counterPeriod, DEFAULT_INDEX_NUMBER_PATTERN, formatIndexNumber, parseIndexNumber } from '../../../shared/domain/index-number-pattern';
 import type { CatalogImportIssue, CatalogImportReport } from '../../../shared/types';
-import { mapHeaders, readRow, type ImportContext, type ImportRow } from '../domain/catalog-file';
+import { mapHeaders, readRow, rowReferences, type ImportContext, type ImportRow } from '../domain/catalog-file';
 import { subjectCategoryIssues } from '../domain/content-rules';
 import { toSlug } from '../domain/slug';
 import { readCatalogFile, type CatalogFileFormat } from '../catalog-files/read';
-import { chunksOf, isoDate, joinTableOf, tableOf, type JoinTable } from '../utils/sql';
+import { chunksOf, isoDate, joinTableOf, lockUntilCommit, tableOf, type JoinTable } from '../utils/sql';
 import { getService } from '../utils/get-service';
 
 export const IMPORT_BATCH = 500;
@@ -45,6 +45,22 @@ interface Organization {
   name: string;
   code: string;
   indexNumberPattern: string | null;
+}
+
+interface InterpretedTarget {
+  draft?: number;
+  live?: number;
+  genre: string;
+  documentId: string;
+  /** Live, and of a kind the public may see: what a published 政策解读 must explain. */
+  isPublic: boolean;
+}
+
+/** What a row of the file would be once imported, as a 解读对象 of another row. */
+interface RowAsTarget {
+  row: number;
+  genre: string;
+  isPublic: boolean;
 }
 
 const orgNotFound = (slug: string) =>
@@ -105,8 +121,12 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Keys that identify an already imported row: its 索引号, or its title, date and 文号. */
   const contentKey = (v: { title: string; publishedDate: string | null; documentNumber: string | null }) => `${v.title}\u0000${v.publishedDate ?? ''}\u0000${v.documentNumber ?? ''}`;
 
-  /** Which of these rows are already in the catalog (skip), and which collide with a different entry (error). */
-  const existing = async (db: Knex, rows: ImportRow[]) => {
+  /**
+   * Which of these rows are already in the catalog (skip), and which collide with a different entry
+   * (error). A 索引号 is unique in the whole catalog; title, date and 文号 only within the organization
+   * (two agencies publish their annual reports under the same title on the same day).
+   */
+  const existing = async (db: Knex, org: Organization, rows: ImportRow[]) => {
     const numbers = rows.map((r) => r.values.indexNumber).filter((n): n is string => Boolean(n));
     const titles = rows.filter((r) => !r.values.indexNumber).map((r) => r.values.title);
     const byNumber = new Map<string, { title: string; document_id: string }>();
@@ -121,7 +141,14 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
     const keys = new Set<string>();
     for (const chunk of chunksOf(titles)) {
       // eslint-disable-next-line no-await-in-loop
-      const found = (await db(entriesTable()).whereIn('title', chunk).whereNull('published_at').select('title', 'published_date', 'document_number')) as Array<{ title: string; published_date: unknown; document_number: string | null }>;
+      const link = joinOf('organization');
+      const found = (await db(`${entriesTable()} as e`)
+        .join(`${link.name} as ol`, `ol.${link.joinColumn.name}`, 'e.id')
+        .where(`ol.${link.inverseJoinColumn.name}`, org.id)
+        .where('e.locale', DEFAULT_LOCALE)
+        .whereNull('e.published_at')
+        .whereIn('e.title', chunk)
+        .select('e.title', 'e.published_date', 'e.document_number')) as Array<{ title: string; published_date: unknown; document_number: string | null }>;
       for (const f of found) keys.add(contentKey({ title: f.title, publishedDate: isoDate(f.published_date), documentNumber: f.document_number }));
     }
     const skip = new Set<number>();
@@ -136,19 +163,31 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
     return { skip, issues };
   };
 
-  /** The entries an interpretation names (by 索引号 or 文号): document ids with their draft and live row ids. */
+  /**
+   * The entries an interpretation names (by 索引号 or 文号): document ids with their draft and live
+   * row ids, whether they are public when live, and 'ambiguous' where a 文号 names several documents.
+   */
   const interpretedTargets = async (db: Knex, refs: string[]) => {
     const found = refs.length
-      ? ((await db(entriesTable()).where('locale', DEFAULT_LOCALE).where((b) => b.whereIn('index_number', refs).orWhereIn('document_number', refs)).select('id', 'document_id', 'index_number', 'document_number', 'published_at', 'genre')) as Array<{
+      ? ((await db(entriesTable()).where('locale', DEFAULT_LOCALE).where((b) => b.whereIn('index_number', refs).orWhereIn('document_number', refs)).select('id', 'document_id', 'index_number', 'document_number', 'published_at', 'genre', 'disclosure_mode', 'disclosure_scope')) as Array<{
           id: number; document_id: string; index_number: string | null; document_number: string | null; published_at: unknown; genre: string;
+          disclosure_mode: string; disclosure_scope: string;
         }>)
       : [];
-    const byRef = new Map<string, { draft?: number; live?: number; genre: string; documentId: string }>();
+    const byRef = new Map<string, InterpretedTarget | 'ambiguous'>();
     for (const f of found) {
-      for (const ref of [f.index_number, f.document_number].filter((x): x is string => Boolean(x))) {
-        const target = byRef.get(ref) ?? { genre: f.genre, documentId: f.document_id };
-        if (f.published_at) target.live = f.id;
-        else target.draft = f.id;
+      for (const ref of [f.index_number, f.document_number].filter((x): x is string => refs.includes(x as string))) {
+        const known = byRef.get(ref);
+        if (known === 'ambiguous') continue;
+        if (known && known.documentId !== f.document_id) {
+          byRef.set(ref, 'ambiguous');
+          continue;
+        }
+        const target = known ?? { genre: f.genre, documentId: f.document_id, isPublic: false };
+        if (f.published_at) {
+          target.live = f.id;
+          target.isPublic = f.disclosure_mode !== 'withheld' && f.disclosure_scope === 'public';
+        } else target.draft = f.id;
         byRef.set(ref, target);
       }
     }
@@ -159,7 +198,7 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
    * Pass one: every row checked. Returns the good rows' count, the report's issues, and the highest
    * legacy serial per counter period (the counters are raised to them before new numbers are drawn).
    */
-  const checkFile = async (file: string, format: CatalogFileFormat, context: ImportContext, publish: boolean) => {
+  const checkFile = async (file: string, format: CatalogFileFormat, org: Organization, context: ImportContext, publish: boolean) => {
     const issues: CatalogImportIssue[] = [];
     let issueCount = 0;
     const report = (list: CatalogImportIssue[]) => {
@@ -170,23 +209,24 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
     const maxSerial = new Map<string, number>();
     const seenNumbers = new Map<string, number>();
     const seenKeys = new Map<string, number>();
-    const refsInFile = new Set<string>();
+    // a row's 索引号 and 文号, as another row's 解读对象 may name it; null where two rows share a 文号
+    const refsInFile = new Map<string, RowAsTarget | null>();
     let header: Map<string, number> | null = null;
     let rows = 0;
     let valid = 0;
-    let skipped = 0;
     let batch: ImportRow[] = [];
     const pendingRefs: Array<{ row: number; refs: string[] }> = [];
     const invalidRows = new Set<number>();
+    const skippedRows = new Set<number>();
     let hasInterpretations = false;
 
     const flush = async () => {
-      const { skip, issues: clashes } = await existing(strapi.db.connection, batch);
+      const { skip, issues: clashes } = await existing(strapi.db.connection, org, batch);
       report(clashes);
       for (const c of clashes) invalidRows.add(c.row);
       for (const r of batch) {
         if (invalidRows.has(r.row)) continue;
-        if (skip.has(r.row)) skipped += 1;
+        if (skip.has(r.row)) skippedRows.add(r.row);
         else valid += 1;
       }
       batch = [];
@@ -205,6 +245,7 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row) {
         report(rowIssues);
         invalidRows.add(line);
+        for (const ref of rowReferences(cells, header)) if (!refsInFile.has(ref)) refsInFile.set(ref, { row: line, genre: '', isPublic: false });
         continue;
       }
       const v = row.values;
@@ -219,9 +260,10 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
         const parts = parseIndexNumber(pattern, v.indexNumber)!;
         const period = counterPeriod(pattern, parts.year, parts.month);
         maxSerial.set(period, Math.max(maxSerial.get(period) ?? 0, parts.serial));
-        refsInFile.add(v.indexNumber);
       } else seenKeys.set(contentKey(v), line);
-      if (v.documentNumber) refsInFile.add(v.documentNumber);
+      const asTarget: RowAsTarget = { row: line, genre: v.genre, isPublic: v.disclosureMode !== 'withheld' && v.disclosureScope === 'public' };
+      if (v.indexNumber) refsInFile.set(v.indexNumber, asTarget);
+      if (v.documentNumber) refsInFile.set(v.documentNumber, refsInFile.has(v.documentNumber) ? null : asTarget);
       if (v.interprets.length) pendingRefs.push({ row: line, refs: v.interprets });
       if (v.genre === 'interpretation') hasInterpretations = true;
       batch.push(row);
@@ -230,30 +272,34 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
     if (batch.length) await flush();
     if (!header) report([{ row: 1, column: '', message: 'the file is empty: no header row', severity: 'error' }]);
 
-    // 解读对象 may name an entry of the catalog or one earlier or later in this file
-    const outside = [...new Set(pendingRefs.flatMap((p) => p.refs).filter((r) => !refsInFile.has(r)))];
-    const known = await interpretedTargets(strapi.db.connection, outside);
+    // 解读对象 may name an entry of the catalog or a row earlier or later in this file (a rerun's
+    // rows already imported are both: the file's row is the one judged)
+    const known = await interpretedTargets(strapi.db.connection, [...new Set(pendingRefs.flatMap((p) => p.refs))]);
     for (const p of pendingRefs) {
-      const missing = p.refs.filter((r) => !refsInFile.has(r) && !known.has(r));
-      const notPolicy = p.refs.filter((r) => known.get(r)?.genre === 'interpretation');
-      // a published interpretation explains a published policy (the workflow's rule too)
-      const notLive = publish ? p.refs.filter((r) => known.has(r) && !known.get(r)!.live) : [];
-      const problem = missing.length
-        ? `no entry with 索引号 or 文号 ${missing.join('、')}`
-        : notPolicy.length
-          ? `${notPolicy.join('、')} is itself a 政策解读, not a policy document`
-          : notLive.length
-            ? `${notLive.join('、')} is not published; publish it before its 政策解读`
-            : null;
-      if (problem) {
-        report([{ row: p.row, column: '解读对象', message: problem, severity: 'error' }]);
-        if (!invalidRows.has(p.row)) {
-          invalidRows.add(p.row);
-          valid -= 1;
-        }
+      if (skippedRows.has(p.row) || invalidRows.has(p.row)) continue;
+      const problems = p.refs.flatMap((ref): string[] => {
+        const given = refsInFile.get(ref);
+        // a row already imported is judged as the catalog has it
+        const inFile = given && skippedRows.has(given.row) ? undefined : given;
+        if (inFile === null) return [`${ref} is the 文号 of several rows of this file; name the policy by its 索引号`];
+        if (inFile && invalidRows.has(inFile.row)) return [`${ref} is row ${inFile.row}, which is refused`];
+        if (inFile && known.has(ref)) return [`${ref} names row ${inFile.row} and an entry already in the catalog; name the policy by its 索引号`];
+        const target = inFile ?? known.get(ref);
+        if (!target) return [`no entry with 索引号 or 文号 ${ref}`];
+        if (target === 'ambiguous') return [`${ref} is the 文号 of several entries; name the policy by its 索引号`];
+        if (target.genre === 'interpretation') return [`${ref} is itself a 政策解读, not a policy document`];
+        // a published interpretation explains a published, public policy (the workflow's rule too);
+        // a row of this file is published by this import before its interpretations
+        if (publish && !target.isPublic) return [`${ref} is not published for the public; publish it before its 政策解读`];
+        return [];
+      });
+      if (problems.length) {
+        report([{ row: p.row, column: '解读对象', message: problems.join('; '), severity: 'error' }]);
+        invalidRows.add(p.row);
+        valid -= 1;
       }
     }
-    return { header, rows, valid, skipped, issues, issueCount, maxSerial, invalidRows, hasInterpretations };
+    return { header, rows, valid, skipped: skippedRows.size, issues, issueCount, maxSerial, invalidRows, hasInterpretations };
   };
 
   /** A slug per title, unique against the catalog and this run, one query per distinct base. */
@@ -282,7 +328,10 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Pass two, one batch: entries (a draft row, and a live row when publishing), links, events, listings. */
   const writeBatch = async (rows: ImportRow[], org: Organization, options: ImportOptions, slugFor: (db: Knex, title: string) => Promise<string>): Promise<number> =>
     strapi.db.transaction(async ({ trx }) => {
-      const { skip } = await existing(trx, rows);
+      // Two imports into one organization (two admins, two instances) take turns batch by batch,
+      // so each sees what the other wrote and skips it instead of writing it twice.
+      await lockUntilCommit(strapi, trx, `gov-disclosure:import:${org.documentId}`);
+      const { skip } = await existing(trx, org, rows);
       const todo = rows.filter((r) => !skip.has(r.row));
       if (todo.length === 0) return 0;
       const pattern = org.indexNumberPattern || DEFAULT_INDEX_NUMBER_PATTERN;
@@ -305,7 +354,8 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
           title: v.title, body: v.body, keywords: v.keywords, indexNumber, documentNumber: v.documentNumber,
           writtenDate: v.writtenDate, publishedDate: v.publishedDate, validity: v.validity, repealedDate: v.repealedDate,
           disclosureMode: v.disclosureMode, withholdReason: v.withholdReason, genre: v.genre,
-          disclosureScope: 'public', disclosureTerm: 'long_term', documentKind: 'other',
+          summary: v.summary, effectiveDate: v.effectiveDate, disclosureScope: v.disclosureScope, disclosureTerm: v.disclosureTerm,
+          channels: v.channels, documentKind: v.documentKind,
           workflowState: options.publish ? 'published' : 'draft',
           createdAt: now, updatedAt: now, publishedAt: null,
         });
@@ -337,8 +387,10 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
         todo.forEach((r, i) => {
           for (const ref of r.values.interprets) {
             const t = targets.get(ref);
-            if (t?.draft) interprets.push([draftIds[i], t.draft]);
-            if (t?.live && options.publish) interprets.push([liveIds[i], t.live]);
+            // checked in pass one; the catalog changed since: roll the batch back rather than lose the link
+            if (!t || t === 'ambiguous' || !t.draft) throw new errors.ApplicationError(`Row ${r.row}: 解读对象 ${ref} is no longer one entry of the catalog; check the file again`);
+            interprets.push([draftIds[i], t.draft]);
+            if (t.live && options.publish) interprets.push([liveIds[i], t.live]);
           }
         });
         links.push([joinOf('interprets'), interprets]);
@@ -374,13 +426,51 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
       return todo.length;
     });
 
+  type Checked = Awaited<ReturnType<typeof checkFile>>;
+
+  /** Pass two: the good rows in batches, policies before interpretations; stops between batches when asked. */
+  const writeRows = async (file: string, format: CatalogFileFormat, checked: Checked, org: Organization, context: ImportContext, options: ImportOptions) => {
+    const progress = { done: 0, imported: 0, interrupted: false };
+    const total = checked.valid + checked.skipped;
+    const slugFor = slugMaker();
+    const header = checked.header!;
+    // Policies first, interpretations after, so every 解读对象 in the file exists when it is linked.
+    for (const interpretations of checked.hasInterpretations ? [false, true] : [false]) {
+      let batch: ImportRow[] = [];
+      const flush = async () => {
+        progress.imported += await writeBatch(batch, org, options, slugFor);
+        progress.done += batch.length;
+        options.onProgress?.(progress.done, total);
+        batch = [];
+        progress.interrupted = options.shouldStop?.() ?? false;
+      };
+      let first = true;
+      for await (const { line, cells } of readCatalogFile(file, format)) {
+        if (first || checked.invalidRows.has(line)) {
+          first = false;
+          continue;
+        }
+        const { row } = readRow(cells, line, header, context);
+        if (!row || (row.values.genre === 'interpretation') !== interpretations) continue;
+        batch.push(row);
+        if (batch.length >= IMPORT_BATCH) {
+          await flush();
+          if (progress.interrupted) return progress;
+        }
+      }
+      if (batch.length) await flush();
+      if (progress.interrupted) return progress;
+    }
+    return progress;
+  };
+
   return {
     /** Checks the file and, unless it is a dry run, imports its good rows. Returns the report with counts. */
     async run(file: string, format: CatalogFileFormat, options: ImportOptions): Promise<CatalogImportReport> {
       const started = Date.now();
       const org = await loadOrganization(options.organization);
       const context = await buildContext(org);
-      const checked = await checkFile(file, format, context, options.publish);
+      const checked = await checkFile(file, format, org, context, options.publish);
       const report = (imported: number, skipped: number): CatalogImportReport => ({
         dryRun: options.dryRun,
         publish: options.publish,
@@ -391,45 +481,19 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
         seconds: (Date.now() - started) / 1000,
       });
       if (options.dryRun || !checked.header) return report(checked.valid, checked.skipped);
+      // stopped while the file was being checked: nothing written, not even the counters
+      if (options.shouldStop?.()) return { ...report(0, 0), interrupted: true };
 
       await strapi.db.transaction(({ trx }) => getService(strapi, 'index-numbers').raiseTo(trx, org.documentId, checked.maxSerial));
-      const slugFor = slugMaker();
-      const header = checked.header;
-      const total = checked.valid + checked.skipped;
-      let done = 0;
-      let imported = 0;
-      let interrupted = false;
-      // Policies first, interpretations after, so every 解读对象 in the file exists when it is linked.
-      for (const interpretations of checked.hasInterpretations ? [false, true] : [false]) {
-        let batch: ImportRow[] = [];
-        const flush = async () => {
-          imported += await writeBatch(batch, org, options, slugFor);
-          done += batch.length;
-          options.onProgress?.(done, total);
-          batch = [];
-          interrupted = options.shouldStop?.() ?? false;
-        };
-        let first = true;
-        for await (const { line, cells } of readCatalogFile(file, format)) {
-          if (first || checked.invalidRows.has(line)) {
-            first = false;
-            continue;
-          }
-          const { row } = readRow(cells, line, header, context);
-          if (!row || (row.values.genre === 'interpretation') !== interpretations) continue;
-          batch.push(row);
-          if (batch.length >= IMPORT_BATCH) {
-            await flush();
-            if (interrupted) break;
-          }
-        }
-        if (batch.length && !interrupted) await flush();
-        if (interrupted) break;
+      let progress: Awaited<ReturnType<typeof writeRows>>;
+      try {
+        progress = await writeRows(file, format, checked, org, context, options);
+      } finally {
+        // the batches committed before a failure are public too
+        getService(strapi, 'public-cache').clear();
       }
-      getService(strapi, 'public-cache').clear();
-      return { ...report(imported, done - imported), ...(interrupted ? { interrupted: true } : {}) };
+      return { ...report(progress.imported, progress.done - progress.imported), ...(progress.interrupted ? { interrupted: true } : {}) };
     },
-
   };
 };
 
