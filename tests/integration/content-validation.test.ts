@@ -407,5 +407,18 @@ describe('a policy interpretation through the approval chain, listed on both pub
       // eslint-disable-next-line no-await-in-loop
       expect(await slugs('zhi-liang-jiang-guan-li-ban-fa-jie-du', 'interprets')).toEqual(['zhi-liang-jiang-guan-li-ban-fa']);
     }
+
+    // the policy cannot go while its interpretation stays up explaining nothing; in the other order it can
+    const withdraw = (documentId: string) =>
+      app.http().post('/gov-disclosure/workflow/transitions').set('Authorization', `Bearer ${fx.tokens.publisher}`).send({ uid: ENTRY, documentId, locale: 'zh-Hans', action: 'withdraw', comment: '文件已修订' });
+    const refused = await withdraw(policy);
+    expect(refused.status).toBe(400);
+    expect(errorPaths(refused.body)).toEqual(['interpretations']);
+    expect(refused.body.error.message).toContain('《质量奖评审管理办法》政策解读');
+    expect(await fx.stateOf(policy)).toBe('published');
+    expect(await fx.publishedTitle(policy)).not.toBeNull();
+    expect((await withdraw(interpretation)).status).toBe(200);
+    expect((await withdraw(policy)).status).toBe(200);
+    expect(await fx.publishedTitle(policy)).toBeNull();
   });
 });

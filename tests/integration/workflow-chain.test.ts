@@ -276,5 +276,22 @@ describe('approval chain behaviour', () => {
       expect((await as(fx.tokens.superAdmin).delete(`${CM}/${id}?locale=zh-Hans`)).status).toBe(403);
       expect(await fx.publishedTitle(id)).not.toBeNull();
     });
+
+    it('publishing an undated entry whose 成文日期 is still to come is a 400 on writtenDate; nothing changes', async () => {
+      const id = await fx.createEntry('成文日期在将来的通知');
+      const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+      await app.strapi.documents(ENTRY as never).update({ documentId: id, locale: 'zh-Hans', data: { writtenDate: tomorrow } } as never);
+      await fx.transitionAs('drafterIn', id, 'submit');
+      await fx.transitionAs('reviewerIn', id, 'approve');
+      const before = await fx.eventCount(id);
+      const res = await transition(fx.tokens.publisher, id, 'publish');
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors[0].path).toEqual(['writtenDate']);
+      expect(await fx.stateOf(id)).toBe('pending_publish');
+      expect(await fx.eventCount(id)).toBe(before);
+      expect(await fx.publishedTitle(id)).toBeNull();
+      const draft = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId: id, publishedAt: null }, select: ['publishedDate', 'indexNumber'] })) as { publishedDate: string | null; indexNumber: string | null };
+      expect(draft).toEqual({ publishedDate: null, indexNumber: null });
+    });
   });
 });

@@ -140,6 +140,15 @@ export const interpretationPublishIssues = (genre: unknown, liveInterpreted: num
     ? [issue('interprets', 'none of the documents this 政策解读 interprets is published for the public; publish the policy document first (所解读的政策文件尚未公开发布，请先发布政策文件)')]
     : [];
 
+/**
+ * Withdrawing a policy document must not leave a published 政策解读 explaining nothing the public
+ * can read: `stranded` are the live interpretations whose only live policy is this one.
+ */
+export const policyWithdrawIssues = (stranded: Array<{ title: string }>): FieldIssue[] =>
+  stranded.length > 0
+    ? [issue('interpretations', `withdraw its 政策解读 first: ${stranded.map((e) => `"${e.title}"`).join(', ')} explain(s) only this document (请先撤回仅解读本文件的政策解读)`)]
+    : [];
+
 /** The top level of the national 主题分类 list; its codes are stable identifiers. */
 const NATIONAL_TOP_CODES: ReadonlySet<string> = new Set(SUBJECT_CATEGORIES.map((c) => c.code));
 

@@ -137,6 +137,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       // In the transaction, after the swap: a refusal rolls the state back, and a lost race is still a 409.
       if (input.action === 'publish') await getService(strapi, 'write-guard').checkPublish(uid, documentId, locale);
+      if (input.action === 'withdraw') await getService(strapi, 'write-guard').checkWithdraw(uid, documentId, locale);
       return runInTransition(input.action, async () => {
         const event = (await strapi.documents(UID.workflowEvent as never).create({
           data: {

@@ -16,6 +16,7 @@ import {
   INTERPRETATION,
   interpretationIssues,
   interpretationPublishIssues,
+  policyWithdrawIssues,
   organizationIssues,
   subjectCategoryIssues,
   type LinkedEntry,
@@ -320,10 +321,25 @@ const writeGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     async checkPublish(uid: string, documentId: string, locale: string): Promise<void> {
       if (uid !== UID.catalogEntry) return;
       const draft = await entryDraft(documentId, locale);
-      if (draft?.genre !== INTERPRETATION) return;
+      if (!draft) return;
+      // publishing dates an undated entry today, which a 成文日期 still in the future would follow
+      throwIfIssues(catalogEntryIssues(draft));
+      if (draft.genre !== INTERPRETATION) return;
       const targets = await storedTargets(uid, draft, 'interprets');
       const live = targets.length === 0 ? 0 : await query(uid).count({ where: { ...publicWhere(locale), documentId: { $in: targets } } });
       throwIfIssues(interpretationPublishIssues(draft.genre, live));
+    },
+
+    /** Refuses to withdraw a policy document while a live 政策解读 explains it alone. */
+    async checkWithdraw(uid: string, documentId: string, locale: string): Promise<void> {
+      if (uid !== UID.catalogEntry) return;
+      // live rows link to live rows: the interpretations' other live policies are their populated targets
+      const interpreters = (await query(uid).findMany({
+        where: { ...publicWhere(locale), interprets: { documentId } },
+        select: ['title'],
+        populate: { interprets: { select: ['documentId'], where: publicWhere(locale) } },
+      })) as Array<{ title: string; interprets: Array<{ documentId: string }> }>;
+      throwIfIssues(policyWithdrawIssues(interpreters.filter((e) => e.interprets.every((t) => t.documentId === documentId))));
     },
   };
 };
