@@ -375,6 +375,18 @@ describe('catalog import from the admin panel', () => {
     expect(res.body.data).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped.*Upload the file again/) });
   });
 
+  it('drops the job and file of an import whose server died long ago, though nobody asked after it', async () => {
+    const file = csv('admin-abandoned.csv', [`,无人问津的中断导入,,,2015-03-05,,,通知,有效,主动公开,,,,,,`]);
+    const { id } = (await upload(fx.tokens.publisher, file, { organization: 'wzzl' })).body.data;
+    const jobs = () => app.strapi.db.connection('gov_disclosure_import_jobs').where({ id });
+    await jobs().update({ status: 'running', updated_at: Date.now() - 2 * 3_600_000 });
+    // any later upload tidies up
+    expect((await upload(fx.tokens.publisher, file, { organization: 'wzzl' })).status).toBe(201);
+    expect(await jobs().first('id')).toBeUndefined();
+    const parts = (await app.strapi.db.connection('gov_disclosure_import_file_parts').where({ job_id: id }).count({ n: '*' })) as Array<{ n: number | string }>;
+    expect(Number(parts[0].n)).toBe(0);
+  });
+
   describe('behind a load balancer', () => {
     let second: { url: string; stop: () => void } | null = null;
     beforeAll(async () => {

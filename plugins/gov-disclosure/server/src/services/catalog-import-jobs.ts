@@ -64,7 +64,13 @@ const catalogImportJobs = ({ strapi }: { strapi: Core.Strapi }) => {
   const prune = async () => {
     const now = Date.now();
     const old = (await db()(JOBS_TABLE)
-      .where((b) => b.where('finished_at', '<', now - KEEP_FINISHED_MS).orWhere((c) => c.where('status', 'validated').andWhere('created_at', '<', now - KEEP_UNCONFIRMED_MS)))
+      .where((b) =>
+        b
+          .where('finished_at', '<', now - KEEP_FINISHED_MS)
+          .orWhere((c) => c.where('status', 'validated').andWhere('created_at', '<', now - KEEP_UNCONFIRMED_MS))
+          // a running job whose instance died an hour ago: nobody polled it to mark it failed
+          .orWhere((c) => c.where('status', 'running').andWhere('updated_at', '<', now - KEEP_FINISHED_MS))
+      )
       .select('id')) as Array<{ id: string }>;
     if (old.length === 0) return;
     const ids = old.map((r) => r.id);
