@@ -92,33 +92,37 @@ export interface ImportContext {
   resolveColumn: (text: string) => { id: number } | null;
 }
 
+/** Entry fields a file row holds as they are stored, the same on the way in and out. */
+export interface StoredAsIs {
+  title: string;
+  writtenDate: string | null;
+  documentNumber: string | null;
+  genre: Genre;
+  validity: Validity;
+  disclosureMode: DisclosureMode;
+  keywords: string | null;
+  body: string | null;
+  repealedDate: string | null;
+  withholdReason: string | null;
+  summary: string | null;
+  effectiveDate: string | null;
+  disclosureScope: DisclosureScope;
+  disclosureTerm: DisclosureTerm;
+  /** null where the file has no 公开渠道 for the row: unknown, not "none". */
+  channels: Channel[] | null;
+  documentKind: DocumentKind;
+}
+
 export interface ImportRow {
   /** 1-based line in the file, the header being row 1. */
   row: number;
-  values: {
+  values: StoredAsIs & {
     indexNumber: string | null;
-    title: string;
-    writtenDate: string | null;
     publishedDate: string;
-    documentNumber: string | null;
     subjectCategoryId: number | null;
-    genre: Genre;
-    validity: Validity;
-    disclosureMode: DisclosureMode;
-    keywords: string | null;
-    body: string | null;
     columnIds: number[];
-    repealedDate: string | null;
-    withholdReason: string | null;
     /** 索引号 or 文号 (brackets normalized) of the policies an interpretation explains. */
     interprets: string[];
-    summary: string | null;
-    effectiveDate: string | null;
-    disclosureScope: DisclosureScope;
-    disclosureTerm: DisclosureTerm;
-    /** null where the file has no 公开渠道 for the row: unknown, not "none". */
-    channels: Channel[] | null;
-    documentKind: DocumentKind;
   };
 }
 
@@ -299,29 +303,13 @@ export const readRow = (cells: unknown[], rowNumber: number, byField: Map<string
 };
 
 /** A row as the export writes it: the same columns, so an export imports back to the same catalog. */
-export interface ExportEntry {
+export interface ExportEntry extends StoredAsIs {
   indexNumber: string | null;
-  title: string;
   organization: string;
-  writtenDate: string | null;
   publishedDate: string | null;
-  documentNumber: string | null;
   subject: string | null;
-  genre: Genre;
-  validity: Validity;
-  disclosureMode: DisclosureMode;
-  keywords: string | null;
-  body: string | null;
   columns: string[];
-  repealedDate: string | null;
-  withholdReason: string | null;
   interprets: string[];
-  summary: string | null;
-  effectiveDate: string | null;
-  disclosureScope: DisclosureScope;
-  disclosureTerm: DisclosureTerm;
-  channels: Channel[] | null;
-  documentKind: DocumentKind;
 }
 
 /** The cells of a row, in CATALOG_FILE_HEADERS order. */

@@ -8,33 +8,17 @@ import type { Writable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { DEFAULT_LOCALE, UID, type Channel, type DisclosureMode, type DisclosureScope, type DisclosureTerm, type DocumentKind, type Genre, type Validity } from '../../../shared/constants';
-import { CATALOG_FILE_HEADERS, exportCells, guardFormula, hasListSeparator, type ExportEntry } from '../domain/catalog-file';
+import { DEFAULT_LOCALE, UID } from '../../../shared/constants';
+import { CATALOG_FILE_HEADERS, exportCells, guardFormula, hasListSeparator, type ExportEntry, type StoredAsIs } from '../domain/catalog-file';
 import type { CatalogFileFormat } from '../catalog-files/read';
 import { isoDate } from '../utils/sql';
 
 const BATCH = 1000;
 
-interface LiveRow {
+interface LiveRow extends StoredAsIs {
   id: number;
   indexNumber: string;
-  title: string;
-  writtenDate: string | null;
   publishedDate: string | null;
-  documentNumber: string | null;
-  genre: Genre;
-  validity: Validity;
-  disclosureMode: DisclosureMode;
-  keywords: string | null;
-  body: string | null;
-  repealedDate: string | null;
-  withholdReason: string | null;
-  summary: string | null;
-  effectiveDate: string | null;
-  disclosureScope: DisclosureScope;
-  disclosureTerm: DisclosureTerm;
-  channels: Channel[] | null;
-  documentKind: DocumentKind;
   subjectCategory: { id: number } | null;
   columns: Array<{ id: number }>;
   interprets: Array<{ indexNumber: string | null; documentNumber: string | null }>;
