@@ -18,7 +18,7 @@ const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('
 const PASSWORD = 'Disclosure2018';
 const ORG = '温州市质量技术监督局';
 const HEADERS = ['索引号', '名称', '发布机构', '成文日期', '发布日期', '文号', '主题分类', '体裁分类', '有效性', '公开方式', '关键词', '内容', '栏目'];
-const EXPORT_HEADERS = [...HEADERS, '废止日期', '不予公开理由', '解读对象'];
+const EXPORT_HEADERS = [...HEADERS, '废止日期', '不予公开理由', '解读对象', '内容概述', '生效日期', '公开范围', '公开时限', '公开渠道', '文件类别'];
 const GOOD = [
   { title: '关于开展2015年计量器具强制检定工作的通知', word: '强制检定' },
   { title: '关于公布2015年温州市标准化试点项目名单的通知', word: '标准化试点' },
