@@ -375,6 +375,19 @@ describe('catalog import from the admin panel', () => {
     expect(res.body.data).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped.*Upload the file again/) });
   });
 
+  it('refuses to confirm an import while another into the same organization runs', async () => {
+    const file = csv('admin-second.csv', [`,排队等候的导入,,,2015-03-05,,,通知,有效,主动公开,,,,,,`]);
+    const first = (await upload(fx.tokens.publisher, file, { organization: 'wzzl' })).body.data.id as string;
+    const second = (await upload(fx.tokens.publisher, file, { organization: 'wzzl' })).body.data.id as string;
+    const jobs = () => app.strapi.db.connection('gov_disclosure_import_jobs').where({ id: first });
+    await jobs().update({ status: 'running', updated_at: Date.now() });
+    const refused = await app.http().post(`/gov-disclosure/catalog-import/${second}/confirm`).set('Authorization', `Bearer ${fx.tokens.publisher}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/Another import into this organization is running/);
+    await jobs().update({ status: 'done', finished_at: Date.now() });
+    expect(await confirmAndWait(second)).toMatchObject({ status: 'done', result: { counts: { imported: 1 } } });
+  });
+
   it('drops the job and file of an import whose server died long ago, though nobody asked after it', async () => {
     const file = csv('admin-abandoned.csv', [`,无人问津的中断导入,,,2015-03-05,,,通知,有效,主动公开,,,,,,`]);
     const { id } = (await upload(fx.tokens.publisher, file, { organization: 'wzzl' })).body.data;

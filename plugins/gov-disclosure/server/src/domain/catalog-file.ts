@@ -236,27 +236,19 @@ export const readRow = (cells: unknown[], rowNumber: number, byField: Map<string
     else subjectCategoryId = subject.id;
   }
 
-  const genreText = get('genre');
-  const genre = genreText ? byLabel(GENRE_LABELS, genreText) : 'other';
-  if (!genre) fail('genre', `"${genreText}" is not a 体裁分类; one of ${labelList(GENRE_LABELS)}`);
-
-  const validityText = get('validity');
-  const validity = validityText ? byLabel(VALIDITY_LABELS, validityText) : 'effective';
-  if (!validity) fail('validity', `"${validityText}" is not a 有效性; one of ${labelList(VALIDITY_LABELS)}`);
-
-  const modeText = get('disclosureMode');
-  const disclosureMode = modeText ? byLabel(DISCLOSURE_MODE_LABELS, modeText) : 'proactive';
-  if (!disclosureMode) fail('disclosureMode', `"${modeText}" is not a 公开方式; one of ${labelList(DISCLOSURE_MODE_LABELS)}`);
-
+  /** An enumeration cell by its Chinese or English label; blank takes the default. */
   const label = <K extends string>(field: string, labels: Record<K, { zh: string; en: string }>, fallback: K, name: string): K | null => {
     const raw = get(field);
     const value = raw ? byLabel(labels, raw) : fallback;
     if (!value) fail(field, `"${raw}" is not a ${name}; one of ${labelList(labels)}`);
     return value;
   };
-  const disclosureScope = label('disclosureScope', DISCLOSURE_SCOPE_LABELS, 'public', '公开范围');
-  const disclosureTerm = label('disclosureTerm', DISCLOSURE_TERM_LABELS, 'long_term', '公开时限');
-  const documentKind = label('documentKind', DOCUMENT_KIND_LABELS, 'other', '文件类别');
+  const genre = label<Genre>('genre', GENRE_LABELS, 'other', '体裁分类');
+  const validity = label<Validity>('validity', VALIDITY_LABELS, 'effective', '有效性');
+  const disclosureMode = label<DisclosureMode>('disclosureMode', DISCLOSURE_MODE_LABELS, 'proactive', '公开方式');
+  const disclosureScope = label<DisclosureScope>('disclosureScope', DISCLOSURE_SCOPE_LABELS, 'public', '公开范围');
+  const disclosureTerm = label<DisclosureTerm>('disclosureTerm', DISCLOSURE_TERM_LABELS, 'long_term', '公开时限');
+  const documentKind = label<DocumentKind>('documentKind', DOCUMENT_KIND_LABELS, 'other', '文件类别');
 
   let channels: Channel[] | null = null;
   const channelCells = splitList(get('channels'));

@@ -181,18 +181,26 @@ const catalogImportJobs = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Starts the real import of a checked file in this instance; the panel polls get() for progress. */
     async confirm(id: string, owner: { id: number; name: string }): Promise<CatalogImportJob> {
-      const job = await find(id, owner.id);
-      const busy = await db()(JOBS_TABLE)
-        .where({ organization: job.organization, status: 'running' })
-        .whereNot({ id })
-        .andWhere('updated_at', '>=', Date.now() - STALE_AFTER_MS)
-        .first('id');
-      // the batches' lock keeps two imports from writing a row twice; this keeps people from waiting on each other
-      if (busy) throw new errors.ApplicationError('Another import into this organization is running; confirm this one when it has ended');
-      // the status change is the claim: of two confirmations, on any instances, one wins
-      const claimed = await db()(JOBS_TABLE).where({ id, owner_id: owner.id, status: 'validated' }).update({ status: 'running', updated_at: Date.now() });
+      // The status change is the claim: of two confirmations, on any instances, one wins. It is
+      // refused while another import into the organization runs (the batches' lock would keep the
+      // two from writing a row twice; this keeps people from waiting on each other).
+      const claimed = await db()(JOBS_TABLE)
+        .where({ id, owner_id: owner.id, status: 'validated' })
+        .whereNotExists((other) =>
+          other
+            .select(db().raw('1'))
+            .from(`${JOBS_TABLE} as other`)
+            .whereRaw('?? = ??', ['other.organization', `${JOBS_TABLE}.organization`])
+            .where('other.status', 'running')
+            .andWhere('other.updated_at', '>=', Date.now() - STALE_AFTER_MS)
+        )
+        .update({ status: 'running', updated_at: Date.now() });
       const row = await find(id, owner.id);
-      if (!claimed) throw new errors.ApplicationError(`This import is already ${row.status}`);
+      if (!claimed) {
+        throw new errors.ApplicationError(
+          row.status === 'validated' ? 'Another import into this organization is running; confirm this one when it has ended' : `This import is already ${row.status}`
+        );
+      }
       run(row, owner).catch((error: unknown) => strapi.log.error(`[gov-disclosure] import ${id}: ${String(error)}`));
       return view(row);
     },

@@ -21,6 +21,7 @@ import { toSlug } from '../domain/slug';
 import { readCatalogFile, type CatalogFileFormat } from '../catalog-files/read';
 import { chunksOf, isoDate, joinTableOf, lockUntilCommit, tableOf, type JoinTable } from '../utils/sql';
 import { getService } from '../utils/get-service';
+import { isPublicEntry } from '../domain/public-visibility';
 
 export const IMPORT_BATCH = 500;
 export const MAX_REPORTED_ISSUES = 1000;
@@ -139,9 +140,9 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const f of found) if (f.locale === DEFAULT_LOCALE || !byNumber.has(f.index_number)) byNumber.set(f.index_number, f);
     }
     const keys = new Set<string>();
+    const link = joinOf('organization');
     for (const chunk of chunksOf(titles)) {
       // eslint-disable-next-line no-await-in-loop
-      const link = joinOf('organization');
       const found = (await db(`${entriesTable()} as e`)
         .join(`${link.name} as ol`, `ol.${link.joinColumn.name}`, 'e.id')
         .where(`ol.${link.inverseJoinColumn.name}`, org.id)
@@ -174,9 +175,10 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
           disclosure_mode: string; disclosure_scope: string;
         }>)
       : [];
+    const asked = new Set(refs);
     const byRef = new Map<string, InterpretedTarget | 'ambiguous'>();
     for (const f of found) {
-      for (const ref of [f.index_number, f.document_number].filter((x): x is string => refs.includes(x as string))) {
+      for (const ref of [f.index_number, f.document_number].filter((x): x is string => x !== null && asked.has(x))) {
         const known = byRef.get(ref);
         if (known === 'ambiguous') continue;
         if (known && known.documentId !== f.document_id) {
@@ -186,7 +188,7 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
         const target = known ?? { genre: f.genre, documentId: f.document_id, isPublic: false };
         if (f.published_at) {
           target.live = f.id;
-          target.isPublic = f.disclosure_mode !== 'withheld' && f.disclosure_scope === 'public';
+          target.isPublic = isPublicEntry({ disclosureMode: f.disclosure_mode, disclosureScope: f.disclosure_scope });
         } else target.draft = f.id;
         byRef.set(ref, target);
       }
@@ -261,7 +263,7 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
         const period = counterPeriod(pattern, parts.year, parts.month);
         maxSerial.set(period, Math.max(maxSerial.get(period) ?? 0, parts.serial));
       } else seenKeys.set(contentKey(v), line);
-      const asTarget: RowAsTarget = { row: line, genre: v.genre, isPublic: v.disclosureMode !== 'withheld' && v.disclosureScope === 'public' };
+      const asTarget: RowAsTarget = { row: line, genre: v.genre, isPublic: isPublicEntry(v) };
       if (v.indexNumber) refsInFile.set(v.indexNumber, asTarget);
       if (v.documentNumber) refsInFile.set(v.documentNumber, refsInFile.has(v.documentNumber) ? null : asTarget);
       if (v.interprets.length) pendingRefs.push({ row: line, refs: v.interprets });
