@@ -113,7 +113,7 @@ describe('主题分类 rule', () => {
 
 describe('annual report rules', () => {
   it('refuses an unknown template', () => {
-    expect(paths(annualReportIssues({ template: '2019' }))).toEqual(['template']);
+    expect(paths(annualReportIssues({ template: '2020' }))).toEqual(['template']);
   });
   it('names each bad statistics cell', () => {
     const issues = annualReportIssues({

@@ -44,10 +44,14 @@ describe('each kind of check, passing and failing', () => {
     expect(checkStatistics('2008', { '4': 2, '4.1': 1, '4.2': 1 }).warnings).toEqual([]);
   });
 
-  it('not-more-than: more replies than requests received', () => {
-    expect(checkStatistics('2008', { '3.1': 1, '3.1.3': 1, '3.3': 2, '3.3.2': 2 }).warnings).toEqual([
-      expect.objectContaining({ cell: '3.3', check: 'limit:3.3', expected: 1, actual: 2 }),
+  it('not-more-than: an "of which" row larger than its whole', () => {
+    expect(checkStatistics('2008', { '1.1': 3, '1.1.a': 4 }).warnings).toEqual([
+      expect.objectContaining({ cell: '1.1.a', check: 'limit:1.1.a', expected: 3, actual: 4 }),
     ]);
+  });
+
+  it('no limit between requests received and replies: a December request is answered in January', () => {
+    expect(checkStatistics('2008', { '3.1': 1, '3.1.3': 1, '3.2': 2, '3.2.1': 2, '3.3': 2, '3.3.2': 2 }).warnings).toEqual([]);
   });
 
   it('equation: 2021 table 三, 一 + 二 = 三(七) + 四 in every column', () => {

@@ -93,5 +93,5 @@ export const VALIDITY_LABELS: Labels<Validity> = {
   repealed: { zh: '废止', en: 'Repealed' },
 };
 
-export const REPORT_TEMPLATE_IDS = ['2008', '2021'] as const;
+export const REPORT_TEMPLATE_IDS = ['2008', '2019', '2021'] as const;
 export type ReportTemplateId = (typeof REPORT_TEMPLATE_IDS)[number];

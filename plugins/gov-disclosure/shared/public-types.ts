@@ -72,21 +72,41 @@ export interface PublicReportSummary {
 
 export interface PublicReportCell {
   id: string;
-  row: string;
   column: string;
-  unit: string;
   value: number | null;
+}
+
+/** A statistics table as the form prints it, in one language; report-layout.ts draws it. */
+export interface PublicReportTable {
+  id: string;
+  title: string;
+  /** Text of the merged cell at the top left (table 三's 勾稽 note, 信息内容, 统计指标); null when blank. */
+  corner: string | null;
+  /** False when the form prints the table without row labels (table 四). */
+  rowLabels: boolean;
+  /** Heading of the unit column (the 2008 form's 单位); null when the table has none. */
+  unitColumn: string | null;
+  /** Value columns; `groups` are the headings drawn above a column, outermost first. */
+  columns: Array<{ id: string; label: string; groups: string[]; unit?: string; unitInCell?: boolean }>;
+  /**
+   * Rows in form order. A `group` row is a merged label to the left of the deeper rows after it;
+   * a `block` row heads a sub-table of table 二; neither has cells. `cells` follow `columns`, null
+   * where the row has no such cell.
+   */
+  rows: Array<{
+    id: string;
+    label: string;
+    level: number;
+    kind: 'data' | 'group' | 'block';
+    unit: string | null;
+    /** A 2008-form heading row (单位 ——). */
+    heading: boolean;
+    cells: Array<PublicReportCell | null>;
+  }>;
 }
 
 export interface PublicReport extends PublicReportSummary {
   prefaceHtml: string;
   sections: Array<{ title: string; html: string }>;
-  statistics: {
-    tables: Array<{
-      id: string;
-      title: string;
-      columns: Array<{ id: string; label: string; group?: string; unit?: string }>;
-      rows: Array<{ id: string; label: string; level: number; unit: string | null; heading: boolean; cells: Array<{ column: string; value: number | null } | null> }>;
-    }>;
-  };
+  statistics: { tables: PublicReportTable[] };
 }

@@ -121,3 +121,36 @@ export interface CatalogImportJob {
   result: CatalogImportReport | null;
   error: string | null;
 }
+
+/** POST /gov-disclosure/annual-reports/:documentId/compute — every cell the data answers, and where it differs from the table. */
+export interface ReportComputeResponse {
+  data: {
+    computed: Record<string, number | null>;
+    diff: Array<{ cell: string; stored: number | null; computed: number }>;
+  };
+}
+
+/** One catalog entry a computed cell counted. */
+export interface CountedEntry {
+  documentId: string;
+  title: string;
+  indexNumber: string | null;
+  documentNumber: string | null;
+  writtenDate: string | null;
+  publishedDate: string | null;
+  repealedDate: string | null;
+  /** What it was counted as, for a cell that adds several counts (e.g. 本年经政府网站公开). */
+  countedAs: string;
+}
+
+/**
+ * GET /gov-disclosure/annual-reports/:documentId/cells/:cell/records — what a computed cell's
+ * number is made of: catalog entries (paged; `total` is the number), last year's report cell,
+ * or nothing the data can answer.
+ */
+export type CellRecordsResponse = {
+  data:
+    | { cell: string; label: string; source: 'catalog'; value: number; entries: CountedEntry[]; pagination: { page: number; pageSize: number; total: number } }
+    | { cell: string; label: string; source: 'previous-report'; value: number | null; report: { documentId: string; year: number; title: string; cell: string; cellLabel: string } | null }
+    | { cell: string; label: string; source: 'none'; message: string };
+};

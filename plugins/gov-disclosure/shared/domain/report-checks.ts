@@ -2,9 +2,10 @@
  * 勾稽关系: runs a template's declared checks over a statistics table. Errors make a table
  * unsavable (not a count, negative, unknown cell, money with more than four decimals); warnings
  * are the sums and limits that do not hold, blank totals over filled parts, headings that carry a
- * value. Messages are written for the clerk who fills the form, in Chinese or English.
+ * value, and numbers left in cells the official form does not have. Messages are written for the
+ * clerk who fills the form, in Chinese or English.
  */
-import { cellIndex, REPORT_TEMPLATES, type ReportTemplate, type TemplateCheck } from './report-templates';
+import { cellLabel, REPORT_TEMPLATES, type ReportTemplate, type TemplateCheck } from './report-templates';
 import { statisticsValueIssues, type StatisticsValues } from './statistics-values';
 
 export interface CheckFinding {
@@ -25,24 +26,13 @@ type Lang = 'zh' | 'en';
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
-const labelOf = (template: ReportTemplate, cellId: string, lang: Lang): string => {
-  const cell = cellIndex(template).get(cellId);
-  if (!cell) return cellId;
-  const table = template.tables.find((t) => t.id === cell.tableId)!;
-  const row = table.rows.find((r) => r.id === cell.rowId)!;
-  const column = table.columns.find((c) => c.id === cell.columnId)!;
-  const rowLabel = lang === 'en' ? row.labelEn : row.label;
-  if (table.columns.length === 1) return rowLabel;
-  return `${rowLabel} · ${lang === 'en' ? column.labelEn : column.label}`;
-};
-
 const sumOf = (values: StatisticsValues, cells: string[]) => {
   const filled = cells.map((c) => num(values[c])).filter((v): v is number => v !== null);
   return { filled: filled.length, total: round(filled.reduce((a, b) => a + b, 0)) };
 };
 
 const runCheck = (template: ReportTemplate, check: TemplateCheck, values: StatisticsValues, lang: Lang): CheckFinding | null => {
-  const L = (cell: string) => `「${labelOf(template, cell, lang)}」`;
+  const L = (cell: string) => `「${cellLabel(template, cell, lang)}」`;
   switch (check.kind) {
     case 'sum': {
       const total = num(values[check.total]);
@@ -103,6 +93,20 @@ const runCheck = (template: ReportTemplate, check: TemplateCheck, values: Statis
   }
 };
 
+/** A number stored in a cell the form does not have stays visible to the office until cleared. */
+const retiredFindings = (template: ReportTemplate, values: StatisticsValues, lang: Lang): CheckFinding[] =>
+  (template.retiredCells ?? []).flatMap(({ id }) => {
+    const value = num(values[id]);
+    if (value === null) return [];
+    const label = `「${cellLabel(template, id, lang)}」`;
+    return [{
+      cell: id, check: `retired:${id}`, expected: null, actual: value,
+      message: lang === 'en'
+        ? `${label} has no cell on the official form (it is a merged group label), yet the stored table holds ${value} there: move the number to the items below it, then clear it`
+        : `${label}在现行表格中没有单元格（是合并的分组标题），但已保存的数据中仍有 ${value}：请将该数分到其下各项后清除`,
+    }];
+  });
+
 export const checkStatistics = (templateId: string, statistics: unknown, lang: Lang = 'zh'): CheckResult => {
   const template = REPORT_TEMPLATES[templateId];
   const errors: CheckFinding[] = statisticsValueIssues(templateId, statistics).map((i) => ({
@@ -112,5 +116,5 @@ export const checkStatistics = (templateId: string, statistics: unknown, lang: L
   if (!template || errors.length > 0) return { errors, warnings: [] };
   const values = (statistics ?? {}) as StatisticsValues;
   const warnings = template.checks.map((c) => runCheck(template, c, values, lang)).filter((f): f is CheckFinding => f !== null);
-  return { errors, warnings };
+  return { errors, warnings: [...retiredFindings(template, values, lang), ...warnings] };
 };

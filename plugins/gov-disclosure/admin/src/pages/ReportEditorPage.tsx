@@ -4,8 +4,12 @@ import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/a
 import { useIntl } from 'react-intl';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { PLUGIN_ID, UID } from '../../../shared/constants';
-import { checkStatistics, type CheckFinding } from '../../../shared/domain/report-checks';
-import { REPORT_TEMPLATES, cellIdOf, type ReportTemplate, type TemplateRow, type TemplateTable } from '../../../shared/domain/report-templates';
+import { checkStatistics } from '../../../shared/domain/report-checks';
+import { REPORT_TEMPLATES, cellLabel, type ReportTemplate } from '../../../shared/domain/report-templates';
+import { cellSources, coverageOf } from '../../../shared/domain/report-sources';
+import type { ReportComputeResponse } from '../../../shared/types';
+import { CellRecordsDialog } from '../components/CellRecordsDialog';
+import { StatisticsGrid, type Finding } from '../components/StatisticsGrid';
 import { WorkflowPanelBody } from '../components/WorkflowPanel';
 import { usePluginT } from '../utils/use-plugin-t';
 import { errorMessage } from '../utils/errors';
@@ -29,71 +33,7 @@ const toValue = (text: string): number | string | null => {
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t; // anything else stays text and is reported as an error
 };
 
-const cellExists = (row: TemplateRow, columnId: string) =>
-  !(row.omitColumns ?? []).includes(columnId) && (!row.onlyColumns || row.onlyColumns.includes(columnId));
-
 const COLOR = { error: '#d02b20', warning: '#b86e00' };
-
-/** The statistics table as an editable grid laid out like the form, with the checks live beside the cells. */
-const Grid = ({ table, raw, onChange, findings, en }: { table: TemplateTable; raw: Raw; onChange: (cell: string, text: string) => void; findings: Map<string, { kind: 'error' | 'warning'; finding: CheckFinding }>; en: boolean }) => {
-  const single = table.columns.length === 1;
-  const groups = table.columns.some((c) => c.group);
-  return (
-    <Box paddingBottom={6} style={{ overflowX: 'auto' }}>
-      <table className="gd-grid" style={{ borderCollapse: 'collapse', width: '100%' }}>
-        <caption style={{ textAlign: 'left', fontWeight: 700, padding: '4px 0' }}>{en ? table.titleEn : table.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={groups ? 2 : 1} style={{ textAlign: 'left' }}>{en ? 'Indicator' : '统计指标'}</th>
-            {single && <th scope="col">{en ? 'Unit' : '单位'}</th>}
-            {!groups && table.columns.map((c) => <th key={c.id} scope="col">{en ? c.labelEn : c.label}</th>)}
-            {groups &&
-              table.columns.map((c, i) =>
-                !c.group ? (
-                  <th key={c.id} scope="col" rowSpan={2}>{en ? c.labelEn : c.label}</th>
-                ) : i === 0 || table.columns[i - 1].group !== c.group ? (
-                  <th key={`${c.group}-${c.id}`} scope="colgroup" colSpan={table.columns.filter((x) => x.group === c.group).length}>{en ? c.groupEn : c.group}</th>
-                ) : null
-              )}
-          </tr>
-          {groups && <tr>{table.columns.filter((c) => c.group).map((c) => <th key={c.id} scope="col">{en ? c.labelEn : c.label}</th>)}</tr>}
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" style={{ textAlign: 'left', paddingLeft: `${8 + row.level * 16}px`, fontWeight: row.level === 0 ? 700 : 400 }}>{en ? row.labelEn : row.label}</th>
-              {single && <td style={{ textAlign: 'center' }}>{row.heading && !row.totalOfParts ? '——' : row.unit}</td>}
-              {table.columns.map((column) => {
-                if (!cellExists(row, column.id)) return <td key={column.id} />;
-                const id = cellIdOf(table, row, column);
-                const status = findings.get(id);
-                return (
-                  <td key={column.id} style={{ padding: 2 }}>
-                    <input
-                      aria-label={`${en ? row.labelEn : row.label}${single ? '' : ` · ${en ? column.labelEn : column.label}`}`}
-                      aria-invalid={status?.kind === 'error' ? true : undefined}
-                      aria-describedby={status ? `finding-${id}` : undefined}
-                      data-cell={id}
-                      data-status={status?.kind ?? 'ok'}
-                      inputMode="decimal"
-                      value={raw[id] ?? ''}
-                      onChange={(e) => onChange(id, e.target.value)}
-                      style={{
-                        width: '6.5em', textAlign: 'right', padding: '2px 4px', font: 'inherit',
-                        border: `${status ? 2 : 1}px solid ${status ? COLOR[status.kind] : '#c0c0cf'}`,
-                        background: status?.kind === 'error' ? '#fcecea' : status?.kind === 'warning' ? '#fdf4dc' : 'white',
-                      }}
-                    />
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Box>
-  );
-};
 
 export const ReportEditorPage = () => {
   const { documentId = '' } = useParams();
@@ -112,6 +52,9 @@ export const ReportEditorPage = () => {
   const [narrative, setNarrative] = useState<Record<string, string>>({});
   const [previews, setPreviews] = useState<Record<string, string | null>>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const [computedNow, setComputedNow] = useState<Record<string, number | null> | null>(null);
+  const [recordsCell, setRecordsCell] = useState<string | null>(null);
+  const closeRecords = useCallback(() => setRecordsCell(null), []);
 
   const load = useCallback(async () => {
     try {
@@ -132,10 +75,28 @@ export const ReportEditorPage = () => {
     void load();
   }, [load]);
 
+  // What the data says now, to show which filled cells came from it (the office's; others see no count).
+  useEffect(() => {
+    post<ReportComputeResponse>(`/${PLUGIN_ID}/annual-reports/${documentId}/compute?locale=${locale}`, {})
+      .then((res) => setComputedNow(res.data.data.computed))
+      .catch(() => setComputedNow(null));
+  }, [post, documentId, locale]);
+
   const values: Values = useMemo(() => Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, toValue(v)])), [raw]);
   const result = useMemo(() => (template ? checkStatistics(template.id, values, en ? 'en' : 'zh') : { errors: [], warnings: [] }), [template, values, en]);
+  const sources = useMemo(() => (template ? cellSources(template.id) : {}), [template]);
+  const coverage = useMemo(() => {
+    if (!template) return null;
+    const filled = Object.entries(values).filter(([, v]) => typeof v === 'number');
+    const fromData = computedNow ? filled.filter(([cell, v]) => cell in sources && computedNow[cell] === v).length : null;
+    return { ...coverageOf(template.id), filled: filled.length, fromData };
+  }, [template, values, computedNow, sources]);
+  const retained = useMemo(
+    () => (template?.retiredCells ?? []).filter((c) => (raw[c.id] ?? '').trim() !== '').map((c) => ({ ...c, text: raw[c.id] })),
+    [template, raw]
+  );
   const findings = useMemo(() => {
-    const map = new Map<string, { kind: 'error' | 'warning'; finding: CheckFinding }>();
+    const map = new Map<string, Finding>();
     for (const w of result.warnings) map.set(w.cell, { kind: 'warning', finding: w });
     for (const e of result.errors) map.set(e.cell, { kind: 'error', finding: e });
     return map;
@@ -144,7 +105,10 @@ export const ReportEditorPage = () => {
   const save = async () => {
     setSaving(true);
     try {
-      await put(`/content-manager/collection-types/${UID.annualReport}/${documentId}?locale=${locale}`, { statistics: values, ...narrative });
+      // a cleared cell the form no longer has leaves the table altogether
+      const retired = new Set((template?.retiredCells ?? []).map((c) => c.id));
+      const statistics = Object.fromEntries(Object.entries(values).filter(([cell, v]) => !(retired.has(cell) && v === null)));
+      await put(`/content-manager/collection-types/${UID.annualReport}/${documentId}?locale=${locale}`, { statistics, ...narrative });
       toggleNotification({ type: 'success', message: t('report.saved') });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
@@ -155,7 +119,8 @@ export const ReportEditorPage = () => {
 
   const fill = async () => {
     try {
-      const { data } = await post<{ data: { diff: Array<{ cell: string; stored: number | null; computed: number }> } }>(`/${PLUGIN_ID}/annual-reports/${documentId}/compute?locale=${locale}`, {});
+      const { data } = await post<ReportComputeResponse>(`/${PLUGIN_ID}/annual-reports/${documentId}/compute?locale=${locale}`, {});
+      setComputedNow(data.data.computed);
       setDiff(data.data.diff.map((d) => ({ ...d, take: true })));
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
@@ -206,7 +171,7 @@ export const ReportEditorPage = () => {
                         <li key={d.cell}>
                           <label>
                             <input type="checkbox" checked={d.take} onChange={() => setDiff(diff.map((x, j) => (j === i ? { ...x, take: !x.take } : x)))} />{' '}
-                            {d.cell}: {d.stored ?? '—'} → {d.computed}
+                            {cellLabel(template, d.cell, en ? 'en' : 'zh')}: {d.stored ?? '—'} → {d.computed}
                           </label>
                         </li>
                       ))}
@@ -224,9 +189,44 @@ export const ReportEditorPage = () => {
                 )}
               </Box>
             )}
+            {coverage && (
+              <Box paddingBottom={4} data-testid="report-coverage">
+                <Typography tag="p">{t('report.coverage.template', { cells: coverage.cells, computed: coverage.computed, typed: coverage.typed })}</Typography>
+                {coverage.fromData !== null && (
+                  <Typography tag="p" textColor="neutral600">{t('report.coverage.report', { filled: coverage.filled, fromData: coverage.fromData, typed: coverage.filled - coverage.fromData })}</Typography>
+                )}
+              </Box>
+            )}
+            {retained.length > 0 && (
+              <Box padding={4} marginBottom={4} background="warning100" hasRadius data-testid="report-retired">
+                <Typography tag="p" fontWeight="bold">{t('report.retired.title')}</Typography>
+                <Box tag="ul" paddingTop={2}>
+                  {retained.map((c) => (
+                    <li key={c.id} data-retired-cell={c.id}>
+                      <Flex gap={2} alignItems="center">
+                        <Typography>{t('report.retired.cell', { label: en ? c.labelEn : c.label, id: c.id, value: c.text })}</Typography>
+                        <Button variant="tertiary" size="S" onClick={() => setRaw({ ...raw, [c.id]: '' })}>{t('report.retired.clear')}</Button>
+                      </Flex>
+                    </li>
+                  ))}
+                </Box>
+              </Box>
+            )}
             {template.tables.map((table) => (
-              <Grid key={table.id} table={table} raw={raw} findings={findings} en={en} onChange={(cell, text) => setRaw({ ...raw, [cell]: text })} />
+              <StatisticsGrid
+                key={table.id}
+                template={template}
+                table={table}
+                raw={raw}
+                findings={findings}
+                computed={sources}
+                onOpenRecords={setRecordsCell}
+                lang={en ? 'en' : 'zh'}
+                t={t}
+                onChange={(cell, text) => setRaw((current) => ({ ...current, [cell]: text }))}
+              />
             ))}
+            {recordsCell && <CellRecordsDialog documentId={documentId} locale={locale} cell={recordsCell} onClose={closeRecords} t={t} />}
             <Typography variant="delta" tag="h2">{t('report.sections')}</Typography>
             {[{ field: 'preface', title: t('report.preface') }, ...template.sections.map((sec) => ({ field: sec.field, title: en ? sec.titleEn : sec.title }))].map(({ field, title }) => (
               <Box key={field} paddingTop={4}>

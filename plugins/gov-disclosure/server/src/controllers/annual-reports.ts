@@ -5,7 +5,7 @@ import { checkStatistics } from '../../../shared/domain/report-checks';
 import { REPORT_TEMPLATES } from '../../../shared/domain/report-templates';
 import { isPublisher } from '../domain/workflow-policy';
 import { getService } from '../utils/get-service';
-import { reportCsv } from '../exports/report-csv';
+import { countedEntriesCsv, reportCsv } from '../exports/report-csv';
 import { reportDocx } from '../exports/report-docx';
 import { reportPrintableHtml } from '../exports/report-html';
 
@@ -23,6 +23,14 @@ const validateBody = validateYupSchema(
   yup.object({ template: yup.string().oneOf([...REPORT_TEMPLATE_IDS]).required(), statistics: yup.object().required() }).noUnknown()
 );
 const validateTarget = validateYupSchema(yup.object({ locale: yup.string().oneOf([...LOCALES]).default('zh-Hans') }).noUnknown());
+const validateRecords = validateYupSchema(
+  yup.object({
+    locale: yup.string().oneOf([...LOCALES]).default('zh-Hans'),
+    page: yup.number().integer().min(1).default(1),
+    pageSize: yup.number().integer().min(1).max(100).default(20),
+    format: yup.string().oneOf(['json', 'csv']).default('json'),
+  }).noUnknown()
+);
 const validateExport = validateYupSchema(
   yup.object({ locale: yup.string().oneOf([...LOCALES]).default('zh-Hans'), format: yup.string().oneOf(['csv', 'docx', 'html']).required() }).noUnknown()
 );
@@ -67,6 +75,22 @@ const annualReports = ({ strapi }: { strapi: Core.Strapi }) => {
       await office();
       const { locale = 'zh-Hans' } = (await validateTarget(ctx.query)) as { locale?: string };
       ctx.body = { data: await getService(strapi, 'report-statistics').compute(ctx.params.documentId, locale) };
+    },
+
+    /** The records a computed cell counted: a page of them as JSON, or all of them as CSV. */
+    async records(ctx: Ctx) {
+      await office();
+      const { locale, page, pageSize, format } = (await validateRecords(ctx.query)) as { locale: string; page: number; pageSize: number; format: 'json' | 'csv' };
+      const statistics = getService(strapi, 'report-statistics');
+      const { documentId, cell } = ctx.params;
+      if (format === 'json') {
+        ctx.body = { data: await statistics.records(documentId, locale, cell, page, pageSize, langOf(ctx)) };
+        return;
+      }
+      const { label, entries } = await statistics.allRecords(documentId, locale, cell, langOf(ctx));
+      ctx.type = 'text/csv; charset=utf-8';
+      ctx.set('Content-Disposition', `attachment; filename="${encodeURIComponent(cell)}-records.csv"`);
+      ctx.body = countedEntriesCsv(label, entries);
     },
 
     async export(ctx: Ctx) {

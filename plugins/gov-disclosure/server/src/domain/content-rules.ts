@@ -8,6 +8,7 @@ import { issue, type FieldIssue } from '../../../shared/domain/field-issue';
 import { checkIssuerCode, describeCodeProblem } from '../../../shared/domain/organization-code';
 import { indexNumberPatternIssues } from '../../../shared/domain/index-number-pattern';
 import { statisticsValueIssues } from '../../../shared/domain/statistics-values';
+import { REPORT_TEMPLATES } from '../../../shared/domain/report-templates';
 import { documentNumberProblem, normalizeDocumentNumber } from '../../../shared/domain/document-number';
 import { SUBJECT_CATEGORIES } from '../../../shared/domain/subject-categories';
 
@@ -176,6 +177,21 @@ export const subjectCategoryIssues = (c: SubjectCategoryFacts): FieldIssue[] => 
     return [issue('subjectCategory', `${label} has sub-categories; choose one of them or its top-level category (主题分类须为末级分类或一级分类)`)];
   }
   return [];
+};
+
+/**
+ * A cell the form no longer has (a merged group label an earlier template gave cells) keeps the
+ * number stored in it until the office clears it, but takes no new one.
+ */
+export const retiredCellIssues = (templateId: string, incoming: unknown, stored: unknown): FieldIssue[] => {
+  const template = REPORT_TEMPLATES[templateId];
+  if (!template?.retiredCells || !incoming || typeof incoming !== 'object') return [];
+  const before = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  return template.retiredCells.flatMap(({ id, label }) => {
+    const value = (incoming as Record<string, unknown>)[id];
+    if (value === null || value === undefined || value === '' || value === before[id]) return [];
+    return [issue(['statistics', id], `「${label}」 is not a cell of the official form: it keeps a number stored before until it is cleared, but takes no new one (现行表格中无此单元格，只能清除)`)];
+  });
 };
 
 export const annualReportIssues = (values: Values): FieldIssue[] => {

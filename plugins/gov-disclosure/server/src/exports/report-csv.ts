@@ -1,24 +1,33 @@
 import type { PublicReport } from '../../../shared/public-types';
+import type { CountedEntry } from '../../../shared/types';
+import { guardFormula } from '../domain/catalog-file';
+import { formLayout, layoutGrid } from '../../../shared/domain/report-layout';
 
-const field = (v: string | number | null | undefined) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /**
- * Every cell of the statistics table, one per line: table, row, column, unit, value (blank stays
- * blank). Opens in Excel and WPS as UTF-8 thanks to the byte-order mark.
+ * The statistics tables laid out like the form, one after another under their titles: a merged
+ * cell's text stands in its top-left position and the rest of the merge is blank, as a
+ * spreadsheet saves merged cells (blank values stay blank). Opens in Excel and WPS as UTF-8
+ * thanks to the byte-order mark.
  */
 export const reportCsv = (report: PublicReport): string => {
-  const lines = [['表格 table', '行 row id', '统计指标 indicator', '列 column', '单位 unit', '统计数 value']];
+  const lines: string[][] = [];
   for (const table of report.statistics.tables) {
-    for (const row of table.rows) {
-      row.cells.forEach((cell, i) => {
-        if (!cell) return;
-        const column = table.columns[i];
-        lines.push([table.title, row.id, row.label, table.columns.length === 1 ? '' : column.label, row.heading ? '——' : row.unit ?? column.unit ?? '', cell.value === null ? '' : String(cell.value)]);
-      });
-    }
+    if (lines.length > 0) lines.push([]);
+    lines.push([table.title]);
+    lines.push(...layoutGrid(formLayout(table)));
   }
+  return `\ufeff${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
+};
+
+/** The catalog entries a computed cell counted, one per line (the cell's number is the line count). */
+export const countedEntriesCsv = (label: string, entries: CountedEntry[]): string => {
+  const lines = [
+    [`「${label}」`, `${entries.length}`],
+    ['索引号', '名称', '文号', '成文日期', '发布日期', '废止日期', '计入项', 'documentId'],
+    // titles and 文号 are typed by people: a leading = + - @ must not run as a formula
+    ...entries.map((e) => [e.indexNumber ?? '', guardFormula(e.title), guardFormula(e.documentNumber ?? ''), e.writtenDate ?? '', e.publishedDate ?? '', e.repealedDate ?? '', e.countedAs, e.documentId]),
+  ];
   return `\ufeff${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
 };

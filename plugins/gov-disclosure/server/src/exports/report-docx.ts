@@ -10,8 +10,10 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx';
+import { formLayout, type LayoutCell, type TableLayout } from '../../../shared/domain/report-layout';
 import type { PublicReport } from '../../../shared/public-types';
 
 const FONT = { ascii: 'Times New Roman', eastAsia: 'SimSun', hAnsi: 'Times New Roman' };
@@ -25,9 +27,11 @@ const paragraphsOf = (htmlText: string): string[] =>
 
 const text = (value: string, options: { bold?: boolean; size?: number } = {}) => new TextRun({ text: value, font: FONT, bold: options.bold, size: options.size ?? 24 });
 
-const cell = (value: string, options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number; columnSpan?: number } = {}) =>
+const cell = (value: string, options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number; columnSpan?: number; rowSpan?: number } = {}) =>
   new TableCell({
     columnSpan: options.columnSpan,
+    rowSpan: options.rowSpan,
+    verticalAlign: VerticalAlign.CENTER,
     children: [new Paragraph({ alignment: options.align, indent: options.indent ? { left: options.indent * 360 } : undefined, children: [text(value, { bold: options.bold, size: 21 })] })],
   });
 
@@ -40,24 +44,36 @@ const BORDERS = {
   insideVertical: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
 };
 
+/** One cell of the form, merged as the form merges it (report-layout decides). */
+const layoutCell = (c: LayoutCell): TableCell => {
+  switch (c.kind) {
+    case 'header':
+      return cell(c.text, { bold: true, align: AlignmentType.CENTER, columnSpan: c.colSpan, rowSpan: c.rowSpan });
+    case 'label':
+      return cell(c.text, { indent: c.indent, columnSpan: c.colSpan, rowSpan: c.rowSpan, align: c.scope === 'rowgroup' ? AlignmentType.CENTER : undefined });
+    case 'block':
+      return cell(c.text, { bold: true, align: AlignmentType.CENTER, columnSpan: c.colSpan });
+    case 'unit':
+      return cell(c.text, { align: AlignmentType.CENTER });
+    default:
+      return cell(c.text, { align: AlignmentType.RIGHT, columnSpan: c.colSpan });
+  }
+};
+
+/** Twips across an A4 text block (~9,000): label columns get the room their wording needs. */
+const columnWidths = (layout: TableLayout, table: PublicReport['statistics']['tables'][number]): number[] => {
+  if (table.columns.length === 1) return [6300, 1200, 1500];
+  const labels = layout.width - table.columns.length;
+  const labelTotal = labels === 0 ? 0 : 3000;
+  const labelWidths = labels === 1 ? [labelTotal] : Array.from({ length: labels }, (_, i) => (i === labels - 1 ? labelTotal - 700 * (labels - 1) : 700));
+  const valueWidth = Math.floor((9000 - labelTotal) / (layout.width - labels));
+  return [...labelWidths, ...Array.from({ length: layout.width - labels }, () => valueWidth)];
+};
+
 const statisticsTable = (table: PublicReport['statistics']['tables'][number]): Table => {
-  const single = table.columns.length === 1;
-  const header = single
-    ? [cell('统计指标', { bold: true }), cell('单位', { bold: true, align: AlignmentType.CENTER }), cell('统计数', { bold: true, align: AlignmentType.RIGHT })]
-    : [cell('', { bold: true }), ...table.columns.map((c) => cell(c.group ? `${c.group}：${c.label}` : c.label, { bold: true, align: AlignmentType.CENTER }))];
-  const rows = table.rows.map((row) => {
-    const value = (i: number) => {
-      const c = row.cells[i];
-      return c && c.value !== null ? String(c.value) : '';
-    };
-    if (single) {
-      return new TableRow({ children: [cell(row.label, { indent: row.level }), cell(row.heading ? '——' : row.unit ?? '', { align: AlignmentType.CENTER }), cell(value(0), { align: AlignmentType.RIGHT })] });
-    }
-    return new TableRow({ children: [cell(row.label, { indent: row.level }), ...table.columns.map((_, i) => cell(row.cells[i] ? value(i) : '—', { align: AlignmentType.RIGHT }))] });
-  });
-  // Twips across an A4 text block (~9,000): the indicator column gets the room its wording needs.
-  const columnWidths = single ? [6300, 1200, 1500] : [2600, ...table.columns.map(() => Math.floor(6400 / table.columns.length))];
-  return new Table({ width: { size: 9000, type: WidthType.DXA }, columnWidths, layout: TableLayoutType.FIXED, borders: BORDERS, rows: [new TableRow({ tableHeader: true, children: header }), ...rows] });
+  const layout = formLayout(table);
+  const rows = [...layout.head, ...layout.body].map((row, i) => new TableRow({ tableHeader: i < layout.head.length, children: row.map(layoutCell) }));
+  return new Table({ width: { size: 9000, type: WidthType.DXA }, columnWidths: columnWidths(layout, table), layout: TableLayoutType.FIXED, borders: BORDERS, rows });
 };
 
 /** The report as the Word document agencies file and print: narrative parts, then the statistics table. */
@@ -71,7 +87,8 @@ export const reportDocx = async (report: PublicReport): Promise<Buffer> => {
     body.push(...paragraphsOf(section.html).map((p) => new Paragraph({ indent: { firstLine: 480 }, children: [text(p)] })));
   }
   for (const table of report.statistics.tables) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, alignment: AlignmentType.CENTER, children: [text(`${table.title}（${report.year}年度）`, { bold: true, size: 28 })] }));
+    const caption = table.columns.length === 1 ? `${table.title}（${report.year}年度）` : table.title;
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, alignment: AlignmentType.CENTER, children: [text(caption, { bold: true, size: 28 })] }));
     body.push(statisticsTable(table));
   }
   const doc = new Document({

@@ -7,6 +7,7 @@ const PRINT_STYLE = `
 h1{text-align:center;font-size:18pt}h2{font-size:14pt}table{border-collapse:collapse;width:100%;page-break-inside:auto}
 th,td{border:1px solid #000;padding:2pt 4pt;text-align:left}td.num,th.num{text-align:right}td.unit{text-align:center}
 .lvl-1{padding-left:1.5em}.lvl-2{padding-left:3em}.lvl-3{padding-left:4.5em}caption{font-weight:700;text-align:center}
+thead th,th.block,td.corner{text-align:center;vertical-align:middle}th[scope=rowgroup]{vertical-align:middle}td.corner{font-size:10pt}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}tr{page-break-inside:avoid}
 `;
 

@@ -30,6 +30,7 @@ ul.entries time{color:var(--muted);white-space:nowrap;font-variant-numeric:tabul
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid var(--line);padding:.4rem .6rem;text-align:left;vertical-align:top}
 thead th,table.meta th{background:#eef1f5}table.meta th{width:8rem;white-space:nowrap}
 table.form td.num,table.form th.num{text-align:right;font-variant-numeric:tabular-nums}table.form td.unit{text-align:center;white-space:nowrap}
+table.form thead th,table.form th.block,table.form td.corner{text-align:center;vertical-align:middle}table.form th[scope=rowgroup]{vertical-align:middle}table.form td.corner{font-size:.85rem}
 .body{overflow-wrap:anywhere}.body img{max-width:100%}
 .notice{padding:.75rem 1rem;border-left:4px solid var(--brand);background:#fbf3f3}
 form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem;align-items:end;margin-bottom:1rem}

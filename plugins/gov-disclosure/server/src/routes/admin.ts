@@ -36,6 +36,7 @@ export default {
       ['GET', '/annual-reports/templates/:id', 'annual-reports.template'],
       ['POST', '/annual-reports/validate', 'annual-reports.validate'],
       ['POST', '/annual-reports/:documentId/compute', 'annual-reports.compute'],
+      ['GET', '/annual-reports/:documentId/cells/:cell/records', 'annual-reports.records'],
       ['GET', '/annual-reports/:documentId/export', 'annual-reports.export'],
       ['POST', '/workflow/transitions', 'workflow.transition'],
       ['GET', '/workflow/history', 'workflow.history'],

@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { DISCLOSURE_MODE_LABELS, GENRE_LABELS, UID, VALIDITY_LABELS, type DisclosureMode, type Genre, type Validity } from '../../../shared/constants';
-import { REPORT_TEMPLATES, cellIdOf } from '../../../shared/domain/report-templates';
+import { REPORT_TEMPLATES } from '../../../shared/domain/report-templates';
+import { localizeTables } from '../../../shared/domain/report-layout';
 import type {
   Pagination,
   PublicColumn,
@@ -54,26 +55,7 @@ const buildReport = (row: Row & Record<string, unknown>, locale: string): Public
     template: template.id,
     prefaceHtml: renderMarkdown(row.preface as string | null),
     sections: template.sections.map((s) => ({ title: en ? s.titleEn : s.title, html: renderMarkdown(row[s.field] as string | null) })),
-    statistics: {
-      tables: template.tables.map((table) => ({
-        id: table.id,
-        title: en ? table.titleEn : table.title,
-        columns: table.columns.map((c) => ({ id: c.id, label: en ? c.labelEn : c.label, ...(c.group ? { group: en ? c.groupEn ?? c.group : c.group } : {}), ...(c.unit ? { unit: c.unit } : {}) })),
-        rows: table.rows.map((r) => ({
-          id: r.id,
-          label: en ? r.labelEn : r.label,
-          level: r.level,
-          unit: r.heading && !r.totalOfParts ? null : r.unit ?? null,
-          heading: Boolean(r.heading),
-          cells: table.columns.map((c) => {
-            const exists = !(r.omitColumns ?? []).includes(c.id) && (!r.onlyColumns || r.onlyColumns.includes(c.id));
-            if (!exists) return null;
-            const value = values[cellIdOf(table, r, c)];
-            return { column: c.id, value: typeof value === 'number' ? value : null };
-          }),
-        })),
-      })),
-    },
+    statistics: { tables: localizeTables(template, values, en ? 'en' : 'zh') },
   };
 };
 

@@ -1,130 +1,178 @@
 /**
- * Statistics computed from the catalog for an annual report's organization and year, with SQL
- * aggregates (one conditional-count query over that organization's published rows), never by
- * loading entries into JavaScript. Cells no data can answer are left to the clerk.
+ * Statistics computed for an annual report's organization and year, and the records behind each
+ * number. Catalog counts are SQL aggregates over that organization's published rows in the
+ * default locale (a document's other locales are the same disclosure), never entries loaded into
+ * JavaScript; the records list runs the same conditions (domain/report-measures.ts), so its
+ * length is the number. Which cells are computed, and from what, is shared/domain/report-sources.ts.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, UID } from '../../../shared/constants';
-import { REPORT_TEMPLATES, cellIndex } from '../../../shared/domain/report-templates';
+import { cellIndex, cellLabel, REPORT_TEMPLATES, type ReportTemplate } from '../../../shared/domain/report-templates';
+import { cellSources, MEASURE_LABELS, type CatalogMeasure } from '../../../shared/domain/report-sources';
 import type { StatisticsValues } from '../../../shared/domain/statistics-values';
-import { joinTableOf, rawRows, tableOf } from '../utils/sql';
+import type { CellRecordsResponse, CountedEntry, ReportComputeResponse } from '../../../shared/types';
+import { measureSql, scanWhere, yearBounds, type Scan } from '../domain/report-measures';
+import { isoDate, joinTableOf, rawRows, tableOf } from '../utils/sql';
 
-type Knex = Core.Strapi['db']['connection'];
+type Lang = 'zh' | 'en';
 
-export interface ComputeDiffItem {
-  cell: string;
-  stored: number | null;
-  computed: number;
+interface ReportFacts {
+  documentId: string;
+  year: number;
+  template: ReportTemplate;
+  statistics: StatisticsValues;
+  organization: { id: number; documentId: string };
+}
+
+interface EntryRow {
+  document_id: string;
+  title: string;
+  index_number: string | null;
+  document_number: string | null;
+  written_date: unknown;
+  published_date: unknown;
+  repealed_date: unknown;
+  measure: CatalogMeasure;
 }
 
 const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
-  /**
-   * Counts for one organization and year, each distinct document once: published in the default
-   * locale (a document's other locales are the same disclosure).
-   */
-  const countsFor = async (knex: Knex, organizationId: number, year: number) => {
-    // the year is interpolated into the date bounds below: it must be a plain integer
-    if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new errors.ValidationError(`invalid report year ${year}`);
+  const knex = () => strapi.db.connection;
+
+  /** The report's working version with what computing needs; 404 and 400 name what is missing. */
+  const reportFacts = async (documentId: string, locale: string): Promise<ReportFacts> => {
+    const report = (await strapi.db.query(UID.annualReport as never).findOne({
+      where: { documentId, locale, publishedAt: null },
+      populate: { organization: { select: ['id', 'documentId'] } },
+    })) as { year: number; template: string; statistics: StatisticsValues | null; organization: { id: number; documentId: string } | null } | null;
+    if (!report) throw new errors.NotFoundError(`No annual report ${documentId} in locale ${locale}`);
+    const template = REPORT_TEMPLATES[report.template];
+    if (!report.organization || !template) throw new errors.ValidationError('The report needs an organization and a template before statistics can be computed');
+    // the organization row in the default locale carries the entries' links
+    const org = (await strapi.db.query(UID.organization as never).findOne({ where: { documentId: report.organization.documentId, locale: DEFAULT_LOCALE }, select: ['id'] })) as { id: number } | null;
+    return { documentId, year: report.year, template, statistics: report.statistics ?? {}, organization: { id: org?.id ?? report.organization.id, documentId: report.organization.documentId } };
+  };
+
+  /** FROM … WHERE for the organization's published default-locale entries in one scan. */
+  const fromScan = (scan: Scan, year: number) => {
     const entries = tableOf(strapi, UID.catalogEntry);
     const org = joinTableOf(strapi, UID.catalogEntry, 'organization');
-    const from = `${year}-01-01`;
-    const to = `${year}-12-31`;
-    const inYear = (column: string) => `e.${column} >= '${from}' AND e.${column} <= '${to}'`;
-    const channel = (key: string) =>
-      strapi.db.dialect.client === 'postgres' ? `e.channels::jsonb @> '["${key}"]'::jsonb` : `e.channels LIKE '%"${key}"%'`;
-    const validAtYearEnd = `e.written_date <= '${to}' AND (e.repealed_date IS NULL OR e.repealed_date > '${to}') AND e.validity <> 'expired'`;
-    const kinds = ['regulation', 'normative'] as const;
-    // Strapi keeps at most one published row per document and locale, so within one locale a plain
-    // conditional sum counts each document once (and is far cheaper than COUNT(DISTINCT …)).
-    const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
-    const proactive = `e.disclosure_mode = 'proactive'`;
-    const channels = ['gazette', 'website', 'weibo', 'wechat', 'other'];
-    // Two narrow scans instead of one over every entry: the year's publications (through the live
-    // entries' date index), and the regulations and normative documents (through their kind index).
-    // Aliases are lower-case: PostgreSQL folds unquoted identifiers.
-    const ofYear = {
-      proactive: count(proactive),
-      proactive_normative: count(`${proactive} AND e.document_kind = 'normative'`),
-      interpretations: count(`e.genre = 'interpretation'`),
-      ...Object.fromEntries(channels.map((c) => [`channel_${c}`, count(`${proactive} AND ${channel(c)}`)])),
-    };
-    const ofKinds = Object.fromEntries(kinds.flatMap((k) => [
-      [`${k}_issued`, count(`e.document_kind = '${k}' AND ${inYear('written_date')}`)],
-      [`${k}_repealed`, count(`e.document_kind = '${k}' AND ${inYear('repealed_date')}`)],
-      [`${k}_valid`, count(`e.document_kind = '${k}' AND ${validAtYearEnd}`)],
-    ]));
-    const run = async (select: Record<string, string>, where: string) => {
-      const sql = `SELECT ${Object.entries(select).map(([alias, expr]) => `${expr} AS ${alias}`).join(', ')}
-        FROM ${entries} e JOIN ${org.name} o ON o.${org.joinColumn.name} = e.id
-        WHERE o.${org.inverseJoinColumn.name} = ? AND e.locale = ? AND e.published_at IS NOT NULL AND ${where}`;
-      const result = await knex.raw(sql, [organizationId, DEFAULT_LOCALE]);
-      return rawRows<Record<string, number | string | null>>(result)[0] ?? {};
-    };
-    const [yearRow, kindRow] = await Promise.all([
-      run(ofYear, inYear('published_date')),
-      run(ofKinds, `e.document_kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`),
-    ]);
-    const row = { ...yearRow, ...kindRow };
-    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v ?? 0)])) as Record<string, number>;
+    return `FROM ${entries} e JOIN ${org.name} o ON o.${org.joinColumn.name} = e.id
+      WHERE o.${org.inverseJoinColumn.name} = ? AND e.locale = ? AND e.published_at IS NOT NULL AND ${scanWhere(scan, yearBounds(year))}`;
+  };
+
+  const measuresOf = (year: number) => measureSql(yearBounds(year), strapi.db.dialect.client);
+
+  /** The counts, one conditional-sum query per scan. */
+  const countMeasures = async (organizationId: number, year: number, measures: readonly CatalogMeasure[]): Promise<Record<CatalogMeasure, number>> => {
+    const sql = measuresOf(year);
+    const scans = [...new Set(measures.map((m) => sql[m].scan))];
+    const rows = await Promise.all(
+      scans.map(async (scan) => {
+        // Strapi keeps at most one published row per document and locale, so a plain conditional
+        // sum counts each document once (far cheaper than COUNT(DISTINCT …)). Aliases are
+        // lower-case: PostgreSQL folds unquoted identifiers.
+        const select = measures.filter((m) => sql[m].scan === scan).map((m) => `SUM(CASE WHEN ${sql[m].when} THEN 1 ELSE 0 END) AS ${m}`);
+        const result = await knex().raw(`SELECT ${select.join(', ')} ${fromScan(scan, year)}`, [organizationId, DEFAULT_LOCALE]);
+        return rawRows<Record<string, number | string | null>>(result)[0] ?? {};
+      })
+    );
+    const merged = Object.assign({}, ...rows) as Record<string, number | string | null>;
+    return Object.fromEntries(measures.map((m) => [m, Number(merged[m] ?? 0)])) as Record<CatalogMeasure, number>;
+  };
+
+  /** The entries behind a sum of measures, in the order they were counted. */
+  const listMeasures = async (organizationId: number, year: number, measures: CatalogMeasure[], offset: number, limit: number | null): Promise<EntryRow[]> => {
+    const sql = measuresOf(year);
+    const parts = measures.map(
+      (m, i) => `SELECT e.document_id, e.title, e.index_number, e.document_number, e.written_date, e.published_date, e.repealed_date, e.id, '${m}' AS measure, ${i} AS part
+        ${fromScan(sql[m].scan, year)} AND ${sql[m].when}`
+    );
+    const page = limit === null ? '' : ` LIMIT ${Number(limit)} OFFSET ${Number(offset)}`;
+    const bindings = measures.flatMap(() => [organizationId, DEFAULT_LOCALE]);
+    const result = await knex().raw(`SELECT * FROM (${parts.join(' UNION ALL ')}) counted ORDER BY part, published_date, id${page}`, bindings);
+    return rawRows<EntryRow>(result);
+  };
+
+  const countedEntry = (row: EntryRow, lang: Lang): CountedEntry => ({
+    documentId: row.document_id,
+    title: row.title,
+    indexNumber: row.index_number,
+    documentNumber: row.document_number,
+    writtenDate: isoDate(row.written_date),
+    publishedDate: isoDate(row.published_date),
+    repealedDate: isoDate(row.repealed_date),
+    countedAs: MEASURE_LABELS[row.measure][lang],
+  });
+
+  /** Last year's report of the organization (either format since 2019 carries table 三). */
+  const previousReport = async (organizationDocumentId: string, year: number, locale: string) =>
+    (await strapi.db.query(UID.annualReport as never).findOne({
+      where: { year: year - 1, locale, template: { $in: ['2019', '2021'] }, organization: { documentId: organizationDocumentId } },
+      orderBy: { publishedAt: 'desc' },
+      select: ['documentId', 'year', 'title', 'statistics'],
+    })) as { documentId: string; year: number; title: string; statistics: StatisticsValues | null } | null;
+
+  const cellOf = (template: ReportTemplate, cell: string) => {
+    if (!cellIndex(template).has(cell)) throw new errors.NotFoundError(`The ${template.id} form has no cell "${cell}" (统计表中没有此单元格)`);
+    return cell;
   };
 
   return {
-    /** Every cell the catalog can answer, for this report's template, organization and year. */
-    async compute(documentId: string, locale: string): Promise<{ computed: StatisticsValues; diff: ComputeDiffItem[] }> {
-      const report = (await strapi.db.query(UID.annualReport as never).findOne({
-        where: { documentId, locale, publishedAt: null },
-        populate: { organization: { select: ['id', 'documentId'] } },
-      })) as { year: number; template: string; statistics: StatisticsValues | null; organization: { id: number; documentId: string } | null } | null;
-      if (!report) throw new errors.NotFoundError(`No annual report ${documentId} in locale ${locale}`);
-      const template = REPORT_TEMPLATES[report.template];
-      if (!report.organization || !template) throw new errors.ValidationError('The report needs an organization and a template before statistics can be computed');
-      // the organization row in the default locale carries the entries' links
-      const org = (await strapi.db.query(UID.organization as never).findOne({ where: { documentId: report.organization.documentId, locale: DEFAULT_LOCALE }, select: ['id'] })) as { id: number } | null;
-      const c = await countsFor(strapi.db.connection, org?.id ?? report.organization.id, report.year);
-      const computed: StatisticsValues = template.id === '2008'
-        ? {
-            '1.1': c.proactive,
-            '1.1.a': c.proactive_normative,
-            '1.1.b': c.normative_issued,
-            '1.2.1': c.channel_gazette,
-            '1.2.2': c.channel_website,
-            '1.2.3': c.channel_weibo,
-            '1.2.4': c.channel_wechat,
-            '1.2.5': c.channel_other,
-            '1.2': c.channel_gazette + c.channel_website + c.channel_weibo + c.channel_wechat + c.channel_other,
-            '2.2.3': c.interpretations,
-          }
-        : {
-            't2.20.1.regulation:issued': c.regulation_issued,
-            't2.20.1.regulation:repealed': c.regulation_repealed,
-            't2.20.1.regulation:valid': c.regulation_valid,
-            't2.20.1.normative:issued': c.normative_issued,
-            't2.20.1.normative:repealed': c.normative_repealed,
-            't2.20.1.normative:valid': c.normative_valid,
-            ...(await this.carriedOver(report.organization.documentId, report.year, locale)),
-          };
-      const cells = cellIndex(template);
-      const stored = report.statistics ?? {};
+    /** Every cell the data can answer, and the cells where it differs from the stored table. */
+    async compute(documentId: string, locale: string): Promise<ReportComputeResponse['data']> {
+      const report = await reportFacts(documentId, locale);
+      const sources = Object.entries(cellSources(report.template.id));
+      const wanted = [...new Set(sources.flatMap(([, s]) => (s.kind === 'catalog' ? s.measures : [])))];
+      const counts = wanted.length > 0 ? await countMeasures(report.organization.id, report.year, wanted) : ({} as Record<CatalogMeasure, number>);
+      const needsPrevious = sources.some(([, s]) => s.kind === 'previous-report');
+      const previous = needsPrevious ? (await previousReport(report.organization.documentId, report.year, locale))?.statistics ?? {} : {};
+      const computed: StatisticsValues = Object.fromEntries(
+        sources.flatMap(([cell, s]) => {
+          if (s.kind === 'catalog') return [[cell, s.measures.reduce((n, m) => n + counts[m], 0)]];
+          const value = previous[s.cell];
+          return typeof value === 'number' ? [[cell, value]] : [];
+        })
+      );
       const diff = Object.entries(computed)
-        .filter(([cell, value]) => cells.has(cell) && value !== null && value !== (stored[cell] ?? null))
-        .map(([cell, value]) => ({ cell, stored: stored[cell] ?? null, computed: value as number }));
+        .filter(([cell, value]) => value !== null && value !== (report.statistics[cell] ?? null))
+        .map(([cell, value]) => ({ cell, stored: report.statistics[cell] ?? null, computed: value as number }));
       return { computed, diff };
     },
 
-    /** 2021 format: 二、上年结转 comes from the previous year's 四、结转下年度继续办理. */
-    async carriedOver(organizationDocumentId: string, year: number, locale: string): Promise<StatisticsValues> {
-      const previous = (await strapi.db.query(UID.annualReport as never).findOne({
-        where: { year: year - 1, locale, template: '2021', organization: { documentId: organizationDocumentId } },
-        orderBy: { publishedAt: 'desc' },
-        select: ['statistics'],
-      })) as { statistics: StatisticsValues | null } | null;
-      const values = previous?.statistics ?? {};
-      return Object.fromEntries(
-        Object.entries(values)
-          .filter(([cell, v]) => cell.startsWith('t3.next:') && typeof v === 'number')
-          .map(([cell, v]) => [cell.replace('t3.next:', 't3.carried:'), v])
-      );
+    /** What one cell's number is made of: its catalog entries (a page of them), last year's cell, or nothing. */
+    async records(documentId: string, locale: string, cell: string, page: number, pageSize: number, lang: Lang): Promise<CellRecordsResponse['data']> {
+      const report = await reportFacts(documentId, locale);
+      const label = cellLabel(report.template, cellOf(report.template, cell), lang);
+      const source = cellSources(report.template.id)[cell];
+      if (!source) {
+        return {
+          cell, label, source: 'none',
+          message: lang === 'en' ? 'The product’s data cannot answer this cell: the office types it.' : '系统数据无法计算此项，需由办公室手工填写。',
+        };
+      }
+      if (source.kind === 'previous-report') {
+        const previous = await previousReport(report.organization.documentId, report.year, locale);
+        const value = previous?.statistics?.[source.cell];
+        return {
+          cell, label, source: 'previous-report', value: typeof value === 'number' ? value : null,
+          report: previous ? { documentId: previous.documentId, year: previous.year, title: previous.title, cell: source.cell, cellLabel: cellLabel(REPORT_TEMPLATES['2021'], source.cell, lang) } : null,
+        };
+      }
+      const counts = await countMeasures(report.organization.id, report.year, source.measures);
+      const total = source.measures.reduce((n, m) => n + counts[m], 0);
+      const rows = await listMeasures(report.organization.id, report.year, source.measures, (page - 1) * pageSize, pageSize);
+      return { cell, label, source: 'catalog', value: total, entries: rows.map((r) => countedEntry(r, lang)), pagination: { page, pageSize, total } };
+    },
+
+    /** Every entry behind a catalog cell, for the CSV download. */
+    async allRecords(documentId: string, locale: string, cell: string, lang: Lang): Promise<{ label: string; entries: CountedEntry[] }> {
+      const report = await reportFacts(documentId, locale);
+      const label = cellLabel(report.template, cellOf(report.template, cell), lang);
+      const source = cellSources(report.template.id)[cell];
+      if (source?.kind !== 'catalog') throw new errors.ValidationError(`「${label}」 is not counted from the catalog; there are no records to export`);
+      const rows = await listMeasures(report.organization.id, report.year, source.measures, 0, null);
+      return { label, entries: rows.map((r) => countedEntry(r, lang)) };
     },
   };
 };

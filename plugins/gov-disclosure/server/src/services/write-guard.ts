@@ -18,6 +18,7 @@ import {
   interpretationPublishIssues,
   policyWithdrawIssues,
   organizationIssues,
+  retiredCellIssues,
   subjectCategoryIssues,
   type LinkedEntry,
   type SubjectCategoryFacts,
@@ -307,6 +308,9 @@ const writeGuard = ({ strapi }: { strapi: Core.Strapi }) => {
       const values: Values = { ...(source ?? {}), ...(stored ?? {}), ...req.data };
       const issues = [...RULES[req.uid](values)];
       guardIndexNumber(req, stored, issues);
+      if (req.uid === UID.annualReport && 'statistics' in req.data) {
+        issues.push(...retiredCellIssues(String(values.template ?? ''), req.data.statistics, (stored ?? source)?.statistics));
+      }
       await completeSlug(req, { ...values, slug: req.data.slug ?? (req.action === 'clone' ? null : values.slug) }, stored, issues);
       await guardAnnualReportUniqueness(req, values, stored ?? source, locale, issues);
       await guardInterpretationLinks(req, values, stored, source, locale, issues);

@@ -1,0 +1,98 @@
+/**
+ * Which cells of each report format the product can fill from its own records, and from which:
+ * a count (or sum of counts) over the catalog, or last year's report. The server computes them
+ * (services/report-statistics.ts) and lists the records behind each number; the editor marks them
+ * and shows how much of the form the data answers. Every other cell is typed by the office.
+ */
+import { cellIndex, REPORT_TEMPLATES } from './report-templates';
+
+export const CATALOG_MEASURES = [
+  'proactive', 'proactive_normative', 'interpretations',
+  'channel_gazette', 'channel_website', 'channel_weibo', 'channel_wechat', 'channel_other',
+  'regulation_issued', 'regulation_repealed', 'regulation_valid', 'regulation_published', 'regulation_public',
+  'normative_issued', 'normative_repealed', 'normative_valid', 'normative_published', 'normative_public',
+] as const;
+
+export type CatalogMeasure = (typeof CATALOG_MEASURES)[number];
+
+export type CellSource =
+  /** The sum of these counts over the organization's published catalog entries (default locale). */
+  | { kind: 'catalog'; measures: CatalogMeasure[] }
+  /** Last year's report of the organization, this cell of it. */
+  | { kind: 'previous-report'; cell: string };
+
+const KIND_WORDS = { regulation: ['规章', 'regulations'], normative: ['规范性文件', 'normative documents'] } as const;
+
+/** What a measure counts, in the words of the records list. */
+export const MEASURE_LABELS: Record<CatalogMeasure, { zh: string; en: string }> = {
+  proactive: { zh: '本年发布的主动公开信息', en: 'proactive items published this year' },
+  proactive_normative: { zh: '本年发布的主动公开规范性文件', en: 'proactive normative documents published this year' },
+  interpretations: { zh: '本年发布的政策解读', en: 'policy interpretations published this year' },
+  channel_gazette: { zh: '本年经政府公报公开', en: 'published this year via the gazette' },
+  channel_website: { zh: '本年经政府网站公开', en: 'published this year via the website' },
+  channel_weibo: { zh: '本年经政务微博公开', en: 'published this year via Weibo' },
+  channel_wechat: { zh: '本年经政务微信公开', en: 'published this year via WeChat' },
+  channel_other: { zh: '本年经其他方式公开', en: 'published this year by other means' },
+  ...(Object.fromEntries(
+    (['regulation', 'normative'] as const).flatMap((k) => {
+      const [zh, en] = KIND_WORDS[k];
+      return [
+        [`${k}_issued`, { zh: `成文日期在本年的${zh}`, en: `${en} written this year` }],
+        [`${k}_repealed`, { zh: `废止日期在本年的${zh}`, en: `${en} repealed this year` }],
+        [`${k}_valid`, { zh: `年末现行有效的${zh}`, en: `${en} in force at year end` }],
+        [`${k}_published`, { zh: `本年发布的${zh}`, en: `${en} published this year` }],
+        [`${k}_public`, { zh: `截至年末已公开的${zh}`, en: `${en} published by year end` }],
+      ];
+    })
+  ) as Record<`${'regulation' | 'normative'}_${'issued' | 'repealed' | 'valid' | 'published' | 'public'}`, { zh: string; en: string }>),
+};
+
+const catalog = (...measures: CatalogMeasure[]): CellSource => ({ kind: 'catalog', measures });
+
+const CHANNELS = ['gazette', 'website', 'weibo', 'wechat', 'other'] as const;
+const APPLICANT_COLUMNS = ['natural', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
+
+/** 二、上年结转 is last year's 四、结转下年度继续办理, column by column. */
+const carriedOver: Record<string, CellSource> = Object.fromEntries(
+  APPLICANT_COLUMNS.map((c) => [`t3.carried:${c}`, { kind: 'previous-report', cell: `t3.next:${c}` }])
+);
+
+const articleTwentyOne = (columns: Record<string, 'issued' | 'repealed' | 'valid' | 'published' | 'public'>): Record<string, CellSource> =>
+  Object.fromEntries(
+    (['regulation', 'normative'] as const).flatMap((k) =>
+      Object.entries(columns).map(([column, what]) => [`t2.20.1.${k}:${column}`, catalog(`${k}_${what}` as CatalogMeasure)])
+    )
+  );
+
+const SOURCES: Record<string, Record<string, CellSource>> = {
+  '2008': {
+    '1.1': catalog('proactive'),
+    '1.1.a': catalog('proactive_normative'),
+    '1.1.b': catalog('normative_issued'),
+    ...Object.fromEntries(CHANNELS.map((c, i) => [`1.2.${i + 1}`, catalog(`channel_${c}`)])),
+    '1.2': catalog(...CHANNELS.map((c) => `channel_${c}` as const)),
+    '2.2.3': catalog('interpretations'),
+  },
+  '2019': { ...articleTwentyOne({ made: 'issued', published: 'published', public: 'public' }), ...carriedOver },
+  '2021': { ...articleTwentyOne({ issued: 'issued', repealed: 'repealed', valid: 'valid' }), ...carriedOver },
+};
+
+/** Computed cells of a template, by cell id. */
+export const cellSources = (templateId: string): Record<string, CellSource> => SOURCES[templateId] ?? {};
+
+export interface Coverage {
+  /** Cells a clerk can fill (heading cells that must stay blank are not counted). */
+  cells: number;
+  computed: number;
+  typed: number;
+}
+
+/** How much of a form the product's own data answers. */
+export const coverageOf = (templateId: string): Coverage => {
+  const template = REPORT_TEMPLATES[templateId];
+  if (!template) return { cells: 0, computed: 0, typed: 0 };
+  const headings = new Set(template.tables.flatMap((t) => t.rows.filter((r) => r.heading && !r.totalOfParts).map((r) => r.id)));
+  const cells = [...cellIndex(template).values()].filter((c) => !headings.has(c.rowId)).length;
+  const computed = Object.keys(cellSources(templateId)).length;
+  return { cells, computed, typed: cells - computed };
+};
