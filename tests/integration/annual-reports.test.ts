@@ -6,6 +6,7 @@
 import JSZip from 'jszip';
 import { ENTRY, setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { corpusReports, mapReport } from '../helpers/report-corpus';
 
 const REPORT = 'plugin::gov-disclosure.annual-report';
 const YEAR = 2016;
@@ -17,7 +18,12 @@ describe('annual reports', () => {
   const as = (token: string) => ({
     get: (url: string) => app.http().get(url).set('Authorization', `Bearer ${token}`),
     post: (url: string, body: object = {}) => app.http().post(url).set('Authorization', `Bearer ${token}`).send(body),
+    put: (url: string, body: object = {}) => app.http().put(url).set('Authorization', `Bearer ${token}`).send(body),
   });
+  // the generated catalog of the compute test and its 2008-format report, read again by the records tests
+  let generated: Array<{ title: string; channels: string[]; documentKind: string; genre: string; publishedDate: string; writtenDate: string; repealedDate: string | null }> = [];
+  let computedReportId = '';
+  let computedValues: Record<string, number> = {};
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -29,9 +35,9 @@ describe('annual reports', () => {
   });
 
   describe('templates', () => {
-    it('lists both formats and returns each with sections, tables, cells, units and checks', async () => {
+    it('lists the three formats and returns each with sections, tables, cells, units and checks', async () => {
       const list = await as(fx.tokens.drafterIn).get('/gov-disclosure/annual-reports/templates');
-      expect(list.body.data.map((t: { id: string }) => t.id)).toEqual(['2008', '2021']);
+      expect(list.body.data.map((t: { id: string }) => t.id)).toEqual(['2008', '2019', '2021']);
       const t2008 = (await as(fx.tokens.drafterIn).get('/gov-disclosure/annual-reports/templates/2008')).body.data;
       expect(t2008.tables[0].rows).toHaveLength(64);
       expect(t2008.tables[0].rows.find((r: { id: string }) => r.id === '3.1')).toMatchObject({ label: '（一）收到申请数', unit: '件' });
@@ -40,7 +46,14 @@ describe('annual reports', () => {
         '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项',
       ]);
       expect(t2021.checks.find((c: { id: string }) => c.id === 'balance:total')).toMatchObject({ kind: 'equation' });
-      expect((await as(fx.tokens.drafterIn).get('/gov-disclosure/annual-reports/templates/2019')).status).toBe(404);
+      // as published: （三）…（六） are group labels without cells; the trial format's （六） is one row
+      const groups = (t: { tables: Array<{ id: string; rows: Array<{ id: string; kind?: string }> }> }) =>
+        t.tables.find((x) => x.id === 't3')!.rows.filter((r) => r.kind === 'group').map((r) => r.id);
+      expect(groups(t2021)).toEqual(['t3.result', 't3.r3', 't3.r4', 't3.r5', 't3.r6']);
+      const t2019 = (await as(fx.tokens.drafterIn).get('/gov-disclosure/annual-reports/templates/2019')).body.data;
+      expect(t2019.basis).toBe('国办公开办函〔2019〕60号');
+      expect(groups(t2019)).toEqual(['t3.result', 't3.r3', 't3.r4', 't3.r5']);
+      expect((await as(fx.tokens.drafterIn).get('/gov-disclosure/annual-reports/templates/2020')).status).toBe(404);
       expect((await app.http().get('/gov-disclosure/annual-reports/templates')).status).toBe(401);
     });
   });
@@ -54,6 +67,18 @@ describe('annual reports', () => {
       expect(zh.body.warnings.map((w: { cell: string }) => w.cell)).toEqual(['1', '3', '3.1', '3.2', '3.3']);
       const en = await as(fx.tokens.publisher).post('/gov-disclosure/annual-reports/validate', { template: '2008', statistics: seed.statistics }).set('Accept-Language', 'en-US');
       expect(en.body.warnings[2].message).toMatch(/is blank but its items add up to 2/);
+    });
+
+    it('finds only the real problems of a published 2019 report, in its own format and in the 2021 form', async () => {
+      const shanghai = corpusReports().find((r) => r.file === '2019-city-shanghai-bangongting-2019.json')!;
+      for (const template of ['2019', '2021'] as const) {
+        // eslint-disable-next-line no-await-in-loop
+        const res = await as(fx.tokens.publisher).post('/gov-disclosure/annual-reports/validate', { template, statistics: mapReport(shanghai, template).values });
+        expect(res.body.errors).toEqual([]);
+        // the eleven rows whose 总计 the agency left blank, and nothing else
+        expect(res.body.warnings).toHaveLength(11);
+        expect(res.body.warnings.every((w: { check: string }) => w.check.startsWith('row-total:'))).toBe(true);
+      }
     });
 
     it('answers errors for bad cells and 400 for a malformed body', async () => {
@@ -85,6 +110,7 @@ describe('annual reports', () => {
         // eslint-disable-next-line no-await-in-loop
         await app.strapi.plugin('gov-disclosure').service('workflow').publishAsSystem(ENTRY, doc.documentId, 'zh-Hans', 'test data');
       }
+      generated = specs.map((spec, i) => ({ ...spec, title: `统计测试 ${i}` }));
       const inYear = specs.filter((s) => s.publishedDate.startsWith(String(YEAR)));
       const channel = (c: string) => inYear.filter((s) => s.channels.includes(c)).length;
       const normative = specs.filter((s) => s.documentKind === 'normative');
@@ -101,6 +127,8 @@ describe('annual reports', () => {
         '2.2.3': inYear.filter((s) => s.genre === 'interpretation').length,
       });
       expect(res.body.data.diff).toEqual(expect.arrayContaining([{ cell: '1.1', stored: 999, computed: inYear.length }]));
+      computedReportId = created.body.data.documentId;
+      computedValues = res.body.data.computed;
       // 2021 table 二: normative documents issued / repealed / in force at year end
       // (one report per organization, year and locale: the 2021-format one for the same year is the English one)
       const r2021 = await as(fx.tokens.publisher).post(`/content-manager/collection-types/${REPORT}?locale=en`, { title: `${YEAR} report (2021 format)`, year: YEAR, template: '2021', organization: orgId });
@@ -116,6 +144,105 @@ describe('annual reports', () => {
       const next = await as(fx.tokens.publisher).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, { title: '2021年报告', year: 2021, template: '2021', organization: orgId });
       const computed = (await as(fx.tokens.publisher).post(`/gov-disclosure/annual-reports/${next.body.data.documentId}/compute?locale=zh-Hans`)).body.data.computed;
       expect(computed).toMatchObject({ 't3.carried:natural': 3, 't3.carried:total': 3 });
+    });
+  });
+
+  describe('the records behind a computed cell', () => {
+    const records = (cell: string, query: Record<string, string | number> = {}, token = fx.tokens.publisher) =>
+      as(token).get(`/gov-disclosure/annual-reports/${computedReportId}/cells/${encodeURIComponent(cell)}/records?${new URLSearchParams(Object.entries({ locale: 'zh-Hans', ...query }).map(([k, v]) => [k, String(v)]))}`);
+
+    /** Every page of a cell's entries. */
+    const allEntries = async (cell: string) => {
+      const entries: Array<{ title: string; countedAs: string; documentId: string }> = [];
+      for (let page = 1; ; page += 1) {
+        // eslint-disable-next-line no-await-in-loop
+        const res = await records(cell, { page, pageSize: 5 });
+        expect(res.status).toBe(200);
+        entries.push(...res.body.data.entries);
+        if (page * 5 >= res.body.data.pagination.total) return { entries, total: res.body.data.pagination.total as number, body: res.body.data };
+      }
+    };
+
+    it('lists as many catalog entries as the cell counts, for every computed cell of the 2008 form', async () => {
+      expect(Object.keys(computedValues).length).toBe(10);
+      for (const [cell, value] of Object.entries(computedValues)) {
+        // eslint-disable-next-line no-await-in-loop
+        const { entries, total, body } = await allEntries(cell);
+        expect({ cell, total, listed: entries.length }).toEqual({ cell, total: value, listed: value });
+        expect(body).toMatchObject({ cell, source: 'catalog', value });
+      }
+    });
+
+    it('lists the right entries: the website channel is the generated entries published this year on the website', async () => {
+      const { entries } = await allEntries('1.2.2');
+      const expected = generated.filter((g) => g.publishedDate.startsWith(String(YEAR)) && g.channels.includes('website')).map((g) => g.title);
+      expect(entries.map((e) => e.title).sort()).toEqual(expected.sort());
+      expect(new Set(entries.map((e) => e.countedAs))).toEqual(new Set(['本年经政府网站公开']));
+      // (二) adds the five channels: an entry on two channels is listed once per channel
+      const all = await allEntries('1.2');
+      expect(all.entries.filter((e) => e.title === entries[0].title).length).toBe(generated.find((g) => g.title === entries[0].title)!.channels.length);
+    });
+
+    it('exports the whole list as CSV, one line per counted entry', async () => {
+      const res = await records('1.1', { format: 'csv' });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/csv/);
+      const lines = res.text.replace(/^\ufeff/, '').trim().split('\r\n');
+      expect(lines[0]).toBe(`「（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）」,${computedValues['1.1']}`);
+      expect(lines[1].split(',').slice(0, 5)).toEqual(['索引号', '名称', '文号', '成文日期', '发布日期']);
+      expect(lines).toHaveLength(computedValues['1.1'] + 2);
+    });
+
+    it('says where a carried-over cell comes from, and that a typed cell has no records', async () => {
+      const report2021 = (await app.strapi.db.query(REPORT as never).findOne({ where: { year: 2021, locale: 'zh-Hans', template: '2021' } })) as { documentId: string };
+      const carried = await as(fx.tokens.publisher).get(`/gov-disclosure/annual-reports/${report2021.documentId}/cells/t3.carried:natural/records?locale=zh-Hans`);
+      expect(carried.body.data).toMatchObject({ source: 'previous-report', value: 3, report: { year: 2020, cell: 't3.next:natural', cellLabel: '四、结转下年度继续办理 · 自然人' } });
+      const typed = await as(fx.tokens.publisher).get(`/gov-disclosure/annual-reports/${report2021.documentId}/cells/t3.new:natural/records?locale=zh-Hans`);
+      expect(typed.body.data).toMatchObject({ source: 'none', label: '一、本年新收政府信息公开申请数量 · 自然人', message: '系统数据无法计算此项，需由办公室手工填写。' });
+    });
+
+    it('is the office’s; an unknown cell is 404 and a bad page size a 400 naming it', async () => {
+      expect((await records('1.1', {}, fx.tokens.drafterIn)).status).toBe(403);
+      expect((await records('9.9')).status).toBe(404);
+      const bad = await records('1.1', { pageSize: 1000 });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details.errors[0].path).toEqual(['pageSize']);
+    });
+  });
+
+  describe('cells the official form does not have', () => {
+    let id = '';
+    const cm = () => `/content-manager/collection-types/${REPORT}`;
+
+    beforeAll(async () => {
+      const created = await as(fx.tokens.publisher).post(`${cm()}?locale=zh-Hans`, { title: '2023年报告', year: 2023, template: '2021', organization: orgId, statistics: { 't3.r3.1:natural': 1 } });
+      id = created.body.data.documentId;
+      // a report saved by the earlier template, which gave （三）不予公开 a cell of its own
+      await app.strapi.db.query(REPORT as never).update({ where: { documentId: id, locale: 'zh-Hans', publishedAt: null }, data: { statistics: { 't3.r3.1:natural': 1, 't3.r3:natural': 5 } } });
+    });
+
+    it('keeps the stored number and reports it with its cell and value until it is cleared', async () => {
+      const stored = (await app.strapi.db.query(REPORT as never).findOne({ where: { documentId: id, locale: 'zh-Hans' } })) as { statistics: Record<string, number> };
+      const res = await as(fx.tokens.publisher).post('/gov-disclosure/annual-reports/validate', { template: '2021', statistics: stored.statistics });
+      expect(res.body.errors).toEqual([]);
+      const retired = res.body.warnings.filter((w: { check: string }) => w.check.startsWith('retired:'));
+      expect(retired).toEqual([expect.objectContaining({ cell: 't3.r3:natural', check: 'retired:t3.r3:natural', actual: 5 })]);
+      expect(retired[0].message).toContain('「（三）不予公开 · 自然人」');
+      // an unrelated edit keeps it
+      const kept = await as(fx.tokens.publisher).put(`${cm()}/${id}?locale=zh-Hans`, { title: '2023年报告（修改）', statistics: stored.statistics });
+      expect(kept.status).toBe(200);
+      expect(kept.body.data.statistics['t3.r3:natural']).toBe(5);
+    });
+
+    it('takes no new number there, and lets the office clear it', async () => {
+      const changed = await as(fx.tokens.publisher).put(`${cm()}/${id}?locale=zh-Hans`, { statistics: { 't3.r3.1:natural': 1, 't3.r3:natural': 6 } });
+      expect(changed.status).toBe(400);
+      expect(changed.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual(['statistics.t3.r3:natural']);
+      const fresh = await as(fx.tokens.publisher).post(`${cm()}?locale=en`, { title: '2023 report', year: 2023, template: '2021', organization: orgId, statistics: { 't3.r4:total': 1 } });
+      expect(fresh.status).toBe(400);
+      const cleared = await as(fx.tokens.publisher).put(`${cm()}/${id}?locale=zh-Hans`, { statistics: { 't3.r3.1:natural': 1 } });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body.data.statistics).toEqual({ 't3.r3.1:natural': 1 });
     });
   });
 
@@ -149,16 +276,16 @@ describe('annual reports', () => {
       }
     });
 
-    it('CSV has every cell of the table, blanks blank', async () => {
+    it('CSV is the form as a spreadsheet saves it: title, headings, one line per row, blanks blank', async () => {
       const res = await as(fx.tokens.publisher).get(`/gov-disclosure/annual-reports/${seedId}/export?format=csv`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/text\/csv/);
       const lines = res.text.replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(','));
-      expect(lines).toHaveLength(65);
-      const row = (id: string) => lines.find((l) => l[1] === id)!;
-      expect(row('1')).toEqual(['政府信息公开情况统计表', '1', '一、主动公开情况', '', '——', '1974']);
-      expect(row('3.1.3')[5]).toBe('2');
-      expect(row('3.1')[5]).toBe('');
+      expect(lines).toHaveLength(66);
+      expect(lines.slice(0, 3)).toEqual([['政府信息公开情况统计表'], ['统计指标', '单位', '统计数'], ['一、主动公开情况', '——', '1974']]);
+      const row = (label: string) => lines.find((l) => l[0] === label)!;
+      expect(row('3.网络申请数')).toEqual(['3.网络申请数', '件', '2']);
+      expect(row('（一）收到申请数')[2]).toBe('');
     });
 
     it('DOCX opens as a Word document with the title, the parts and the table cells', async () => {
@@ -182,7 +309,38 @@ describe('annual reports', () => {
       const res = await as(fx.tokens.publisher).get(`/gov-disclosure/annual-reports/${seedId}/export?format=html`);
       expect(res.text).toMatch(/^<!doctype html>/);
       expect(res.text).toContain('@page{size:A4');
-      expect(res.text).toContain('<th scope="row" class="lvl-0">一、主动公开情况</th>');
+      expect(res.text).toContain('<th scope="row">一、主动公开情况</th>');
+      expect(res.text).toContain('<th scope="row" class="lvl-1">（一）收到申请数</th>');
+    });
+
+    it('draws the 2021 form’s merged cells in the printable page, the CSV and the DOCX', async () => {
+      const shanghai = corpusReports().find((r) => r.file === '2021-province-shanghai-shizhengfu-bangongting-2025.json')!;
+      const created = await as(fx.tokens.publisher).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, {
+        title: '2022年报告', year: 2022, template: '2021', organization: orgId, statistics: mapReport(shanghai, '2021').values,
+      });
+      const id = created.body.data.documentId as string;
+      const html = (await as(fx.tokens.publisher).get(`/gov-disclosure/annual-reports/${id}/export?format=html`)).text;
+      expect(html).toContain('<td class="corner" colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>');
+      expect(html).toContain('<th scope="colgroup" colspan="7">申请人情况</th>');
+      expect(html).toContain('<th scope="rowgroup" rowspan="22">三、本年度办理结果</th>');
+      expect(html).toContain('<th scope="rowgroup" rowspan="8">（三）不予公开</th><th scope="row">1.属于国家秘密</th><td class="num" data-cell="t3.r3.1:natural">4</td>');
+      expect(html).toContain('<th scope="colgroup" colspan="10">行政诉讼</th>');
+
+      const csv = (await as(fx.tokens.publisher).get(`/gov-disclosure/annual-reports/${id}/export?format=csv`)).text.replace(/^\ufeff/, '').split('\r\n');
+      const at = csv.findIndex((l) => l.startsWith('三、本年度办理结果,'));
+      expect(csv[at]).toBe('三、本年度办理结果,（一）予以公开,,201,5,0,0,0,0,206');
+      expect(csv[at + 2]).toBe(',（三）不予公开,1.属于国家秘密,4,0,0,0,0,0,4');
+      expect(csv[at + 3]).toBe(',,2.其他法律行政法规禁止公开,0,0,0,0,0,0,0');
+
+      const docx = await as(fx.tokens.publisher).get(`/gov-disclosure/annual-reports/${id}/export?format=docx`).buffer(true).parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+      const xml = await (await JSZip.loadAsync(docx.body as Buffer)).file('word/document.xml')!.async('string');
+      expect(xml).toMatch(/<w:gridSpan w:val="7"\/>/); // 申请人情况 over the seven columns
+      expect((xml.match(/<w:vMerge w:val="restart"\/>/g) ?? []).length).toBeGreaterThanOrEqual(8);
+      expect(xml.replace(/<[^>]+>/g, '')).toContain('（三）不予公开1.属于国家秘密');
     });
 
     it('refuses an unknown format naming it', async () => {

@@ -1,5 +1,6 @@
 import {
   annualReportIssues,
+  retiredCellIssues,
   catalogEntryIssues,
   columnIssues,
   interpretationIssues,
@@ -124,6 +125,22 @@ describe('annual report rules', () => {
   });
   it('accepts money with four decimals, blanks and integers', () => {
     expect(annualReportIssues({ template: '2008', statistics: { '7.4': 1.2345, '3.1': null, '3.1.3': 2 } })).toEqual([]);
+  });
+  it('knows the 2019 trial format: signed 本年增/减, a single （六） row, no cells for its group labels', () => {
+    expect(annualReportIssues({ template: '2019', statistics: { 't2.20.5.licensing:change': -3, 't3.r6:natural': 1, 't2.20.9.procurement:amount': 25.1 } })).toEqual([]);
+    expect(paths(annualReportIssues({ template: '2019', statistics: { 't2.20.5.licensing:change': -0.5, 't3.r6.1:natural': 1, 't3.r3:natural': 1, 't2.20.5.licensing:decisions': -1 } })).sort()).toEqual(
+      ['statistics.t2.20.5.licensing:change', 'statistics.t2.20.5.licensing:decisions', 'statistics.t3.r3:natural', 'statistics.t3.r6.1:natural']
+    );
+  });
+  it('keeps a number stored in a cell the 2021 form no longer has, but takes no new one', () => {
+    // a report saved by the earlier template, which gave （三）不予公开 a cell of its own
+    expect(annualReportIssues({ template: '2021', statistics: { 't3.r3:natural': 5 } })).toEqual([]);
+    expect(retiredCellIssues('2021', { 't3.r3:natural': 5 }, { 't3.r3:natural': 5 })).toEqual([]);
+    expect(retiredCellIssues('2021', { 't3.r3:natural': null }, { 't3.r3:natural': 5 })).toEqual([]);
+    expect(retiredCellIssues('2021', {}, { 't3.r3:natural': 5 })).toEqual([]);
+    expect(paths(retiredCellIssues('2021', { 't3.r3:natural': 6 }, { 't3.r3:natural': 5 }))).toEqual(['statistics.t3.r3:natural']);
+    expect(paths(retiredCellIssues('2021', { 't3.r6:total': 1 }, null))).toEqual(['statistics.t3.r6:total']);
+    expect(retiredCellIssues('2019', { 't3.r6:total': 1 }, null)).toEqual([]); // a real cell of the trial format
   });
   it('knows the 2021 cells', () => {
     expect(annualReportIssues({ template: '2021', statistics: { 't3.new:natural': 3, 't2.20.8.fees:amount': 0.5, 't4.cases:review.total': 0 } })).toEqual([]);

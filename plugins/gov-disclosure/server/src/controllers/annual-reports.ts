@@ -29,7 +29,9 @@ const validateRecords = validateYupSchema(
     page: yup.number().integer().min(1).default(1),
     pageSize: yup.number().integer().min(1).max(100).default(20),
     format: yup.string().oneOf(['json', 'csv']).default('json'),
-  }).noUnknown()
+  }).noUnknown(),
+  // query values arrive as text: let yup read the page numbers
+  { strict: false }
 );
 const validateExport = validateYupSchema(
   yup.object({ locale: yup.string().oneOf([...LOCALES]).default('zh-Hans'), format: yup.string().oneOf(['csv', 'docx', 'html']).required() }).noUnknown()
