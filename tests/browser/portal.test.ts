@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotter } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { corpusReports, mapReport } from '../helpers/report-corpus';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires -- the compiled seed is what `npm run seed` runs
 const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
@@ -109,6 +110,26 @@ describe('public portal in Chromium (no JavaScript)', () => {
     await expect(row('3.网络申请数').locator('td').allTextContents()).resolves.toEqual(['件', '2']);
     await expect(row('（一）收到申请数').locator('td').allTextContents()).resolves.toEqual(['件', '']);
     await check('annual-report-2018');
+  });
+
+  it('a 2021-format report draws tables 三 and 四 with the form’s merged cells', async () => {
+    // a real report's figures (上海市人民政府办公厅 2025), published for the demo organization
+    const shanghai = corpusReports().find((r) => r.file === '2021-province-shanghai-shizhengfu-bangongting-2025.json')!;
+    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as { documentId: string };
+    const report = (await app.strapi.documents('plugin::gov-disclosure.annual-report' as never).create({
+      locale: 'zh-Hans', data: { title: '2025年政府信息公开工作年度报告', year: 2025, template: '2021', organization: org.documentId, statistics: mapReport(shanghai, '2021').values },
+    } as never)) as { documentId: string };
+    await app.strapi.plugin('gov-disclosure').service('workflow').publishAsSystem('plugin::gov-disclosure.annual-report', report.documentId, 'zh-Hans', 'test data');
+    await page.goto(`${app.url}/portal/annual-reports/wzzl/2025`);
+    const t3 = page.locator('table.form[data-table="t3"]');
+    expect(await t3.locator('thead td.corner').getAttribute('rowspan')).toBe('3');
+    expect(await t3.getByRole('rowheader', { name: '三、本年度办理结果', exact: true }).getAttribute('rowspan')).toBe('22');
+    expect(await t3.getByRole('rowheader', { name: '（三）不予公开', exact: true }).getAttribute('rowspan')).toBe('8');
+    const secret = t3.locator('tbody tr', { has: page.getByRole('rowheader', { name: '1.属于国家秘密', exact: true }) });
+    await expect(secret.locator('td').allTextContents()).resolves.toEqual(['4', '0', '0', '0', '0', '0', '4']);
+    const t4 = page.locator('table.form[data-table="t4"]');
+    await expect(t4.locator('tbody td').allTextContents()).resolves.toEqual(['40', '0', '10', '5', '55', '2', '0', '4', '6', '12', '6', '0', '9', '7', '22']);
+    await check('annual-report-2021-format');
   });
 
   it('answers the same 404 page for unknown and unpublished keys', async () => {

@@ -75,7 +75,8 @@ export const StatisticsGrid = ({ template, table, raw, onChange, findings, compu
               style={{
                 width: '6em', textAlign: 'right', padding: '2px 4px', font: 'inherit',
                 border: `${status ? 2 : 1}px solid ${status ? COLOR[status.kind] : '#c0c0cf'}`,
-                borderLeft: isComputed && !status ? '3px solid #4945ff' : undefined,
+                // computed cells carry a blue edge (an inset shadow, so the border stays one shorthand)
+                boxShadow: isComputed && !status ? 'inset 3px 0 0 #4945ff' : undefined,
                 background: status?.kind === 'error' ? '#fcecea' : status?.kind === 'warning' ? '#fdf4dc' : 'white',
               }}
             />
