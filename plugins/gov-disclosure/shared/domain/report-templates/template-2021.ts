@@ -1,5 +1,5 @@
 import type { ReportTemplate, TemplateColumn, TemplateTable } from './types';
-import { RETIRED_GROUP_CELLS, table3, table4, tables34Checks } from './table-3-4';
+import { RETIRED_GROUP_CELLS, sectionsSince2019, table3, table4, tables34Checks } from './since-2019';
 
 /**
  * 政府信息公开工作年度报告格式 (国办公开办函〔2021〕30号), used from the 2021 reports on.
@@ -41,14 +41,7 @@ export const TEMPLATE_2021: ReportTemplate = {
   title: '政府信息公开工作年度报告（2021年格式）',
   titleEn: 'Annual report on government information disclosure (2021 format)',
   basis: '国办公开办函〔2021〕30号',
-  sections: [
-    { field: 'section1', title: '一、总体情况', titleEn: 'I. Overview' },
-    { field: 'section2', title: '二、主动公开政府信息情况', titleEn: 'II. Proactive disclosure' },
-    { field: 'section3', title: '三、收到和处理政府信息公开申请情况', titleEn: 'III. Requests received and handled' },
-    { field: 'section4', title: '四、政府信息公开行政复议、行政诉讼情况', titleEn: 'IV. Reconsiderations and lawsuits' },
-    { field: 'section5', title: '五、存在的主要问题及改进情况', titleEn: 'V. Main problems and improvements' },
-    { field: 'section6', title: '六、其他需要报告的事项', titleEn: 'VI. Other matters' },
-  ],
+  sections: sectionsSince2019('五、存在的主要问题及改进情况'),
   tables: [table2, t3, table4],
   checks: tables34Checks(t3),
   retiredCells: RETIRED_GROUP_CELLS,

@@ -1,9 +1,10 @@
-import type { Label, RetiredCell, TemplateCheck, TemplateColumn, TemplateRow, TemplateTable } from './types';
+import type { Label, RetiredCell, TemplateCheck, TemplateColumn, TemplateRow, TemplateSection, TemplateTable } from './types';
 
 /**
- * Tables 三 and 四 of the formats issued under the 2019 regulation: the 2019 trial format
- * (国办公开办函〔2019〕60号) and the 2021 format (国办公开办函〔2021〕30号) print them alike,
- * except that the trial format's （六）其他处理 is one row where the 2021 format has three items.
+ * What the formats issued under the 2019 regulation share: tables 三 and 四 and the six parts.
+ * The 2019 trial format (国办公开办函〔2019〕60号) and the 2021 format (国办公开办函〔2021〕30号)
+ * print them alike, except that the trial format's （六）其他处理 is one row where the 2021 format
+ * has three items.
  * As published, 三、本年度办理结果 and （三）…（六） are merged group labels without cells of their
  * own; the values sit on their numbered items, and （七）总计 = （一） + （二） + every numbered item.
  */
@@ -150,3 +151,13 @@ export const RETIRED_GROUP_CELLS: RetiredCell[] = (
 ).flatMap(([row, label, labelEn]) =>
   APPLICANT_COLUMNS.map((c) => ({ id: C(row, c.id), label: `${label} · ${c.label}`, labelEn: `${labelEn} · ${c.labelEn}` }))
 );
+
+/** The six parts of a report since 2019; the trial format words part 五 a little longer. */
+export const sectionsSince2019 = (problems: string): TemplateSection[] => [
+  { field: 'section1', title: '一、总体情况', titleEn: 'I. Overview' },
+  { field: 'section2', title: '二、主动公开政府信息情况', titleEn: 'II. Proactive disclosure' },
+  { field: 'section3', title: '三、收到和处理政府信息公开申请情况', titleEn: 'III. Requests received and handled' },
+  { field: 'section4', title: '四、政府信息公开行政复议、行政诉讼情况', titleEn: 'IV. Reconsiderations and lawsuits' },
+  { field: 'section5', title: problems, titleEn: 'V. Main problems and improvements' },
+  { field: 'section6', title: '六、其他需要报告的事项', titleEn: 'VI. Other matters' },
+];
