@@ -334,7 +334,7 @@ describe('every write is validated on the server (Content Manager and Document S
     });
 
     it('refuses an unknown template and a report without an organization', async () => {
-      expect(errorPaths((await admin.post(`${CM}/${REPORT}?locale=zh-Hans`, report({}, { template: '2019' }))).body)).toContain('template');
+      expect(errorPaths((await admin.post(`${CM}/${REPORT}?locale=zh-Hans`, report({}, { template: '2020' }))).body)).toContain('template');
       expect(errorPaths((await admin.post(`${CM}/${REPORT}?locale=zh-Hans`, report({}, { organization: null }))).body)).toEqual(['organization']);
     });
 
