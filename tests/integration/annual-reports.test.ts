@@ -110,6 +110,19 @@ describe('annual reports', () => {
         // eslint-disable-next-line no-await-in-loop
         await app.strapi.plugin('gov-disclosure').service('workflow').publishAsSystem(ENTRY, doc.documentId, 'zh-Hans', 'test data');
       }
+      // never disclosed to the public, so no report counts them: withheld, and for specific parties only
+      for (const hidden of [
+        { disclosureMode: 'withheld', withholdReason: '涉及国家秘密' },
+        { disclosureScope: 'specific' },
+      ]) {
+        // eslint-disable-next-line no-await-in-loop
+        const doc = (await app.strapi.documents(ENTRY as never).create({
+          locale: 'zh-Hans',
+          data: { title: `不计入 ${JSON.stringify(hidden)}`, organization: orgId, channels: ['website'], documentKind: 'normative', genre: 'notice', publishedDate: `${YEAR}-05-15`, writtenDate: `${YEAR}-05-10`, ...hidden },
+        } as never)) as { documentId: string };
+        // eslint-disable-next-line no-await-in-loop
+        await app.strapi.plugin('gov-disclosure').service('workflow').publishAsSystem(ENTRY, doc.documentId, 'zh-Hans', 'test data');
+      }
       generated = specs.map((spec, i) => ({ ...spec, title: `统计测试 ${i}` }));
       const inYear = specs.filter((s) => s.publishedDate.startsWith(String(YEAR)));
       const channel = (c: string) => inYear.filter((s) => s.channels.includes(c)).length;
@@ -140,10 +153,18 @@ describe('annual reports', () => {
     });
 
     it('pre-fills 二、上年结转 of a 2021-format report from last year’s 四、结转下年度继续办理', async () => {
-      await as(fx.tokens.publisher).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, { title: '2020年报告', year: 2020, template: '2021', organization: orgId, statistics: { 't3.next:natural': 3, 't3.next:total': 3 } });
+      const last = await as(fx.tokens.publisher).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, { title: '2020年报告', year: 2020, template: '2021', organization: orgId, statistics: { 't3.next:natural': 3, 't3.next:total': 3 } });
       const next = await as(fx.tokens.publisher).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, { title: '2021年报告', year: 2021, template: '2021', organization: orgId });
-      const computed = (await as(fx.tokens.publisher).post(`/gov-disclosure/annual-reports/${next.body.data.documentId}/compute?locale=zh-Hans`)).body.data.computed;
-      expect(computed).toMatchObject({ 't3.carried:natural': 3, 't3.carried:total': 3 });
+      const carried = async (documentId: string, locale: string) =>
+        (await as(fx.tokens.publisher).post(`/gov-disclosure/annual-reports/${documentId}/compute?locale=${locale}`)).body.data.computed;
+      expect(await carried(next.body.data.documentId, 'zh-Hans')).toMatchObject({ 't3.carried:natural': 3, 't3.carried:total': 3 });
+      // once last year's report is published, a correction being drafted does not move this year's numbers
+      await app.strapi.plugin('gov-disclosure').service('workflow').publishAsSystem(REPORT, last.body.data.documentId, 'zh-Hans', 'test data');
+      await as(fx.tokens.publisher).put(`/content-manager/collection-types/${REPORT}/${last.body.data.documentId}?locale=zh-Hans`, { statistics: { 't3.next:natural': 9, 't3.next:total': 9 } });
+      expect(await carried(next.body.data.documentId, 'zh-Hans')).toMatchObject({ 't3.carried:natural': 3, 't3.carried:total': 3 });
+      // the table is the same in every locale: an English report finds last year's Chinese one
+      const english = await as(fx.tokens.publisher).post(`/content-manager/collection-types/${REPORT}?locale=en`, { title: '2021 report', year: 2021, template: '2021', organization: orgId });
+      expect(await carried(english.body.data.documentId, 'en')).toMatchObject({ 't3.carried:natural': 3 });
     });
   });
 
@@ -341,6 +362,8 @@ describe('annual reports', () => {
       expect(xml).toMatch(/<w:gridSpan w:val="7"\/>/); // 申请人情况 over the seven columns
       expect((xml.match(/<w:vMerge w:val="restart"\/>/g) ?? []).length).toBeGreaterThanOrEqual(8);
       expect(xml.replace(/<[^>]+>/g, '')).toContain('（三）不予公开1.属于国家秘密');
+      // one grid column per drawn column: tables 二 (label + 3), 三 (3 label columns + 7), 四 (15)
+      expect([...xml.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((m) => (m[1].match(/<w:gridCol /g) ?? []).length)).toEqual([4, 10, 15]);
     });
 
     it('refuses an unknown format naming it', async () => {

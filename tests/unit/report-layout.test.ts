@@ -4,7 +4,7 @@
  * 办公厅 2019: every rowspan and colspan below is read off it) and with the 2021 layout, where
  * （六） holds three items and 三、本年度办理结果 spans 22 rows.
  */
-import { formLayout, layoutGrid, localizeTable, type LayoutCell } from '../../plugins/gov-disclosure/shared/domain/report-layout';
+import { formLayout, layoutGrid, localizeTable, localizeTables, type LayoutCell } from '../../plugins/gov-disclosure/shared/domain/report-layout';
 import { REPORT_TEMPLATES } from '../../plugins/gov-disclosure/shared/domain/report-templates';
 
 const signature = (cell: LayoutCell): string => {
@@ -117,6 +117,14 @@ describe('the 2008 form', () => {
     expect(layoutGrid(layout)[1]).toEqual(['一、主动公开情况', '——', '']);
     expect(layoutGrid(layout)[2]).toEqual(['（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', '条', '94']);
     expect(layout.body[1][0]).toMatchObject({ kind: 'label', indent: 1 });
+  });
+});
+
+describe('a number left in a cell the form does not have', () => {
+  it('is printed as a note under its table, not dropped', () => {
+    const tables = localizeTables(REPORT_TEMPLATES['2021'], { 't3.r3:natural': 5, 't3.r3.1:natural': 5 }, 'zh');
+    expect(tables.find((t) => t.id === 't3')!.notes).toEqual(['注：「（三）不予公开 · 自然人」填有 5。现行表格中该项为分组标题，没有单元格，此数未列入上表。']);
+    expect(tables.filter((t) => t.id !== 't3').every((t) => t.notes.length === 0)).toBe(true);
   });
 });
 

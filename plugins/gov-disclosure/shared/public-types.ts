@@ -86,6 +86,8 @@ export interface PublicReportTable {
   rowLabels: boolean;
   /** Heading of the unit column (the 2008 form's 单位); null when the table has none. */
   unitColumn: string | null;
+  /** Numbers stored in cells the form does not have (an earlier template's), printed under the table until the office clears them. */
+  notes: string[];
   /** Value columns; `groups` are the headings drawn above a column, outermost first. */
   columns: Array<{ id: string; label: string; groups: string[]; unit?: string; unitInCell?: boolean }>;
   /**

@@ -9,13 +9,26 @@
  *   and merged group labels on the left (三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密).
  */
 import type { PublicReportTable } from '../public-types';
-import { cellIdOf, columnsOfRow, type ReportTemplate, type TemplateTable } from './report-templates';
+import { cellIdOf, columnsOfRow, type ReportTemplate, type RetiredCell, type TemplateTable } from './report-templates';
 import type { StatisticsValues } from './statistics-values';
 
 type Lang = 'zh' | 'en';
 
+/**
+ * A number left in a cell the form does not have is not drawn in the table (there is no cell),
+ * but it is never dropped either: it is printed as a note under the table until it is cleared.
+ */
+const retiredNotes = (table: TemplateTable, retired: RetiredCell[], values: StatisticsValues, lang: Lang): string[] =>
+  retired.flatMap((cell) => {
+    const value = values[cell.id];
+    if (cell.id.split('.')[0] !== table.id || typeof value !== 'number') return [];
+    return [lang === 'en'
+      ? `Note: 「${cell.labelEn}」 holds ${value}. On the current form that is a group label without a cell, so the number is not shown in the table.`
+      : `注：「${cell.label}」填有 ${value}。现行表格中该项为分组标题，没有单元格，此数未列入上表。`];
+  });
+
 /** A template table in one language with the values of a report (blank cells null). */
-export const localizeTable = (table: TemplateTable, values: StatisticsValues, lang: Lang): PublicReportTable => {
+export const localizeTable = (table: TemplateTable, values: StatisticsValues, lang: Lang, retired: RetiredCell[] = []): PublicReportTable => {
   const en = lang === 'en';
   const pick = (l: { label: string; labelEn: string }) => (en ? l.labelEn : l.label);
   return {
@@ -24,6 +37,7 @@ export const localizeTable = (table: TemplateTable, values: StatisticsValues, la
     corner: table.corner ? pick(table.corner) : null,
     rowLabels: table.rowLabels !== false,
     unitColumn: table.unitColumn ? pick(table.unitColumn) : null,
+    notes: retiredNotes(table, retired, values, lang),
     columns: table.columns.map((c) => ({
       id: c.id, label: pick(c), groups: (c.groups ?? []).map(pick), ...(c.unit ? { unit: c.unit } : {}), ...(c.unitInCell ? { unitInCell: true } : {}),
     })),
@@ -48,7 +62,7 @@ export const localizeTable = (table: TemplateTable, values: StatisticsValues, la
 };
 
 export const localizeTables = (template: ReportTemplate, values: StatisticsValues, lang: Lang): PublicReportTable[] =>
-  template.tables.map((t) => localizeTable(t, values, lang));
+  template.tables.map((t) => localizeTable(t, values, lang, template.retiredCells));
 
 export type LayoutCell =
   /** Header text: the corner, a column group, a column; `scope` as for a <th>. */
@@ -64,6 +78,8 @@ export type LayoutCell =
 export interface TableLayout {
   /** Width of the drawn grid in columns (labels + unit + values). */
   width: number;
+  /** Grid columns before the first value column (row labels, and the 2008 form's unit). */
+  labelColumns: number;
   head: LayoutCell[][];
   body: LayoutCell[][];
 }
@@ -85,6 +101,7 @@ const spans = (width: number, count: number): number[] =>
 
 const singleColumn = (table: PublicReportTable): TableLayout => ({
   width: 3,
+  labelColumns: 2,
   head: [[
     { kind: 'header', text: table.corner ?? '', colSpan: 1, rowSpan: 1, scope: 'col' },
     { kind: 'header', text: table.unitColumn ?? '', colSpan: 1, rowSpan: 1, scope: 'col' },
@@ -118,7 +135,7 @@ const blocks = (table: PublicReportTable): TableLayout => {
     const widths = spans(valueWidth, values.length);
     body.push([{ kind: 'label', text: row.label, colSpan: 1, rowSpan: 1, indent: 0, scope: 'row' }, ...values.map((v, vi) => ({ ...v, colSpan: widths[vi] }))]);
   });
-  return { width, head: [], body };
+  return { width, labelColumns: 1, head: [], body };
 };
 
 /** Column headings as the form stacks them: a group spans its columns, a column reaches the bottom. */
@@ -183,7 +200,7 @@ const grid = (table: PublicReportTable): TableLayout => {
     }
     return [...cells, ...valueCells(table, row)];
   });
-  return { width: labelWidth + table.columns.length, head: stackedHeader(table, labelWidth), body };
+  return { width: labelWidth + table.columns.length, labelColumns: labelWidth, head: stackedHeader(table, labelWidth), body };
 };
 
 export const formLayout = (table: PublicReportTable): TableLayout => {

@@ -4,7 +4,9 @@
  * (services/report-statistics.ts) and lists the records behind each number; the editor marks them
  * and shows how much of the form the data answers. Every other cell is typed by the office.
  */
+import { CHANNELS } from '../constants';
 import { cellIndex, REPORT_TEMPLATES } from './report-templates';
+import { APPLICANT_COLUMNS } from './report-templates/since-2019';
 
 export const CATALOG_MEASURES = [
   'proactive', 'proactive_normative', 'interpretations',
@@ -49,12 +51,10 @@ export const MEASURE_LABELS: Record<CatalogMeasure, { zh: string; en: string }> 
 
 const catalog = (...measures: CatalogMeasure[]): CellSource => ({ kind: 'catalog', measures });
 
-const CHANNELS = ['gazette', 'website', 'weibo', 'wechat', 'other'] as const;
-const APPLICANT_COLUMNS = ['natural', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
 
 /** 二、上年结转 is last year's 四、结转下年度继续办理, column by column. */
 const carriedOver: Record<string, CellSource> = Object.fromEntries(
-  APPLICANT_COLUMNS.map((c) => [`t3.carried:${c}`, { kind: 'previous-report', cell: `t3.next:${c}` }])
+  APPLICANT_COLUMNS.map(({ id }) => [`t3.carried:${id}`, { kind: 'previous-report', cell: `t3.next:${id}` }])
 );
 
 const articleTwentyOne = (columns: Record<string, 'issued' | 'repealed' | 'valid' | 'published' | 'public'>): Record<string, CellSource> =>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Box, Button, Flex, Loader, Modal, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
-import { PLUGIN_ID, UID } from '../../../shared/constants';
+import { DEFAULT_LOCALE, PLUGIN_ID, UID } from '../../../shared/constants';
 import type { CellRecordsResponse } from '../../../shared/types';
 import { downloadFile } from '../utils/download';
 import { errorMessage } from '../utils/errors';
@@ -32,6 +32,7 @@ export const CellRecordsDialog = ({ documentId, locale, cell, onClose, t }: Prop
     get<CellRecordsResponse>(url, { params: { locale, page: String(page), pageSize: String(PAGE_SIZE) } })
       .then((res) => live && setData(res.data.data))
       .catch((error: unknown) => {
+        if (!live) return;
         toggleNotification({ type: 'danger', message: errorMessage(error) });
         onClose();
       });
@@ -40,7 +41,8 @@ export const CellRecordsDialog = ({ documentId, locale, cell, onClose, t }: Prop
     };
   }, [get, url, locale, page, toggleNotification, onClose]);
 
-  const entryLink = (id: string) => `/content-manager/collection-types/${UID.catalogEntry}/${id}?plugins[i18n][locale]=zh-Hans`;
+  // the catalog is counted in its default locale
+  const entryLink = (id: string) => `/content-manager/collection-types/${UID.catalogEntry}/${id}?plugins[i18n][locale]=${DEFAULT_LOCALE}`;
 
   return (
     <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>

@@ -1,16 +1,22 @@
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useParams } from 'react-router-dom';
 import { Page } from '@strapi/strapi/admin';
 import { CatalogTransferPage } from './CatalogTransferPage';
 import { OverviewPage } from './OverviewPage';
 import { ReportEditorPage } from './ReportEditorPage';
 import { TasksPage } from './TasksPage';
 
+/** A new report is a new editor: nothing of the previous one's state carries over. */
+const ReportEditorRoute = () => {
+  const { documentId } = useParams();
+  return <ReportEditorPage key={documentId} />;
+};
+
 const App = () => (
   <Routes>
     <Route index element={<TasksPage />} />
     <Route path="overview" element={<OverviewPage />} />
     <Route path="catalog" element={<CatalogTransferPage />} />
-    <Route path="reports/:documentId" element={<ReportEditorPage />} />
+    <Route path="reports/:documentId" element={<ReportEditorRoute />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

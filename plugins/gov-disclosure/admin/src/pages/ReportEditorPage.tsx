@@ -77,9 +77,13 @@ export const ReportEditorPage = () => {
 
   // What the data says now, to show which filled cells came from it (the office's; others see no count).
   useEffect(() => {
+    let live = true;
     post<ReportComputeResponse>(`/${PLUGIN_ID}/annual-reports/${documentId}/compute?locale=${locale}`, {})
-      .then((res) => setComputedNow(res.data.data.computed))
-      .catch(() => setComputedNow(null));
+      .then((res) => live && setComputedNow(res.data.data.computed))
+      .catch(() => live && setComputedNow(null));
+    return () => {
+      live = false;
+    };
   }, [post, documentId, locale]);
 
   const values: Values = useMemo(() => Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, toValue(v)])), [raw]);
@@ -205,7 +209,7 @@ export const ReportEditorPage = () => {
                     <li key={c.id} data-retired-cell={c.id}>
                       <Flex gap={2} alignItems="center">
                         <Typography>{t('report.retired.cell', { label: en ? c.labelEn : c.label, id: c.id, value: c.text })}</Typography>
-                        <Button variant="tertiary" size="S" onClick={() => setRaw({ ...raw, [c.id]: '' })}>{t('report.retired.clear')}</Button>
+                        <Button variant="tertiary" size="S" onClick={() => setRaw((current) => ({ ...current, [c.id]: '' }))}>{t('report.retired.clear')}</Button>
                       </Flex>
                     </li>
                   ))}
@@ -219,7 +223,7 @@ export const ReportEditorPage = () => {
                 table={table}
                 raw={raw}
                 findings={findings}
-                computed={sources}
+                computed={computedNow ? sources : {}}
                 onOpenRecords={setRecordsCell}
                 lang={en ? 'en' : 'zh'}
                 t={t}

@@ -91,7 +91,8 @@ const annualReports = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const { label, entries } = await statistics.allRecords(documentId, locale, cell, langOf(ctx));
       ctx.type = 'text/csv; charset=utf-8';
-      ctx.set('Content-Disposition', `attachment; filename="${encodeURIComponent(cell)}-records.csv"`);
+      // cell ids hold dots and colons; a file name keeps letters, digits and dashes
+      ctx.set('Content-Disposition', `attachment; filename="${cell.replace(/[^\w-]+/g, '-')}-records.csv"`);
       ctx.body = countedEntriesCsv(label, entries);
     },
 

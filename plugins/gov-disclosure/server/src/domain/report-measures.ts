@@ -5,6 +5,7 @@
  * Measures fall into two scans, each an index range: the year's publications (by the live rows'
  * date index) and the regulations and normative documents (by their kind index).
  */
+import { CHANNELS } from '../../../shared/constants';
 import type { CatalogMeasure } from '../../../shared/domain/report-sources';
 
 export type Scan = 'published-in-year' | 'kinds';
@@ -26,8 +27,8 @@ export const yearBounds = (year: number): YearBounds => {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 };
 
+/** The document kinds table 二 counts (规章, 规范性文件). */
 const KINDS = ['regulation', 'normative'] as const;
-const CHANNELS = ['gazette', 'website', 'weibo', 'wechat', 'other'] as const;
 
 export const scanWhere = (scan: Scan, { from, to }: YearBounds): string =>
   scan === 'published-in-year'

@@ -17,6 +17,7 @@ export const reportCsv = (report: PublicReport): string => {
     if (lines.length > 0) lines.push([]);
     lines.push([table.title]);
     lines.push(...layoutGrid(formLayout(table)));
+    lines.push(...table.notes.map((note) => [note]));
   }
   return `\ufeff${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
 };

@@ -61,19 +61,20 @@ const layoutCell = (c: LayoutCell): TableCell => {
 };
 
 /** Twips across an A4 text block (~9,000): label columns get the room their wording needs. */
-const columnWidths = (layout: TableLayout, table: PublicReport['statistics']['tables'][number]): number[] => {
-  if (table.columns.length === 1) return [6300, 1200, 1500];
-  const labels = layout.width - table.columns.length;
-  const labelTotal = labels === 0 ? 0 : 3000;
-  const labelWidths = labels === 1 ? [labelTotal] : Array.from({ length: labels }, (_, i) => (i === labels - 1 ? labelTotal - 700 * (labels - 1) : 700));
-  const valueWidth = Math.floor((9000 - labelTotal) / (layout.width - labels));
-  return [...labelWidths, ...Array.from({ length: layout.width - labels }, () => valueWidth)];
+const columnWidths = (layout: TableLayout): number[] => {
+  if (layout.labelColumns === 2 && layout.width === 3) return [6300, 1200, 1500]; // the 2008 form
+  const labels = layout.labelColumns;
+  const values = layout.width - labels;
+  // nested group labels (三、本年度办理结果 › （三）不予公开) take narrow columns, the item label the rest
+  const labelTotal = labels === 0 ? 0 : labels === 1 && values <= 3 ? 3600 : 3000;
+  const labelWidths = Array.from({ length: labels }, (_, i) => (i < labels - 1 ? 700 : labelTotal - 700 * (labels - 1)));
+  return [...labelWidths, ...Array.from({ length: values }, () => Math.floor((9000 - labelTotal) / values))];
 };
 
 const statisticsTable = (table: PublicReport['statistics']['tables'][number]): Table => {
   const layout = formLayout(table);
   const rows = [...layout.head, ...layout.body].map((row, i) => new TableRow({ tableHeader: i < layout.head.length, children: row.map(layoutCell) }));
-  return new Table({ width: { size: 9000, type: WidthType.DXA }, columnWidths: columnWidths(layout, table), layout: TableLayoutType.FIXED, borders: BORDERS, rows });
+  return new Table({ width: { size: 9000, type: WidthType.DXA }, columnWidths: columnWidths(layout), layout: TableLayoutType.FIXED, borders: BORDERS, rows });
 };
 
 /** The report as the Word document agencies file and print: narrative parts, then the statistics table. */
@@ -90,6 +91,7 @@ export const reportDocx = async (report: PublicReport): Promise<Buffer> => {
     const caption = table.columns.length === 1 ? `${table.title}（${report.year}年度）` : table.title;
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, alignment: AlignmentType.CENTER, children: [text(caption, { bold: true, size: 28 })] }));
     body.push(statisticsTable(table));
+    body.push(...table.notes.map((note) => new Paragraph({ children: [text(note, { size: 21 })] })));
   }
   const doc = new Document({
     creator: report.organization.name,

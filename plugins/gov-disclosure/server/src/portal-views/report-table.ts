@@ -33,7 +33,7 @@ export const reportTable = (table: PublicReportTable, caption: string): SafeHtml
 <caption>${caption}</caption>
 ${layout.head.length > 0 ? html`<thead>${rows(layout.head)}</thead>` : ''}
 <tbody>${rows(layout.body)}</tbody>
-</table></div>`;
+</table></div>${table.notes.map((note) => html`<p class="note">${note}</p>`)}`;
 };
 
 export const reportTables = (report: PublicReport, locale: string): SafeHtml =>

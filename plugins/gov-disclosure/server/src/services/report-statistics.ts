@@ -13,6 +13,7 @@ import { cellSources, MEASURE_LABELS, type CatalogMeasure } from '../../../share
 import type { StatisticsValues } from '../../../shared/domain/statistics-values';
 import type { CellRecordsResponse, CountedEntry, ReportComputeResponse } from '../../../shared/types';
 import { measureSql, scanWhere, yearBounds, type Scan } from '../domain/report-measures';
+import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
 import { isoDate, joinTableOf, rawRows, tableOf } from '../utils/sql';
 
 type Lang = 'zh' | 'en';
@@ -53,12 +54,15 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
     return { documentId, year: report.year, template, statistics: report.statistics ?? {}, organization: { id: org?.id ?? report.organization.id, documentId: report.organization.documentId } };
   };
 
-  /** FROM … WHERE for the organization's published default-locale entries in one scan. */
+  /**
+   * FROM … WHERE for the organization's default-locale entries the public may see, in one scan:
+   * a withheld (不予公开) or restricted entry was never disclosed, so no report counts it.
+   */
   const fromScan = (scan: Scan, year: number) => {
     const entries = tableOf(strapi, UID.catalogEntry);
     const org = joinTableOf(strapi, UID.catalogEntry, 'organization');
     return `FROM ${entries} e JOIN ${org.name} o ON o.${org.joinColumn.name} = e.id
-      WHERE o.${org.inverseJoinColumn.name} = ? AND e.locale = ? AND e.published_at IS NOT NULL AND ${scanWhere(scan, yearBounds(year))}`;
+      WHERE o.${org.inverseJoinColumn.name} = ? AND e.locale = ? AND ${PUBLIC_ENTRY_SQL} AND ${scanWhere(scan, yearBounds(year))}`;
   };
 
   const measuresOf = (year: number) => measureSql(yearBounds(year), strapi.db.dialect.client);
@@ -105,13 +109,19 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
     countedAs: MEASURE_LABELS[row.measure][lang],
   });
 
-  /** Last year's report of the organization (either format since 2019 carries table 三). */
-  const previousReport = async (organizationDocumentId: string, year: number, locale: string) =>
-    (await strapi.db.query(UID.annualReport as never).findOne({
-      where: { year: year - 1, locale, template: { $in: ['2019', '2021'] }, organization: { documentId: organizationDocumentId } },
-      orderBy: { publishedAt: 'desc' },
-      select: ['documentId', 'year', 'title', 'statistics'],
-    })) as { documentId: string; year: number; title: string; statistics: StatisticsValues | null } | null;
+  /**
+   * Last year's report of the organization (either format since 2019 carries table 三): its
+   * published version when there is one, else its working draft. The statistics are the same in
+   * every locale, so any locale's row will do; this locale's first.
+   */
+  const previousReport = async (organizationDocumentId: string, year: number, locale: string) => {
+    const rows = (await strapi.db.query(UID.annualReport as never).findMany({
+      where: { year: year - 1, template: { $in: ['2019', '2021'] }, organization: { documentId: organizationDocumentId } },
+      select: ['documentId', 'year', 'title', 'statistics', 'locale', 'publishedAt'],
+    })) as Array<{ documentId: string; year: number; title: string; statistics: StatisticsValues | null; locale: string; publishedAt: string | null }>;
+    const rank = (r: (typeof rows)[number]) => (r.publishedAt ? 0 : 2) + (r.locale === locale ? 0 : 1);
+    return rows.sort((a, b) => rank(a) - rank(b))[0] ?? null;
+  };
 
   const cellOf = (template: ReportTemplate, cell: string) => {
     if (!cellIndex(template).has(cell)) throw new errors.NotFoundError(`The ${template.id} form has no cell "${cell}" (统计表中没有此单元格)`);
