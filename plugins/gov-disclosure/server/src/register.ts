@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
+import { runMigrations } from './database/run-migrations';
 import { guardWorkflow } from './document-middlewares/guard-workflow';
 import { guardWrites } from './document-middlewares/guard-writes';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(guardWorkflow(strapi));
   strapi.documents.use(guardWrites(strapi));
+  // the plugin's own tables and indexes, on whatever app it is installed in
+  strapi.hook('strapi::content-types.afterSync').register(async () => {
+    const ran = await runMigrations(strapi);
+    if (ran.length > 0) strapi.log.info(`[gov-disclosure] ran database migrations: ${ran.join(', ')}`);
+  });
 };
 
 export default register;

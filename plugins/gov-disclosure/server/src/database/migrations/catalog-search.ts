@@ -1,16 +1,17 @@
-'use strict';
+import type { Migration } from '../migration';
 
 /**
- * The public catalog's search table (see plugins/gov-disclosure/server/src/services/catalog-search.ts):
+ * The public catalog's search table (see services/catalog-search.ts):
  * one row per live public entry with its filter values, so each filter plus the newest-first order
  * is one index range, and a character-gram index over title, keywords and 文号 for substring search
- * (plugins/gov-disclosure/shared/domain/search-text.ts explains why grams of two, not trigrams):
+ * (shared/domain/search-text.ts explains why grams of two, not trigrams):
  * on PostgreSQL a GIN index over gd_search_grams(search_text); on SQLite an FTS5 table of gram tokens.
  */
 const TABLE = 'gov_disclosure_catalog_search';
 const FILTERS = ['organization_document_id', 'subject_code', 'subject_top_code', 'genre', 'validity', 'document_kind', 'published_year'];
 
-module.exports = {
+export const catalogSearch: Migration = {
+  name: '2026.11.25T03.00.00.catalog-search',
   async up(knex, { client }) {
     if (!(await knex.schema.hasTable(TABLE))) {
       await knex.schema.createTable(TABLE, (t) => {

@@ -1,10 +1,11 @@
-'use strict';
+import type { Migration } from '../migration';
 
 /**
- * What each column lists publicly (see plugins/gov-disclosure/server/src/services/column-listings.ts):
+ * What each column lists publicly (see services/column-listings.ts):
  * its index makes any page of any column an index range, and its count an index count.
  */
-module.exports = {
+export const columnListings: Migration = {
+  name: '2026.11.25T02.10.00.column-listings',
   async up(knex) {
     if (await knex.schema.hasTable('gov_disclosure_column_listings')) return;
     await knex.schema.createTable('gov_disclosure_column_listings', (t) => {

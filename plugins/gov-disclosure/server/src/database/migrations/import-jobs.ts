@@ -1,11 +1,12 @@
-'use strict';
+import type { Migration } from '../migration';
 
 /**
  * Imports started from the admin panel, kept in the database so that any instance behind a load
  * balancer can confirm one and report its progress: the job (its dry-run report, status, progress,
  * heartbeat) and the uploaded file in parts, dropped when the import ends.
  */
-module.exports = {
+export const importJobs: Migration = {
+  name: '2026.11.25T04.00.00.import-jobs',
   async up(knex) {
     if (!(await knex.schema.hasTable('gov_disclosure_import_jobs'))) {
       await knex.schema.createTable('gov_disclosure_import_jobs', (t) => {

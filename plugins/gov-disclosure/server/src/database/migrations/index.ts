@@ -1,0 +1,23 @@
+/**
+ * The plugin's own tables and indexes, in the order they run (each once per database, after
+ * Strapi's schema sync: see ../run-migrations.ts). Names keep their date so the order is plain;
+ * add new ones at the end, never edit one that has shipped.
+ */
+import type { Migration } from '../migration';
+import { catalogIndexNumberUnique } from './catalog-index-number-unique';
+import { indexNumberCounters } from './index-number-counters';
+import { liveListIndex } from './live-list-index';
+import { columnListings } from './column-listings';
+import { liveKindIndex } from './live-kind-index';
+import { catalogSearch } from './catalog-search';
+import { importJobs } from './import-jobs';
+
+export const MIGRATIONS: Migration[] = [
+  catalogIndexNumberUnique,
+  indexNumberCounters,
+  liveListIndex,
+  columnListings,
+  liveKindIndex,
+  catalogSearch,
+  importJobs,
+];
