@@ -23,6 +23,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/integration-setup.ts'],
     },
+    // the plugin packed and installed into a bare Strapi app (SQLite): run by npm test, once
+    { ...common, displayName: 'install', testMatch: ['<rootDir>/tests/install/**/*.test.ts'] },
     {
       ...common,
       displayName: 'browser',
