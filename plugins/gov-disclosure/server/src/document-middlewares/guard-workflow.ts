@@ -37,6 +37,9 @@ const forbid = (message: string): never => {
 export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware => {
   const workflow = () => getService(strapi, 'workflow');
 
+  /** The actor's permissions on this item, conditions matched against it; a new item has no row yet. */
+  const onItem = (actor: Actor, uid: string, row: object | null) => (row ? getService(strapi, 'actors').onItem(actor, uid, row) : actor);
+
   const scopeFilter = (actor: Actor) => ({
     $or: [{ columns: { administrators: { id: actor.id } } }, { columns: { reviewers: { id: actor.id } } }],
   });
@@ -110,7 +113,7 @@ export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware
     if (action === 'create' || action === 'clone') {
       if (actor && !actor.isSuperAdmin) {
         if (uid === UID.annualReport) {
-          if (!isPublisher(actor)) forbid('Annual reports are compiled by the general office (publisher)');
+          if (!getService(strapi, 'actors').mayCompileReports(actor)) forbid('Annual reports are compiled by the general office (编制年度报告 permission)');
         } else {
           const staff = action === 'create'
             ? await staffOfNewColumns(params.data?.columns, params.locale)
@@ -126,7 +129,7 @@ export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware
 
     if (action === 'update') {
       const { row, state, staff } = await factsOf(uid, params.documentId!, params.locale);
-      if (actor && !mayEdit(actor, state, staff)) forbid(editRefusal(state));
+      if (actor && !mayEdit(onItem(actor, uid, row), state, staff)) forbid(editRefusal(state));
       const data = { ...(params.data ?? {}) };
       delete data.workflowState; // the state moves only by transitions
       // Editing a published item starts a new draft revision; the live version stays until it passes the chain.
@@ -136,11 +139,11 @@ export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware
     }
 
     if (action === 'discardDraft') {
-      const { state, staff } = await factsOf(uid, params.documentId!, params.locale);
+      const { row, state, staff } = await factsOf(uid, params.documentId!, params.locale);
       if (!(await publishedExists(uid, params.documentId!, params.locale))) {
         forbid('There is no published version to go back to: this item has never been published or was withdrawn');
       }
-      if (!['draft', 'returned'].includes(state) || (actor && !mayEdit(actor, state, staff))) {
+      if (!['draft', 'returned'].includes(state) || (actor && !mayEdit(onItem(actor, uid, row), state, staff))) {
         forbid(`Only the drafter may discard an unpublished revision, and only while it is a draft or returned; this one is ${state}`);
       }
       const result = await next();
@@ -155,9 +158,9 @@ export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware
       if (await publishedExists(uid, params.documentId!, params.locale)) {
         forbid('A published item cannot be deleted; withdraw it first so the audit trail stays complete');
       }
-      const { state, staff } = await factsOf(uid, params.documentId!, params.locale !== '*' ? params.locale : undefined);
+      const { row, state, staff } = await factsOf(uid, params.documentId!, params.locale !== '*' ? params.locale : undefined);
       if (state === 'pending_review' || state === 'pending_publish') forbid(`An item ${state} cannot be deleted; return it first`);
-      if (actor && !mayEdit(actor, state, staff)) forbid(editRefusal(state));
+      if (actor && !mayEdit(onItem(actor, uid, row), state, staff)) forbid(editRefusal(state));
       return next();
     }
 

@@ -14,8 +14,10 @@ import {
 export interface WorkflowActor {
   id: number;
   isSuperAdmin: boolean;
-  /** Workflow actions granted by the actor's roles (plugin::gov-disclosure.workflow.*). */
+  /** Workflow actions the actor's permissions allow (plugin::gov-disclosure.workflow.*), on the item when one is known. */
   actions: ReadonlySet<WorkflowAction>;
+  /** The general office's permission to compile annual reports (plugin::gov-disclosure.report.compile): it drafts them. */
+  compilesReports: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ const deny = (status: 403 | 409, message: string): Decision => ({ ok: false, sta
 export const isPublisher = (actor: WorkflowActor) => actor.isSuperAdmin || actor.actions.has('publish');
 
 const administers = (actor: WorkflowActor, staff: ColumnStaff) =>
-  staff === null ? isPublisher(actor) : staff.administrators.has(actor.id);
+  staff === null ? actor.isSuperAdmin || actor.compilesReports : staff.administrators.has(actor.id);
 
 const reviews = (actor: WorkflowActor, staff: ColumnStaff) => staff === null || staff.reviewers.has(actor.id);
 

@@ -54,6 +54,17 @@ const WORKFLOW: Record<RoleKey, string[]> = {
 
 const CATALOG: Record<RoleKey, string[]> = { drafter: [], reviewer: [], publisher: ['import', 'export'] };
 
+const REPORT: Record<RoleKey, string[]> = { drafter: [], reviewer: [], publisher: ['compile'] };
+
+/**
+ * Actions added by an upgrade, granted once to the roles that did that work before (roles are the
+ * administrator's: after this one grant, what they change in Settings → Roles stays).
+ */
+const INTRODUCED: Array<{ action: string; toHoldersOf: string }> = [
+  // annual reports were the publisher's (workflow.publish) before they had an action of their own
+  { action: 'plugin::gov-disclosure.report.compile', toHoldersOf: 'plugin::gov-disclosure.workflow.publish' },
+];
+
 const UPLOAD_ACTIONS = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 
 interface Permission {
@@ -98,8 +109,29 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
     ),
     ...WORKFLOW[key].map((action) => ({ action: `plugin::gov-disclosure.workflow.${action}`, subject: null, properties: {}, conditions: [] })),
     ...CATALOG[key].map((action) => ({ action: `plugin::gov-disclosure.catalog.${action}`, subject: null, properties: {}, conditions: [] })),
+    ...REPORT[key].map((action) => ({ action: `plugin::gov-disclosure.report.${action}`, subject: null, properties: {}, conditions: [] })),
     ...UPLOAD_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
   ];
+
+  const grantIntroducedActions = async () => {
+    const store = strapi.store({ type: 'plugin', name: 'gov-disclosure' });
+    const done = ((await store.get({ key: 'introduced-actions' })) as string[] | null) ?? [];
+    const pending = INTRODUCED.filter((i) => !done.includes(i.action));
+    if (pending.length === 0) return;
+    const permissions = strapi.db.query('admin::permission');
+    for (const { action, toHoldersOf } of pending) {
+      // eslint-disable-next-line no-await-in-loop -- one or two actions, once per database
+      const holders = (await permissions.findMany({ where: { action: toHoldersOf }, populate: { role: { select: ['id'] } } })) as Array<{ role?: { id: number } | null }>;
+      // eslint-disable-next-line no-await-in-loop
+      const having = new Set(((await permissions.findMany({ where: { action }, populate: { role: { select: ['id'] } } })) as Array<{ role?: { id: number } | null }>).map((p) => p.role?.id));
+      for (const roleId of new Set(holders.map((h) => h.role?.id).filter((id): id is number => typeof id === 'number' && !having.has(id)))) {
+        // eslint-disable-next-line no-await-in-loop
+        await permissions.create({ data: { action, actionParameters: {}, subject: null, properties: {}, conditions: [], role: roleId } });
+        strapi.log.info(`[gov-disclosure] granted ${action} to role ${roleId}, which holds ${toHoldersOf}`);
+      }
+    }
+    await store.set({ key: 'introduced-actions', value: [...done, ...pending.map((p) => p.action)] });
+  };
 
   return {
     /** Role id by key; creates the role with its default permissions if it does not exist yet. */
@@ -120,6 +152,7 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         ids[key] = role.id;
       }
+      await grantIntroducedActions();
       return ids;
     },
   };

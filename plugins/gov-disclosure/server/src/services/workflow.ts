@@ -79,12 +79,16 @@ const toView = (e: EventRow): WorkflowEventView => ({
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** What Strapi's built-in conditions read of an item: its creator and the creator's roles. */
+const CREATOR = { createdBy: { select: ['id'], populate: { roles: { select: ['id'] } } } };
+
 const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = (uid: string) => strapi.db.query(uid as never);
   const separationOfDuties = () => strapi.plugin('gov-disclosure').config('separationOfDuties') !== false;
 
+  /** The working row, with its creator (for the conditions an administrator may set, e.g. "is creator"). */
   const draftRow = async (uid: WorkflowUid, documentId: string, locale: string) =>
-    (await query(uid).findOne({ where: { documentId, locale, publishedAt: null } })) as DraftRow | null;
+    (await query(uid).findOne({ where: { documentId, locale, publishedAt: null }, populate: CREATOR })) as DraftRow | null;
 
   const stateOfRow = (row: DraftRow): WorkflowState => row.workflowState ?? 'draft';
 
@@ -195,7 +199,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       const staff = await staffOf(input.uid, row.id);
       if (!mayView(actor, staff)) throw new errors.ForbiddenError('This item is outside your columns');
       const decision = decideTransition({
-        actor, action: input.action, state: from, staff,
+        actor: getService(strapi, 'actors').onItem(actor, input.uid, row), action: input.action, state: from, staff,
         lastSubmitterId: input.action === 'approve' ? await lastSubmitterId(input.uid, input.documentId, input.locale) : null,
         separationOfDuties: separationOfDuties(),
       });
@@ -232,8 +236,9 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       const staff = await staffOf(uid, row.id);
       if (!mayView(actor, staff)) throw new errors.ForbiddenError('This item is outside your columns');
       const lastSubmitter = await lastSubmitterId(uid, documentId, locale);
+      const onItem = getService(strapi, 'actors').onItem(actor, uid, row);
       const allowedActions = WORKFLOW_ACTIONS.filter(
-        (action) => decideTransition({ actor, action, state, staff, lastSubmitterId: lastSubmitter, separationOfDuties: separationOfDuties() }).ok
+        (action) => decideTransition({ actor: onItem, action, state, staff, lastSubmitterId: lastSubmitter, separationOfDuties: separationOfDuties() }).ok
       );
       const party = HOLDER[state];
       const actors = getService(strapi, 'actors');
@@ -245,7 +250,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         state,
         holder: { party, users: users.map(({ id, name }) => ({ id, name })) },
         allowedActions,
-        canEdit: mayEdit(actor, state, staff),
+        canEdit: mayEdit(onItem, state, staff),
         history: (await events(uid, documentId, locale)).map(toView),
       };
     },
@@ -260,13 +265,13 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const { state, uids } of wanted) {
         for (const uid of uids) {
           // eslint-disable-next-line no-await-in-loop -- at most six small queries
-          const rows = (await query(uid).findMany({ where: { publishedAt: null, workflowState: state }, select: ['id', 'documentId', 'locale', 'title', 'updatedAt'] })) as DraftRow[];
+          const rows = (await query(uid).findMany({ where: { publishedAt: null, workflowState: state }, select: ['id', 'documentId', 'locale', 'title', 'updatedAt'], populate: CREATOR })) as DraftRow[];
           for (const row of rows) {
             // eslint-disable-next-line no-await-in-loop
             const staff = await staffOf(uid, row.id);
             const lastSubmitter = state === 'pending_review' ? await lastSubmitterId(uid, row.documentId, row.locale) : null;
             const action: WorkflowAction = state === 'returned' ? 'submit' : state === 'pending_review' ? 'approve' : 'publish';
-            const mine = decideTransition({ actor, action, state, staff, lastSubmitterId: lastSubmitter, separationOfDuties: separationOfDuties() }).ok;
+            const mine = decideTransition({ actor: getService(strapi, 'actors').onItem(actor, uid, row), action, state, staff, lastSubmitterId: lastSubmitter, separationOfDuties: separationOfDuties() }).ok;
             if (!mine) continue;
             // eslint-disable-next-line no-await-in-loop
             const history = await events(uid, row.documentId, row.locale);
