@@ -56,24 +56,19 @@ const main = async () => {
     let strapi;
     let generateSeconds = null;
     if (process.env.BENCH_REUSE === '1') {
-      // eslint-disable-next-line no-await-in-loop
       strapi = await loadStrapi().catch(() => null);
-      // eslint-disable-next-line no-await-in-loop
       const live = strapi ? await strapi.db.connection('gov_disclosure_catalog_search').count({ n: '*' }) : [{ n: 0 }];
       if (Number(live[0].n) < ENTRIES) {
-        // eslint-disable-next-line no-await-in-loop
         await strapi?.destroy(); // nothing ran on it
         strapi = null;
       } else console.log(`${db.name}: reusing ${Number(live[0].n).toLocaleString()} indexed entries`);
     }
     if (!strapi) {
       // A production database is vacuumed and analyzed by autovacuum; a bulk load has to ask.
-      // eslint-disable-next-line no-await-in-loop
       ({ strapi, seconds: generateSeconds } = await generatedCatalog(db, ENTRIES, { batchSize: 5000, vacuum: true }));
     }
     try {
       const knex = strapi.db.connection;
-      // eslint-disable-next-line no-await-in-loop
       const subjects = (await knex('gov_disclosure_subject_categories').where({ level: 2 }).select('code')).map((r) => r.code);
       const topSubjects = [...new Set(subjects.map((c) => c.slice(0, 2)))];
       const portal = strapi.plugin('gov-disclosure').service('portal');
@@ -81,11 +76,9 @@ const main = async () => {
         const ms = [];
         const totals = [];
         // one untimed warm-up, as a running server would have
-        // eslint-disable-next-line no-await-in-loop
         await portal.catalog({ ...shape.params(RUNS), pageSize: 20 }, LOCALE);
         for (let i = 0; i < RUNS; i += 1) {
           const t = process.hrtime.bigint();
-          // eslint-disable-next-line no-await-in-loop
           const page = await portal.catalog({ pageSize: 20, ...shape.params(i) }, LOCALE);
           ms.push(Number(process.hrtime.bigint() - t) / 1e6);
           totals.push(page.meta.pagination.total);
@@ -105,7 +98,6 @@ const main = async () => {
         console.log(`${row.database} | ${row.query} | ${row['matches (median)']} | ${row['p50 ms']} | ${row['p95 ms']}`);
       }
     } finally {
-      // eslint-disable-next-line no-await-in-loop
       await stopStrapi(strapi);
     }
   }

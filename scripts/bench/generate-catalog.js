@@ -51,7 +51,7 @@ const generateCatalog = async (strapi, { count, seed = 2018, batchSize = 2000, o
 
   for (let done = 0; done < count; done += batchSize) {
     const n = Math.min(batchSize, count - done);
-    // eslint-disable-next-line no-await-in-loop -- batches run one after another
+    // batches run one after another
     await knex.transaction(async (trx) => {
       const rows = [];
       const meta = [];
@@ -78,7 +78,6 @@ const generateCatalog = async (strapi, { count, seed = 2018, batchSize = 2000, o
       // 400 rows × 26 columns stays under SQLite's limit of bound variables per statement
       for (let j = 0; j < rows.length; j += 400) {
         const chunk = rows.slice(j, j + 400);
-        // eslint-disable-next-line no-await-in-loop
         const inserted = await trx(table).insert(chunk, ['id']);
         const ids = inserted.map((r) => (typeof r === 'object' ? r.id : r));
         // SQLite returns only the last id of a multi-row insert; its ids are consecutive
@@ -89,7 +88,6 @@ const generateCatalog = async (strapi, { count, seed = 2018, batchSize = 2000, o
         const info = links[name];
         const linkRows = link(info, target);
         for (let j = 0; j < linkRows.length; j += 500) {
-          // eslint-disable-next-line no-await-in-loop
           await trx(info.table).insert(linkRows.slice(j, j + 500));
         }
       }

@@ -62,7 +62,6 @@ const main = async () => {
   const table = [];
   const only = process.env.BENCH_ONLY;
   for (const db of benchDatabases('import').filter((d) => !only || d.name === only)) {
-    // eslint-disable-next-line no-await-in-loop
     await freshDatabase(db);
     run('seed.js', [], db.env);
     const first = run('catalog-import.js', [file, '--organization', 'wzzl', '--publish'], db.env);

@@ -68,9 +68,7 @@ const main = async () => {
   const table = [];
 
   for (const db of databases()) {
-    // eslint-disable-next-line no-await-in-loop
     const prepared = await prepare(db);
-    // eslint-disable-next-line no-await-in-loop
     const { child, url, token } = await start('scripts/bench/serve-bench.js', { ...db.env, ...PRODUCTION_ENV });
     const column = 'xin-xi-gong-kai-mu-lu';
     const routes = [
@@ -92,7 +90,6 @@ const main = async () => {
     child.kill('SIGTERM');
 
     // The same routes with the in-process cache off: what every request costs the database.
-    // eslint-disable-next-line no-await-in-loop
     const uncached = await start('scripts/bench/serve-bench.js', { ...db.env, ...PRODUCTION_ENV, GOV_DISCLOSURE_PUBLIC_CACHE_SECONDS: '0' });
     for (const [name, route] of routes.slice(0, 5)) {
       process.stdout.write(`  ${db.name}: ${name} (no cache)…\n`);

@@ -27,14 +27,11 @@ const main = async () => {
   const results = { entries: ENTRIES, runs: RUNS, year: YEAR, machine: `${require('node:os').cpus().length} cores, node ${process.version}`, databases: [] };
   const table = [];
   for (const db of databases()) {
-    // eslint-disable-next-line no-await-in-loop
     const { strapi, seconds: generateSeconds } = await generatedCatalog(db, ENTRIES, { batchSize: 5000 });
     try {
       const org = await strapi.db.query('plugin::gov-disclosure.organization').findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } });
       const documents = strapi.documents('plugin::gov-disclosure.annual-report');
-      // eslint-disable-next-line no-await-in-loop
       const r2008 = await documents.create({ locale: 'zh-Hans', data: { title: 'bench 2008', year: YEAR, template: '2008', organization: org.documentId } });
-      // eslint-disable-next-line no-await-in-loop
       const r2021 = await documents.create({ locale: 'en', data: { title: 'bench 2021', year: YEAR, template: '2021', organization: org.documentId } });
       const service = strapi.plugin('gov-disclosure').service('report-statistics');
       for (const [template, report, locale] of [['2008', r2008, 'zh-Hans'], ['2021', r2021, 'en']]) {
@@ -42,7 +39,6 @@ const main = async () => {
         let computed;
         for (let i = 0; i < RUNS; i += 1) {
           const t = process.hrtime.bigint();
-          // eslint-disable-next-line no-await-in-loop
           computed = (await service.compute(report.documentId, locale)).computed;
           ms.push(Number(process.hrtime.bigint() - t) / 1e6);
         }
@@ -51,7 +47,6 @@ const main = async () => {
         table.push({ database: db.name, template, entries: ENTRIES, 'min ms': Math.round(s.min), 'median ms': Math.round(s.median), 'max ms': Math.round(s.max) });
       }
     } finally {
-      // eslint-disable-next-line no-await-in-loop
       await stopStrapi(strapi);
     }
   }

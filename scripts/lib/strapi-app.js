@@ -27,7 +27,6 @@ const stopStrapi = async (strapi, { timeoutMs = 10_000 } = {}) => {
   const pool = strapi.db?.connection?.client?.pool;
   const deadline = Date.now() + timeoutMs;
   while (pool && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0) && Date.now() < deadline) {
-    // eslint-disable-next-line no-await-in-loop
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await strapi.destroy();

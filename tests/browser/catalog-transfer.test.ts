@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin, launchBrowser, screenshotter } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires -- the compiled seed is what `npm run seed` runs
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled seed is what `npm run seed` runs
 const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
 
 const PASSWORD = 'Disclosure2018';
@@ -125,7 +125,6 @@ describe('catalog import and export in the admin panel (Chromium)', () => {
 
     // published: the public API lists them, the refused row is nowhere
     for (const good of GOOD) {
-      // eslint-disable-next-line no-await-in-loop
       const res = await app.http().get(`/api/gov-disclosure/catalog?q=${encodeURIComponent(good.word)}`);
       expect(res.status).toBe(200);
       expect(res.body.data.map((e: { title: string }) => e.title)).toContain(good.title);

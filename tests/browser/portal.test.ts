@@ -9,7 +9,7 @@ import { launchBrowser, screenshotter } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { corpusReports, mapReport } from '../helpers/report-corpus';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires -- the compiled seed is what `npm run seed` runs
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled seed is what `npm run seed` runs
 const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -80,7 +80,6 @@ describe('public portal in Chromium (no JavaScript)', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     const meta = page.locator('table.meta');
     for (const label of ['索引号', '发布机构', '文号', '成文日期', '发布日期', '主题分类', '有效性']) {
-      // eslint-disable-next-line no-await-in-loop
       expect(await meta.getByRole('rowheader', { name: label }).count()).toBe(1);
     }
     expect(await meta.textContent()).toContain('11330300002579909B/');

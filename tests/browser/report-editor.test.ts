@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin, launchBrowser, screenshotter } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires -- the compiled seed is what `npm run seed` runs
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled seed is what `npm run seed` runs
 const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
 
 const REPORT = 'plugin::gov-disclosure.annual-report';

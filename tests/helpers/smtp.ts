@@ -33,7 +33,6 @@ export const startSmtpReceiver = async () => {
       while (Date.now() - started < timeoutMs) {
         const found = mails.filter(predicate);
         if (found.length > 0) return found;
-        // eslint-disable-next-line no-await-in-loop
         await new Promise((r) => setTimeout(r, 50));
       }
       throw new Error(`no matching mail within ${timeoutMs} ms; received: ${JSON.stringify(mails.map((m) => [m.to, m.subject]))}`);

@@ -49,7 +49,7 @@ export const startTestApp = async (options: { serveAdminPanel?: boolean; listen?
   }
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
 
-  // eslint-disable-next-line @typescript-eslint/no-var-requires -- loaded after the env above is set
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the env above is set
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   if (options.listen) process.env.PORT = '0';
   const strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: options.serveAdminPanel ?? false });

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { TestApp } from './strapi';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires -- the compiled seed is what `npm run seed` runs
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled seed is what `npm run seed` runs
 const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
 
 export const ENTRY = 'plugin::gov-disclosure.catalog-entry';
@@ -105,7 +105,7 @@ export const setupWorkflowFixture = async (app: TestApp): Promise<WorkflowFixtur
       revision: [['drafterIn', 'submit'], ['reviewerIn', 'approve'], ['publisher', 'publish']],
     };
     for (const [person, action, comment] of steps[state]) {
-      // eslint-disable-next-line no-await-in-loop -- the chain is sequential
+      // the chain is sequential
       await transitionAs(person, id, action, comment);
     }
     if (state === 'revision') {

@@ -72,7 +72,6 @@ describe('annual reports', () => {
     it('finds only the real problems of a published 2019 report, in its own format and in the 2021 form', async () => {
       const shanghai = corpusReports().find((r) => r.file === '2019-city-shanghai-bangongting-2019.json')!;
       for (const template of ['2019', '2021'] as const) {
-        // eslint-disable-next-line no-await-in-loop
         const res = await as(fx.tokens.publisher).post('/gov-disclosure/annual-reports/validate', { template, statistics: mapReport(shanghai, template).values });
         expect(res.body.errors).toEqual([]);
         // the eleven rows whose 总计 the agency left blank, and nothing else
@@ -105,9 +104,7 @@ describe('annual reports', () => {
       const policy = (await app.strapi.db.query(ENTRY as never).findOne({ where: { slug: 'wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa', locale: 'zh-Hans' } })) as { documentId: string };
       for (const [i, spec] of specs.entries()) {
         const links = spec.genre === 'interpretation' ? { interprets: [policy.documentId] } : {};
-        // eslint-disable-next-line no-await-in-loop
         const doc = (await app.strapi.documents(ENTRY as never).create({ locale: 'zh-Hans', data: { title: `统计测试 ${i}`, organization: orgId, ...spec, ...links } } as never)) as { documentId: string };
-        // eslint-disable-next-line no-await-in-loop
         await app.strapi.plugin('gov-disclosure').service('workflow').publishAsSystem(ENTRY, doc.documentId, 'zh-Hans', 'test data');
       }
       // never disclosed to the public, so no report counts them: withheld, and for specific parties only
@@ -115,12 +112,10 @@ describe('annual reports', () => {
         { disclosureMode: 'withheld', withholdReason: '涉及国家秘密' },
         { disclosureScope: 'specific' },
       ]) {
-        // eslint-disable-next-line no-await-in-loop
         const doc = (await app.strapi.documents(ENTRY as never).create({
           locale: 'zh-Hans',
           data: { title: `不计入 ${JSON.stringify(hidden)}`, organization: orgId, channels: ['website'], documentKind: 'normative', genre: 'notice', publishedDate: `${YEAR}-05-15`, writtenDate: `${YEAR}-05-10`, ...hidden },
         } as never)) as { documentId: string };
-        // eslint-disable-next-line no-await-in-loop
         await app.strapi.plugin('gov-disclosure').service('workflow').publishAsSystem(ENTRY, doc.documentId, 'zh-Hans', 'test data');
       }
       generated = specs.map((spec, i) => ({ ...spec, title: `统计测试 ${i}` }));
@@ -176,7 +171,6 @@ describe('annual reports', () => {
     const allEntries = async (cell: string) => {
       const entries: Array<{ title: string; countedAs: string; documentId: string }> = [];
       for (let page = 1; ; page += 1) {
-        // eslint-disable-next-line no-await-in-loop
         const res = await records(cell, { page, pageSize: 5 });
         expect(res.status).toBe(200);
         entries.push(...res.body.data.entries);
@@ -187,7 +181,6 @@ describe('annual reports', () => {
     it('lists as many catalog entries as the cell counts, for every computed cell of the 2008 form', async () => {
       expect(Object.keys(computedValues).length).toBe(10);
       for (const [cell, value] of Object.entries(computedValues)) {
-        // eslint-disable-next-line no-await-in-loop
         const { entries, total, body } = await allEntries(cell);
         expect({ cell, total, listed: entries.length }).toEqual({ cell, total: value, listed: value });
         expect(body).toMatchObject({ cell, source: 'catalog', value });
@@ -292,7 +285,6 @@ describe('annual reports', () => {
 
     it('is the office\'s: a drafter or reviewer gets 403 for the working version', async () => {
       for (const token of [fx.tokens.drafterIn, fx.tokens.reviewerIn]) {
-        // eslint-disable-next-line no-await-in-loop
         expect((await as(token).get(`/gov-disclosure/annual-reports/${seedId}/export?format=csv`)).status).toBe(403);
       }
     });

@@ -50,7 +50,7 @@ const service = () => app.strapi.plugin('gov-disclosure').service('catalog-impor
 const run = (file: string, options: Record<string, unknown>) =>
   service().run(file, file.endsWith('.xlsx') ? 'xlsx' : 'csv', { organization: 'wzzl', publish: false, dryRun: false, ...options });
 const entryCount = () => app.strapi.db.query(ENTRY as never).count({ where: { publishedAt: null } });
-const byTitle = (title: string) => app.strapi.db.query(ENTRY as never).findMany({ where: { title }, populate: { columns: true, subjectCategory: true, organization: true } }) as Promise<Array<Record<string, any>>>;
+const byTitle = (title: string) => app.strapi.db.query(ENTRY as never).findMany({ where: { title }, populate: { columns: true, subjectCategory: true, organization: true } }) as Promise<Array<Record<string, unknown> & { columns: Array<{ slug: string }>; subjectCategory: { code: string } | null; organization: { slug: string } | null }>>;
 const publicCatalog = async (q: string) => (await app.http().get('/api/gov-disclosure/catalog').query({ q, pageSize: '100' })).body;
 
 beforeAll(async () => {
@@ -322,9 +322,9 @@ describe('catalog import from the admin panel', () => {
     expect(confirmed.status).toBe(202);
     let state = confirmed.body.data;
     for (let i = 0; i < 100 && state.status === 'running'; i += 1) {
-      // eslint-disable-next-line no-await-in-loop
+
       await new Promise((r) => setTimeout(r, 100));
-      // eslint-disable-next-line no-await-in-loop
+
       state = (await app.http().get(`/gov-disclosure/catalog-import/${job.id}`).set('Authorization', `Bearer ${fx.tokens.publisher}`)).body.data;
     }
     expect(state).toMatchObject({ status: 'done', progress: { done: 1, total: 1 }, result: { counts: { imported: 1 } } });
@@ -339,9 +339,9 @@ describe('catalog import from the admin panel', () => {
     expect(confirmed.status).toBe(202);
     let state = confirmed.body.data;
     for (let i = 0; i < 600 && state.status === 'running'; i += 1) {
-      // eslint-disable-next-line no-await-in-loop
+
       await new Promise((r) => setTimeout(r, 100));
-      // eslint-disable-next-line no-await-in-loop
+
       state = (await app.http().get(`/gov-disclosure/catalog-import/${id}`).set('Authorization', `Bearer ${fx.tokens.publisher}`)).body.data;
     }
     return state;
@@ -423,9 +423,9 @@ describe('catalog import from the admin panel', () => {
       expect(twice.body.error.message).toMatch(/already (running|done)/);
       let state = confirmed.body.data;
       for (let i = 0; i < 600 && state.status === 'running'; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
+
         await new Promise((r) => setTimeout(r, 100));
-        // eslint-disable-next-line no-await-in-loop
+
         state = (await via(i).get(`/gov-disclosure/catalog-import/${id}`).set('Authorization', `Bearer ${fx.tokens.publisher}`)).body.data;
       }
       expect(state).toMatchObject({ status: 'done', progress: { done: 1200, total: 1200 }, result: { counts: { imported: 1200 } } });

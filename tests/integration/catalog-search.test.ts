@@ -6,7 +6,7 @@
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { seedDemo } from '../../src/seed/seed-demo';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateCatalog } = require('../../scripts/bench/generate-catalog');
 
 interface LiveRow {
@@ -49,7 +49,6 @@ afterAll(async () => {
 const apiAll = async (query: Record<string, string>): Promise<string[]> => {
   const ids: string[] = [];
   for (let page = 1; ; page += 1) {
-    // eslint-disable-next-line no-await-in-loop
     const res = await app.http().get('/api/gov-disclosure/catalog').query({ ...query, page: String(page), pageSize: '100' });
     expect(res.status).toBe(200);
     ids.push(...(res.body.data as Array<{ documentId: string }>).map((e) => e.documentId));

@@ -268,7 +268,7 @@ describe('every write is validated on the server (Content Manager and Document S
     beforeAll(async () => {
       const docs = app.strapi.documents(CATEGORY as never);
       const find = async (code: string) => (await app.strapi.db.query(CATEGORY as never).findOne({ where: { code } })) as { id: number; documentId: string };
-      for (const code of ['09', '09.02', '13.02']) category[code] = await find(code); // eslint-disable-line no-await-in-loop
+      for (const code of ['09', '09.02', '13.02']) category[code] = await find(code);
       // an agency's own categories: a finer one under the national leaf 13.02 体育, and a top level of its own
       category['13.99'] = (await docs.create({ data: { code: '13.99', name: '全民健身', level: 2, parent: category['13.02'].documentId } } as never)) as never;
       category['23'] = (await docs.create({ data: { code: '23', name: '本地特色', level: 1 } } as never)) as never;
@@ -276,7 +276,6 @@ describe('every write is validated on the server (Content Manager and Document S
 
     it('accepts a national leaf, a national top level and an agency’s leaf under the national list', async () => {
       for (const code of ['09.02', '09', '13.99']) {
-        // eslint-disable-next-line no-await-in-loop
         const res = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry(`主题分类 ${code}`, { subjectCategory: subject(code) }));
         expect([code, res.status]).toEqual([code, 201]);
       }
@@ -396,15 +395,10 @@ describe('a policy interpretation through the approval chain, listed on both pub
 
     // a revision of each, re-published: Strapi recreates the published rows, the links must survive
     for (const documentId of [policy, interpretation]) {
-      // eslint-disable-next-line no-await-in-loop
       await app.strapi.documents(ENTRY as never).update({ documentId, locale: 'zh-Hans', data: { summary: '修订稿' } } as never);
-      // eslint-disable-next-line no-await-in-loop
       await toPendingPublish(documentId);
-      // eslint-disable-next-line no-await-in-loop
       expect((await publishOverHttp(documentId)).status).toBe(200);
-      // eslint-disable-next-line no-await-in-loop
       expect(await slugs('zhi-liang-jiang-guan-li-ban-fa', 'interpretations')).toEqual(['zhi-liang-jiang-guan-li-ban-fa-jie-du']);
-      // eslint-disable-next-line no-await-in-loop
       expect(await slugs('zhi-liang-jiang-guan-li-ban-fa-jie-du', 'interprets')).toEqual(['zhi-liang-jiang-guan-li-ban-fa']);
     }
 

@@ -86,7 +86,6 @@ describe('索引号 assignment', () => {
       const before = Math.max(0, ...(await allNumbers()).filter((n) => n.includes(`/${year}-`)).map(serialOf));
       const ids: string[] = [];
       for (let i = 0; i < 100; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
         ids.push(await fx.entryIn('pending_publish', `并发发布 ${i}`));
       }
       const urls = app.database === 'postgres' ? [app.url!, second!.url] : [app.url!];

@@ -20,7 +20,6 @@ describe('public API', () => {
     app = await startTestApp();
     fx = await setupWorkflowFixture(app);
     for (const state of ['draft', 'pending_review', 'pending_publish', 'returned', 'withdrawn'] as const) {
-      // eslint-disable-next-line no-await-in-loop
       hidden[state] = await fx.entryIn(state, `不应公开的${state}条目`);
     }
     // a published item with a newer draft: only the published title may show
@@ -61,7 +60,6 @@ describe('public API', () => {
     // the 2018 report has no English version, so its English URL is a 404
     const english = PUBLIC_ROUTES.filter((u) => !u.endsWith('/2018')).map((u) => `${u}${u.includes('?') ? '&' : '?'}locale=en`);
     for (const url of [...PUBLIC_ROUTES, ...english]) {
-      // eslint-disable-next-line no-await-in-loop
       const res = await get(url);
       expect(res.status).toBe(200);
       const text = JSON.stringify(res.body);
@@ -77,10 +75,8 @@ describe('public API', () => {
     const unknown = await get(`${API}/entries/does-not-exist`);
     expect(unknown.status).toBe(404);
     for (const documentId of Object.values(hidden)) {
-      // eslint-disable-next-line no-await-in-loop
       const row = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId } })) as { slug: string };
       for (const key of [documentId, row.slug]) {
-        // eslint-disable-next-line no-await-in-loop
         const res = await get(`${API}/entries/${encodeURIComponent(key)}`);
         expect(res.status).toBe(404);
         expect(res.body).toEqual(unknown.body);
@@ -134,7 +130,6 @@ describe('public API', () => {
     const name = query.split(/[[=]/)[0];
     for (const base of [`${API}/columns`, `${API}/columns/tong-zhi/entries`, `${API}/entries/${slugOfRevision}`, `${API}/catalog`, `${API}/annual-reports`, `${API}/annual-reports/wzzl/2018`]) {
       const accepted = ['page', 'pageSize'].includes(name) && (base.endsWith('/columns') || base.includes('/entries/') || base.includes('annual-reports'));
-      // eslint-disable-next-line no-await-in-loop
       const res = await get(`${base}?${query}`);
       expect(res.status).toBe(400);
       expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toContain(name);
@@ -152,7 +147,6 @@ describe('public API', () => {
     const pages = Math.ceil(total / pageSize);
     const seen: string[] = [];
     for (let p = 1; p <= pages; p += 1) {
-      // eslint-disable-next-line no-await-in-loop
       const res = await get(`${API}/catalog?page=${p}&pageSize=${pageSize}`);
       expect(res.body.meta.pagination).toEqual({ page: p, pageSize, pageCount: pages, total });
       seen.push(...res.body.data.map((e: { documentId: string }) => e.documentId));
@@ -165,11 +159,9 @@ describe('public API', () => {
 
   it('sends ETag and Cache-Control, and 304 for a matching If-None-Match', async () => {
     for (const url of PUBLIC_ROUTES) {
-      // eslint-disable-next-line no-await-in-loop
       const first = await get(url);
       expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
       expect(first.headers['cache-control']).toBe('public, max-age=25, must-revalidate');
-      // eslint-disable-next-line no-await-in-loop
       const again = await get(url).set('If-None-Match', first.headers.etag);
       expect(again.status).toBe(304);
       expect(again.text ?? '').toBe('');

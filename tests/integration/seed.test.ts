@@ -3,7 +3,7 @@ import { normalizeLabel, readSeedStatisticsTable } from '../helpers/seed-documen
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { REPORT_TEMPLATES } from '../../plugins/gov-disclosure/shared/domain/report-templates';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires -- the compiled seed is what `npm run seed` runs
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled seed is what `npm run seed` runs
 const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
 
 const UIDS = {
@@ -40,10 +40,8 @@ describe('demo seed', () => {
 
   it('lets the demo users log in, with role names in Chinese and English', async () => {
     for (const [email, role] of [['drafter@demo.gov.cn', '起草人 Drafter'], ['reviewer@demo.gov.cn', '审核人 Reviewer'], ['publisher@demo.gov.cn', '发布人 Publisher'], ['admin@demo.gov.cn', 'Super Admin']]) {
-      // eslint-disable-next-line no-await-in-loop
       const res = await app.http().post('/admin/login').send({ email, password: 'Disclosure2018' });
       expect(res.status).toBe(200);
-      // eslint-disable-next-line no-await-in-loop
       const me = await app.http().get('/admin/users/me').set('Authorization', `Bearer ${res.body.data.token}`);
       expect(me.body.data.roles.map((r: { name: string }) => r.name)).toEqual([role]);
     }

@@ -26,17 +26,12 @@ describe('approval chain behaviour', () => {
   describe('concurrency', () => {
     it('two reviewers approving at once: exactly one 200 and one 409, one event', async () => {
       for (let round = 0; round < 5; round += 1) {
-        // eslint-disable-next-line no-await-in-loop
         const id = await fx.entryIn('pending_review');
-        // eslint-disable-next-line no-await-in-loop
         const before = await fx.eventCount(id);
-        // eslint-disable-next-line no-await-in-loop
         const results = await Promise.all([transition(fx.tokens.reviewerIn, id, 'approve'), transition(fx.reviewer2Token, id, 'approve')]);
         expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
         expect(results.find((r) => r.status === 409)!.body.error.name).toBe('ConflictError');
-        // eslint-disable-next-line no-await-in-loop
         expect(await fx.eventCount(id)).toBe(before + 1);
-        // eslint-disable-next-line no-await-in-loop
         expect(await fx.stateOf(id)).toBe('pending_publish');
       }
     });
@@ -122,9 +117,7 @@ describe('approval chain behaviour', () => {
       expect(await fx.stateOf(id)).toBe('draft');
       expect(await fx.publishedTitle(id)).toBe('原标题');
       for (const [token, action] of [[fx.tokens.drafterIn, 'submit'], [fx.tokens.reviewerIn, 'approve']] as const) {
-        // eslint-disable-next-line no-await-in-loop
         expect((await transition(token, id, action)).status).toBe(200);
-        // eslint-disable-next-line no-await-in-loop
         expect(await fx.publishedTitle(id)).toBe('原标题');
       }
       expect((await transition(fx.tokens.publisher, id, 'publish')).status).toBe(200);

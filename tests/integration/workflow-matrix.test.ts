@@ -108,7 +108,7 @@ describe(`approval chain permission matrix (${CASES.length} cases)`, () => {
     app = await startTestApp();
     fx = await setupWorkflowFixture(app);
     for (const state of ALL_STATES) {
-      // eslint-disable-next-line no-await-in-loop -- one entry per state, refused cases share it
+      // one entry per state, refused cases share it
       shared[state] = await fx.entryIn(state, `共享条目 ${state}`);
     }
   });

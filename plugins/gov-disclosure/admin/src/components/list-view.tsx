@@ -1,4 +1,3 @@
-import { UID } from '../../../shared/constants';
 import { WORKFLOW_STATES, isWorkflowUid, type WorkflowState } from '../../../shared/domain/workflow';
 import { StateBadge } from './StateBadge';
 

@@ -77,7 +77,7 @@ const Issues = ({ report, t }: { report: CatalogImportReport; t: Translate }) =>
           </Thead>
           <Tbody>
             {report.issues.map((issue, i) => (
-              // eslint-disable-next-line react/no-array-index-key -- a row may have several issues in one column
+              // the index is part of the key: a row may have several issues in one column
               <Tr key={`${issue.row}-${issue.column}-${i}`} data-issue-row={issue.row} data-issue-column={issue.column} data-issue-severity={issue.severity}>
                 <Td><Typography>{issue.row}</Typography></Td>
                 <Td><Typography>{issue.column || '—'}</Typography></Td>

@@ -447,6 +447,7 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
         progress.interrupted = options.shouldStop?.() ?? false;
       };
       let first = true;
+      // eslint-disable-next-line no-await-in-loop -- two passes over the file, one after the other
       for await (const { line, cells } of readCatalogFile(file, format)) {
         if (first || checked.invalidRows.has(line)) {
           first = false;
@@ -460,6 +461,7 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
           if (progress.interrupted) return progress;
         }
       }
+      // eslint-disable-next-line no-await-in-loop -- the pass's last batch before the next pass
       if (batch.length) await flush();
       if (progress.interrupted) return progress;
     }

@@ -269,6 +269,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
           for (const row of rows) {
             // eslint-disable-next-line no-await-in-loop
             const staff = await staffOf(uid, row.id);
+            // eslint-disable-next-line no-await-in-loop
             const lastSubmitter = state === 'pending_review' ? await lastSubmitterId(uid, row.documentId, row.locale) : null;
             const action: WorkflowAction = state === 'returned' ? 'submit' : state === 'pending_review' ? 'approve' : 'publish';
             const mine = decideTransition({ actor: getService(strapi, 'actors').onItem(actor, uid, row), action, state, staff, lastSubmitterId: lastSubmitter, separationOfDuties: separationOfDuties() }).ok;

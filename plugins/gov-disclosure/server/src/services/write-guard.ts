@@ -25,7 +25,6 @@ import {
 } from '../domain/content-rules';
 import { toSlug, uniqueSlug } from '../domain/slug';
 import { normalizeDocumentNumber } from '../../../shared/domain/document-number';
-import { getService } from '../utils/get-service';
 import { connectedTargets, toManyChange, toOneTarget, type TargetRef } from '../utils/relations';
 import { isSystemWrite } from '../utils/write-context';
 import { publicWhere } from '../domain/public-visibility';
