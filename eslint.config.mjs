@@ -13,7 +13,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '.tmp/**', '.strapi/**', 'types/generated/**', 'test-artifacts/**', 'bench-results/**', 'public/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/build/**',
+      '.tmp/**',
+      '.strapi/**',
+      'types/generated/**',
+      'test-artifacts/**',
+      'bench-results/**',
+      'public/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

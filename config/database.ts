@@ -23,7 +23,12 @@ export default ({ env }: { env: Env }) => {
       connection: {
         client: 'postgres',
         connection: url
-          ? { connectionString: url, options, schema: env('DATABASE_SCHEMA', 'public'), ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false }
+          ? {
+              connectionString: url,
+              options,
+              schema: env('DATABASE_SCHEMA', 'public'),
+              ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
+            }
           : {
               host: env('DATABASE_HOST', '127.0.0.1'),
               port: env.int('DATABASE_PORT', 5432),

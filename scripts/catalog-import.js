@@ -40,7 +40,9 @@ const printReport = (report) => {
   }
   const c = report.counts;
   const verb = report.dryRun ? 'would import' : 'imported';
-  console.log(`\n${report.dryRun ? 'Dry run (nothing written). ' : ''}rows ${c.rows}, ${verb} ${c.imported}${report.publish ? ' (published)' : ' (as drafts)'}, already imported ${c.skipped}, refused ${c.invalid} — ${report.seconds.toFixed(1)} s`);
+  console.log(
+    `\n${report.dryRun ? 'Dry run (nothing written). ' : ''}rows ${c.rows}, ${verb} ${c.imported}${report.publish ? ' (published)' : ' (as drafts)'}, already imported ${c.skipped}, refused ${c.invalid} — ${report.seconds.toFixed(1)} s`
+  );
   if (report.interrupted) console.log('Stopped between two batches: run the same command again to import the rest.');
 };
 
@@ -72,30 +74,36 @@ const main = async () => {
     process.removeAllListeners(signal);
     process.on(signal, stop);
   }
-  const bar = new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted}', stream: process.stderr, hideCursor: true },
+    Presets.shades_classic
+  );
   let started = false;
   const t0 = Date.now();
   try {
-    const report = await strapi.plugin('gov-disclosure').service('catalog-import').run(file, format, {
-      organization: args.organization,
-      publish: args.publish,
-      dryRun: args.dryRun,
-      fileName: path.basename(file),
-      actor: { id: null, name: '命令行导入 CLI import' },
-      onProgress: (done, total) => {
-        // a bar on a terminal; one line per batch in a log
-        if (!process.stderr.isTTY) {
-          process.stderr.write(`imported ${done} of ${total} rows (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
-          return;
-        }
-        if (!started) {
-          bar.start(total, 0);
-          started = true;
-        }
-        bar.update(done);
-      },
-      shouldStop: () => stopping,
-    });
+    const report = await strapi
+      .plugin('gov-disclosure')
+      .service('catalog-import')
+      .run(file, format, {
+        organization: args.organization,
+        publish: args.publish,
+        dryRun: args.dryRun,
+        fileName: path.basename(file),
+        actor: { id: null, name: '命令行导入 CLI import' },
+        onProgress: (done, total) => {
+          // a bar on a terminal; one line per batch in a log
+          if (!process.stderr.isTTY) {
+            process.stderr.write(`imported ${done} of ${total} rows (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
+            return;
+          }
+          if (!started) {
+            bar.start(total, 0);
+            started = true;
+          }
+          bar.update(done);
+        },
+        shouldStop: () => stopping,
+      });
     if (started) bar.stop();
     printReport(report);
     if (report.interrupted) return 130;

@@ -67,7 +67,10 @@ const serverFiles = pluginFiles.filter((f) => f.includes(`${path.sep}server${pat
 const functions = ownLengths(serverFiles.flatMap(functionsOf)).sort((a, b) => b.own - a.own);
 const lines = (f) => fs.readFileSync(f, 'utf8').split('\n').length;
 const figures = {
-  filesOver300: pluginFiles.map((f) => ({ file: rel(f), lines: lines(f) })).filter((f) => f.lines > 300).sort((a, b) => b.lines - a.lines),
+  filesOver300: pluginFiles
+    .map((f) => ({ file: rel(f), lines: lines(f) }))
+    .filter((f) => f.lines > 300)
+    .sort((a, b) => b.lines - a.lines),
   longestServerFunctions: functions.slice(0, 8).map(({ file, name, line, own }) => ({ file, name, line, lines: own })),
   serverFunctionsOver60: functions.filter((f) => f.own > 60).length,
   casts: { plugin: casts(pluginFiles), tests: casts(testFiles) },

@@ -13,7 +13,9 @@ const main = async () => {
     const { DEMO_PASSWORD_DEFAULT } = require('../dist/src/seed/data/users');
     const production = process.env.NODE_ENV === 'production';
     const result = await seedDemo(strapi, production ? {} : { users: { password: process.env.DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT } });
-    const created = Object.entries(result.created).map(([k, v]) => `${k} ${v}`).join(', ');
+    const created = Object.entries(result.created)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
     console.log(`Seed done. Created: ${created}.${production ? ' (NODE_ENV=production: no demo users)' : ''}`);
   } finally {
     await stopStrapi(strapi);

@@ -1,8 +1,9 @@
 'use strict';
 
 /**
- * npm test: builds the plugin and the app's TypeScript, then runs every jest suite (unit, and
- * integration against real Strapi instances). Integration suites use a temporary SQLite file, or
+ * npm test: lints (ESLint, Prettier), builds the plugin and the app's TypeScript, then runs every
+ * jest suite (unit, integration against real Strapi instances, browser, and the plugin installed
+ * into a bare Strapi app). Integration suites use a temporary SQLite file, or
  * PostgreSQL when DATABASE_URL is set. Extra arguments go to jest.
  * Ends with one line "tests: N passed, N failed, N skipped".
  */
@@ -15,6 +16,8 @@ const resultsFile = path.join(ROOT, '.tmp', `jest-results-${process.pid}.json`);
 fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
 
 const args = process.argv.slice(2);
+// Lint and formatting first, on the whole tree (a pass that only repeats suites skips it).
+if (!args.includes('--selectProjects')) console.log(`lint: ${run('npm', ['run', '--silent', 'lint']).toFixed(1)} s`);
 const onlyUnitOrIntegration = args.includes('--selectProjects') && !args.includes('browser');
 // The browser suites need the admin panel built and Debian's Chromium; the others only dist/.
 const build = onlyUnitOrIntegration
@@ -23,11 +26,11 @@ const build = onlyUnitOrIntegration
 console.log(`build: ${build.toFixed(1)} s`);
 
 const { spawnSync } = require('node:child_process');
-const jest = spawnSync(
-  'npx',
-  ['jest', '--runInBand', '--json', `--outputFile=${resultsFile}`, ...args],
-  { cwd: ROOT, stdio: 'inherit', env: { LOG_LEVEL: 'error', ...process.env } }
-);
+const jest = spawnSync('npx', ['jest', '--runInBand', '--json', `--outputFile=${resultsFile}`, ...args], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { LOG_LEVEL: 'error', ...process.env },
+});
 
 let summary = 'tests: no results (jest did not finish)';
 if (fs.existsSync(resultsFile)) {

@@ -18,7 +18,26 @@ const { benchDatabases, buildApp, freshDatabase, reportResults, ROOT } = require
 const ROWS = Number(process.env.BENCH_ROWS || 100_000);
 const CODE = '11330300002579909B';
 const HEADER = ['索引号', '名称', '发布机构', '成文日期', '发布日期', '文号', '主题分类', '体裁分类', '有效性', '公开方式', '关键词', '内容', '栏目'];
-const WORDS = ['质量', '监督', '抽查', '计量', '标准', '特种设备', '电梯', '食品', '价格', '执法', '许可', '锅炉', '气瓶', '广告', '商标', '认证', '检验', '安全'];
+const WORDS = [
+  '质量',
+  '监督',
+  '抽查',
+  '计量',
+  '标准',
+  '特种设备',
+  '电梯',
+  '食品',
+  '价格',
+  '执法',
+  '许可',
+  '锅炉',
+  '气瓶',
+  '广告',
+  '商标',
+  '认证',
+  '检验',
+  '安全',
+];
 const SUBJECTS = ['09.02', '09.03', '02', '18.01', '06.04', '17.03'];
 const GENRES = ['通知', '公告', '意见', '办法', '报告', '批复'];
 const COLUMNS = ['通知公告', '信息公开目录'];
@@ -35,8 +54,21 @@ const writeLegacyFile = (file) => {
     const w = (i) => WORDS[(k * 7 + i * 13) % WORDS.length];
     const title = `关于${w(1)}${w(2)}${w(3)}工作的${GENRES[k % GENRES.length]}（${k}）`;
     const body = `## 一、${w(4)}工作安排\n\n${`各县（市、区）${w(5)}部门：为做好${w(6)}${w(7)}工作，现将有关事项通知如下。`.repeat(4)}`;
-    const row = [`${CODE}/${year}-${String(Math.floor((k - 1) / 17) + 1).padStart(5, '0')}`, title, '温州市质量技术监督局', date, date, `温质监〔${year}〕${k}号`,
-      SUBJECTS[k % SUBJECTS.length], GENRES[k % GENRES.length], k % 10 === 0 ? '失效' : '有效', '主动公开', `${w(1)}；${w(2)}`, body, COLUMNS[k % 2]];
+    const row = [
+      `${CODE}/${year}-${String(Math.floor((k - 1) / 17) + 1).padStart(5, '0')}`,
+      title,
+      '温州市质量技术监督局',
+      date,
+      date,
+      `温质监〔${year}〕${k}号`,
+      SUBJECTS[k % SUBJECTS.length],
+      GENRES[k % GENRES.length],
+      k % 10 === 0 ? '失效' : '有效',
+      '主动公开',
+      `${w(1)}；${w(2)}`,
+      body,
+      COLUMNS[k % 2],
+    ];
     chunk += `${row.map(csvCell).join(',')}\n`;
     if (k % 5000 === 0 || k === ROWS) {
       fs.writeSync(out, chunk);
@@ -48,7 +80,12 @@ const writeLegacyFile = (file) => {
 
 const run = (script, args, env) => {
   const started = Date.now();
-  const res = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: 'error' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, LOG_LEVEL: 'error' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (res.status !== 0) throw new Error(`${script} exited ${res.status}: ${res.stdout.slice(-2000)} ${res.stderr.slice(-2000)}`);
   return { seconds: (Date.now() - started) / 1000, stdout: res.stdout };
 };

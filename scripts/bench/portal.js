@@ -37,7 +37,11 @@ const databases = () => benchDatabases('portal');
 
 const start = (script, env) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(ROOT, script)], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.on('data', (chunk) => {
       const m = /READY (\d+)(?: (\S+))?/.exec(chunk.toString());
       if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}`, token: m[2] });
@@ -46,7 +50,10 @@ const start = (script, env) =>
   });
 
 const load = (url, token) => {
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'load.js'), url, String(CONNECTIONS), String(SECONDS), ...(token ? [token] : [])], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'load.js'), url, String(CONNECTIONS), String(SECONDS), ...(token ? [token] : [])], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 };
@@ -55,7 +62,13 @@ const load = (url, token) => {
 const prepare = async (db) => {
   const { strapi, seconds } = await generatedCatalog(db, ENTRIES);
   try {
-    const sample = await strapi.db.connection('gov_disclosure_catalog_entries').where({ locale: 'zh-Hans' }).whereNotNull('published_at').where('slug', 'like', 'bench-%').orderBy('id', 'desc').first('slug');
+    const sample = await strapi.db
+      .connection('gov_disclosure_catalog_entries')
+      .where({ locale: 'zh-Hans' })
+      .whereNotNull('published_at')
+      .where('slug', 'like', 'bench-%')
+      .orderBy('id', 'desc')
+      .first('slug');
     return { generateSeconds: seconds, slug: sample.slug };
   } finally {
     await stopStrapi(strapi);
@@ -64,7 +77,15 @@ const prepare = async (db) => {
 
 const main = async () => {
   buildApp();
-  const results = { entries: ENTRIES, connections: CONNECTIONS, seconds: SECONDS, pageSize: PAGE_SIZE, cacheLifetimeSeconds: 30, machine: `${require('node:os').cpus().length} cores, node ${process.version}`, runs: [] };
+  const results = {
+    entries: ENTRIES,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    pageSize: PAGE_SIZE,
+    cacheLifetimeSeconds: 30,
+    machine: `${require('node:os').cpus().length} cores, node ${process.version}`,
+    runs: [],
+  };
   const table = [];
 
   for (const db of databases()) {
@@ -78,7 +99,10 @@ const main = async () => {
       ['catalog filter (subject + year)', '/api/gov-disclosure/catalog?subject=09&year=2016'],
       ['catalog search (q)', `/api/gov-disclosure/catalog?q=${encodeURIComponent('特种设备')}`],
       ['portal page: column', `/portal/columns/${column}`],
-      ['stock REST find, page 1', `/api/bench-stock/catalog-entries?filters[columns][slug][$eq]=${column}&sort[0]=publishedDate:desc&sort[1]=id:desc&pagination[page]=1&pagination[pageSize]=${PAGE_SIZE}&status=published&locale=zh-Hans`],
+      [
+        'stock REST find, page 1',
+        `/api/bench-stock/catalog-entries?filters[columns][slug][$eq]=${column}&sort[0]=publishedDate:desc&sort[1]=id:desc&pagination[page]=1&pagination[pageSize]=${PAGE_SIZE}&status=published&locale=zh-Hans`,
+      ],
     ];
     for (const [name, route] of routes) {
       process.stdout.write(`  ${db.name}: ${name}…\n`);
@@ -95,7 +119,14 @@ const main = async () => {
       process.stdout.write(`  ${db.name}: ${name} (no cache)…\n`);
       const r = load(`${uncached.url}${route}`);
       results.runs.push({ database: db.name, route: `${name} (no cache)`, url: route, ...r });
-      table.push({ database: db.name, route: `${name} (no cache)`, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors });
+      table.push({
+        database: db.name,
+        route: `${name} (no cache)`,
+        'req/s': Math.round(r.requestsPerSecond),
+        'p50 ms': r.p50,
+        'p99 ms': r.p99,
+        errors: r.errors,
+      });
     }
     uncached.child.kill('SIGTERM');
   }
@@ -104,7 +135,14 @@ const main = async () => {
   const floor = load(koaUrl);
   koa.kill('SIGTERM');
   results.runs.push({ database: '-', route: 'koa hello-world', ...floor });
-  table.push({ database: '-', route: 'koa hello-world', 'req/s': Math.round(floor.requestsPerSecond), 'p50 ms': floor.p50, 'p99 ms': floor.p99, errors: floor.errors });
+  table.push({
+    database: '-',
+    route: 'koa hello-world',
+    'req/s': Math.round(floor.requestsPerSecond),
+    'p50 ms': floor.p50,
+    'p99 ms': floor.p99,
+    errors: floor.errors,
+  });
 
   console.log('');
   reportResults('portal', table, results);

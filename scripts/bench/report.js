@@ -34,7 +34,10 @@ const main = async () => {
       const r2008 = await documents.create({ locale: 'zh-Hans', data: { title: 'bench 2008', year: YEAR, template: '2008', organization: org.documentId } });
       const r2021 = await documents.create({ locale: 'en', data: { title: 'bench 2021', year: YEAR, template: '2021', organization: org.documentId } });
       const service = strapi.plugin('gov-disclosure').service('report-statistics');
-      for (const [template, report, locale] of [['2008', r2008, 'zh-Hans'], ['2021', r2021, 'en']]) {
+      for (const [template, report, locale] of [
+        ['2008', r2008, 'zh-Hans'],
+        ['2021', r2021, 'en'],
+      ]) {
         const ms = [];
         let computed;
         for (let i = 0; i < RUNS; i += 1) {
@@ -44,7 +47,14 @@ const main = async () => {
         }
         const s = stats(ms);
         results.databases.push({ database: db.name, template, generateSeconds, ms: s, sample: computed });
-        table.push({ database: db.name, template, entries: ENTRIES, 'min ms': Math.round(s.min), 'median ms': Math.round(s.median), 'max ms': Math.round(s.max) });
+        table.push({
+          database: db.name,
+          template,
+          entries: ENTRIES,
+          'min ms': Math.round(s.min),
+          'median ms': Math.round(s.median),
+          'max ms': Math.round(s.max),
+        });
       }
     } finally {
       await stopStrapi(strapi);

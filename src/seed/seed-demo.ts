@@ -34,8 +34,12 @@ export const seedDemo = async (strapi: Core.Strapi, options: SeedOptions = {}): 
   const created: SeedResult['created'] = { organizations: 0, columns: 0, users: 0, entries: 0, reports: 0 };
   const docs = (uid: string): Docs => strapi.documents(uid as never);
   const publish = (uid: string, documentId: string, locale: string) =>
-    (strapi.plugin('gov-disclosure').service('workflow') as { publishAsSystem(u: string, d: string, l: string, c: string): Promise<void> })
-      .publishAsSystem(uid, documentId, locale, '演示数据，按原样发布 (demo data, published as seeded)');
+    (strapi.plugin('gov-disclosure').service('workflow') as { publishAsSystem(u: string, d: string, l: string, c: string): Promise<void> }).publishAsSystem(
+      uid,
+      documentId,
+      locale,
+      '演示数据，按原样发布 (demo data, published as seeded)'
+    );
   const findRow = async (uid: string, where: Record<string, unknown>) =>
     (await strapi.db.query(uid as never).findOne({ where, select: ['id', 'documentId'] })) as Row | null;
 
@@ -52,7 +56,7 @@ export const seedDemo = async (strapi: Core.Strapi, options: SeedOptions = {}): 
   // Users
   const userIds: Partial<Record<DemoRole, number>> = {};
   if (options.users) {
-    const roleIds = await strapi.plugin('gov-disclosure').service('roles').ensureRoles() as Record<Exclude<DemoRole, 'super-admin'>, number>;
+    const roleIds = (await strapi.plugin('gov-disclosure').service('roles').ensureRoles()) as Record<Exclude<DemoRole, 'super-admin'>, number>;
     const superAdmin = (await strapi.service('admin::role').getSuperAdmin()) as { id: number };
     for (const user of DEMO_USERS) {
       // eslint-disable-next-line no-await-in-loop -- four users
@@ -61,8 +65,13 @@ export const seedDemo = async (strapi: Core.Strapi, options: SeedOptions = {}): 
         const roleId = user.role === 'super-admin' ? superAdmin.id : roleIds[user.role];
         // eslint-disable-next-line no-await-in-loop
         row = (await strapi.service('admin::user').create({
-          email: user.email, firstname: user.firstname, lastname: user.lastname,
-          password: options.users.password, isActive: true, registrationToken: null, roles: [roleId],
+          email: user.email,
+          firstname: user.firstname,
+          lastname: user.lastname,
+          password: options.users.password,
+          isActive: true,
+          registrationToken: null,
+          roles: [roleId],
         })) as Row;
         created.users += 1;
       }
@@ -70,9 +79,7 @@ export const seedDemo = async (strapi: Core.Strapi, options: SeedOptions = {}): 
     }
   }
   const staffOf = (column: SeedColumn, inherited: boolean) =>
-    (column.staff || inherited) && userIds.drafter && userIds.reviewer
-      ? { administrators: [userIds.drafter], reviewers: [userIds.reviewer] }
-      : {};
+    (column.staff || inherited) && userIds.drafter && userIds.reviewer ? { administrators: [userIds.drafter], reviewers: [userIds.reviewer] } : {};
 
   // Columns
   const columnIds = new Map<string, string>();
@@ -80,8 +87,14 @@ export const seedDemo = async (strapi: Core.Strapi, options: SeedOptions = {}): 
     let row = await findRow(UID.column, { slug: column.slug });
     if (!row) {
       const shared = {
-        slug: column.slug, kind: column.kind ?? 'list', linkUrl: column.linkUrl ?? null, sortOrder: order, showInNav: true,
-        organization: organization!.documentId, ...(parent ? { parent } : {}), ...staffOf(column, inheritedStaff),
+        slug: column.slug,
+        kind: column.kind ?? 'list',
+        linkUrl: column.linkUrl ?? null,
+        sortOrder: order,
+        showInNav: true,
+        organization: organization!.documentId,
+        ...(parent ? { parent } : {}),
+        ...staffOf(column, inheritedStaff),
       };
       row = (await docs(UID.column).create({ locale: 'zh-Hans', data: { name: column.zh, ...shared } } as never)) as Row;
       await docs(UID.column).update({ documentId: row.documentId, locale: 'en', data: { name: column.en, ...shared } } as never);
@@ -100,7 +113,9 @@ export const seedDemo = async (strapi: Core.Strapi, options: SeedOptions = {}): 
 
   // Catalog entries, published
   const subjects = new Map(
-    ((await strapi.db.query(UID.subjectCategory as never).findMany({ select: ['code', 'documentId'] })) as Array<{ code: string; documentId: string }>).map((s) => [s.code, s.documentId])
+    ((await strapi.db.query(UID.subjectCategory as never).findMany({ select: ['code', 'documentId'] })) as Array<{ code: string; documentId: string }>).map(
+      (s) => [s.code, s.documentId]
+    )
   );
   const entryIds = new Map<string, string>();
   for (const entry of SEED_ENTRIES) {

@@ -46,7 +46,8 @@ describe('approval chain in the admin panel (Chromium)', () => {
   };
 
   const storedState = async () =>
-    ((await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null } })) as { workflowState: string }).workflowState;
+    ((await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null } })) as { workflowState: string })
+      .workflowState;
 
   beforeAll(async () => {
     app = await startTestApp({ serveAdminPanel: true, listen: true });
@@ -103,7 +104,11 @@ describe('approval chain in the admin panel (Chromium)', () => {
     await shot(page, 'drafter-sees-comment');
     await page.getByLabel(/名称 Title/).fill(FIXED_TITLE);
     await page.getByRole('button', { name: /^(Save|保存)$/ }).click();
-    await page.getByRole('button', { name: /^(Save|保存)$/ }).and(page.locator('[disabled]')).waitFor({ timeout: 30_000 }).catch(() => undefined);
+    await page
+      .getByRole('button', { name: /^(Save|保存)$/ })
+      .and(page.locator('[disabled]'))
+      .waitFor({ timeout: 30_000 })
+      .catch(() => undefined);
     await page.waitForTimeout(500);
     await act(page, 'submit');
     await expectState(page, 'pending_review');
@@ -121,7 +126,12 @@ describe('approval chain in the admin panel (Chromium)', () => {
   it('publisher publishes, with no stock Publish button offered anywhere', async () => {
     const page = await as('publisher@demo.gov.cn');
     await openEntry(page);
-    expect(await page.getByRole('button', { name: /^(Publish|发布)$/ }).and(page.locator(':not([data-workflow-action])')).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('button', { name: /^(Publish|发布)$/ })
+        .and(page.locator(':not([data-workflow-action])'))
+        .count()
+    ).toBe(0);
     expect(await page.getByRole('button', { name: /Publish multiple locales|发布多个语言/ }).count()).toBe(0);
     // publishing changes the live version, so the panel reloads the page
     await Promise.all([page.waitForEvent('framenavigated'), act(page, 'publish')]);
@@ -129,9 +139,15 @@ describe('approval chain in the admin panel (Chromium)', () => {
     await openEntry(page);
     await expectState(page, 'published');
     await shot(page, 'publisher-published');
-    const live = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as { title: string } | null;
+    const live = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as {
+      title: string;
+    } | null;
     expect(live?.title).toBe(FIXED_TITLE);
-    const actions = ((await app.strapi.db.query('plugin::gov-disclosure.workflow-event' as never).findMany({ where: { targetDocumentId: documentId }, orderBy: { id: 'asc' } })) as Array<{ action: string }>).map((e) => e.action);
+    const actions = (
+      (await app.strapi.db
+        .query('plugin::gov-disclosure.workflow-event' as never)
+        .findMany({ where: { targetDocumentId: documentId }, orderBy: { id: 'asc' } })) as Array<{ action: string }>
+    ).map((e) => e.action);
     expect(actions).toEqual(['submit', 'return', 'submit', 'approve', 'publish']);
     const api = await page.request.get(`${app.url}/api/gov-disclosure/entries/${documentId}`);
     expect(api.status()).toBe(200);

@@ -44,7 +44,8 @@ describe('catalog import and export in the admin panel (Chromium)', () => {
     return p;
   };
 
-  const count = async (scope: string, key: string) => Number(await page.locator(`[data-testid=${scope}] [data-count=${key}] [data-count-value]`).getAttribute('data-count-value'));
+  const count = async (scope: string, key: string) =>
+    Number(await page.locator(`[data-testid=${scope}] [data-count=${key}] [data-count-value]`).getAttribute('data-count-value'));
 
   beforeAll(async () => {
     app = await startTestApp({ serveAdminPanel: true, listen: true });
@@ -54,9 +55,51 @@ describe('catalog import and export in the admin panel (Chromium)', () => {
       path.join(dir, 'legacy-catalog.csv'),
       `\uFEFF${csvOf([
         HEADERS,
-        ['11330300002579909B/2015-00007', GOOD[0].title, ORG, '2015-03-02', '2015-03-05', '温质监〔2015〕7号', '09.02', '通知', '有效', '主动公开', '计量;强制检定', '各县（市、区）质监局：现就2015年计量器具强制检定工作通知如下。', '通知公告'],
-        ['11330300002579909B/2015-00008', GOOD[1].title, ORG, '2015-04-01', '2015-04-03', '', '09.02', '通知', '有效', '主动公开', '标准化', '现将2015年温州市标准化试点项目名单予以公布。', '通知公告'],
-        ['11330300002579909B/2015-00009', BAD_TITLE, ORG, '2015-06-10', '2015-06-01', '', '09.02', '通知', '有效', '主动公开', '', '成文日期晚于发布日期，应被拒绝。', '通知公告'],
+        [
+          '11330300002579909B/2015-00007',
+          GOOD[0].title,
+          ORG,
+          '2015-03-02',
+          '2015-03-05',
+          '温质监〔2015〕7号',
+          '09.02',
+          '通知',
+          '有效',
+          '主动公开',
+          '计量;强制检定',
+          '各县（市、区）质监局：现就2015年计量器具强制检定工作通知如下。',
+          '通知公告',
+        ],
+        [
+          '11330300002579909B/2015-00008',
+          GOOD[1].title,
+          ORG,
+          '2015-04-01',
+          '2015-04-03',
+          '',
+          '09.02',
+          '通知',
+          '有效',
+          '主动公开',
+          '标准化',
+          '现将2015年温州市标准化试点项目名单予以公布。',
+          '通知公告',
+        ],
+        [
+          '11330300002579909B/2015-00009',
+          BAD_TITLE,
+          ORG,
+          '2015-06-10',
+          '2015-06-01',
+          '',
+          '09.02',
+          '通知',
+          '有效',
+          '主动公开',
+          '',
+          '成文日期晚于发布日期，应被拒绝。',
+          '通知公告',
+        ],
       ])}`
     );
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a catalog');
@@ -89,7 +132,9 @@ describe('catalog import and export in the admin panel (Chromium)', () => {
     await error.waitFor();
     await shot(page, 'refused-upload');
     expect(await error.textContent()).toContain('only .csv and .xlsx files can be imported');
-    expect(await error.locator('[data-error-field=file]').textContent()).toMatch(/^(目录文件（\.csv 或 \.xlsx）|Catalog file \(\.csv or \.xlsx\))[：:] ?must be a \.csv or \.xlsx file$/);
+    expect(await error.locator('[data-error-field=file]').textContent()).toMatch(
+      /^(目录文件（\.csv 或 \.xlsx）|Catalog file \(\.csv or \.xlsx\))[：:] ?must be a \.csv or \.xlsx file$/
+    );
   });
 
   it('shows the dry-run report naming the bad row and column', async () => {

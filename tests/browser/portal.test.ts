@@ -34,7 +34,9 @@ describe('public portal in Chromium (no JavaScript)', () => {
     const p = await checker.newPage();
     await p.goto(url);
     await p.evaluate(AXE_SOURCE);
-    const result = (await p.evaluate(() => (window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } }).axe.run({ resultTypes: ['violations'] }))) as { violations: AxeViolation[] };
+    const result = (await p.evaluate(() =>
+      (window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } }).axe.run({ resultTypes: ['violations'] })
+    )) as { violations: AxeViolation[] };
     await checker.close();
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   };
@@ -114,11 +116,23 @@ describe('public portal in Chromium (no JavaScript)', () => {
   it('a 2021-format report draws tables 三 and 四 with the form’s merged cells', async () => {
     // a real report's figures (上海市人民政府办公厅 2025), published for the demo organization
     const shanghai = corpusReports().find((r) => r.file === '2021-province-shanghai-shizhengfu-bangongting-2025.json')!;
-    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as { documentId: string };
+    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
+      documentId: string;
+    };
     const report = (await app.strapi.documents('plugin::gov-disclosure.annual-report' as never).create({
-      locale: 'zh-Hans', data: { title: '2025年政府信息公开工作年度报告', year: 2025, template: '2021', organization: org.documentId, statistics: mapReport(shanghai, '2021').values },
+      locale: 'zh-Hans',
+      data: {
+        title: '2025年政府信息公开工作年度报告',
+        year: 2025,
+        template: '2021',
+        organization: org.documentId,
+        statistics: mapReport(shanghai, '2021').values,
+      },
     } as never)) as { documentId: string };
-    await app.strapi.plugin('gov-disclosure').service('workflow').publishAsSystem('plugin::gov-disclosure.annual-report', report.documentId, 'zh-Hans', 'test data');
+    await app.strapi
+      .plugin('gov-disclosure')
+      .service('workflow')
+      .publishAsSystem('plugin::gov-disclosure.annual-report', report.documentId, 'zh-Hans', 'test data');
     await page.goto(`${app.url}/portal/annual-reports/wzzl/2025`);
     const t3 = page.locator('table.form[data-table="t3"]');
     expect(await t3.locator('thead td.corner').getAttribute('rowspan')).toBe('3');

@@ -27,8 +27,13 @@ describe('annual-report editor (Chromium)', () => {
   beforeAll(async () => {
     app = await startTestApp({ serveAdminPanel: true, listen: true });
     await seedDemo(app.strapi, { users: { password: 'Disclosure2018' } });
-    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as { documentId: string };
-    const report = (await app.strapi.documents(REPORT as never).create({ locale: 'zh-Hans', data: { title: '温州市质量技术监督局2019年政府信息公开工作年度报告', year: 2019, template: '2008', organization: org.documentId, statistics: {} } } as never)) as { documentId: string };
+    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
+      documentId: string;
+    };
+    const report = (await app.strapi.documents(REPORT as never).create({
+      locale: 'zh-Hans',
+      data: { title: '温州市质量技术监督局2019年政府信息公开工作年度报告', year: 2019, template: '2008', organization: org.documentId, statistics: {} },
+    } as never)) as { documentId: string };
     documentId = report.documentId;
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
@@ -49,7 +54,9 @@ describe('annual-report editor (Chromium)', () => {
     const warning = page.locator('[data-finding=warning][data-finding-cell="4"]');
     await warning.waitFor();
     // in the admin's language: Chinese, or English for an English admin
-    expect(await warning.textContent()).toMatch(/「四、行政复议数量」未填写，但其分项合计为 1|「IV\. Administrative reconsiderations」 is blank but its items add up to 1/);
+    expect(await warning.textContent()).toMatch(
+      /「四、行政复议数量」未填写，但其分项合计为 1|「IV\. Administrative reconsiderations」 is blank but its items add up to 1/
+    );
     expect(await cell('4').getAttribute('data-status')).toBe('warning');
     await shot(page, 'warning-appears');
     await cell('4').fill('1');
@@ -74,57 +81,85 @@ describe('annual-report editor (Chromium)', () => {
     await shot(page, 'fill-from-data');
     await page.getByTestId('report-save').click();
     const stored = async () =>
-      ((await app.strapi.db.query(REPORT as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null } })) as { statistics: Record<string, number | null> | null }).statistics ?? {};
+      (
+        (await app.strapi.db.query(REPORT as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null } })) as {
+          statistics: Record<string, number | null> | null;
+        }
+      ).statistics ?? {};
     for (let i = 0; i < 50 && (await stored())['4'] !== 1; i += 1) await page.waitForTimeout(100);
     expect(await stored()).toMatchObject({ '4': 1, '4.1': 1 });
   });
 
   it('opens the catalog entries a computed cell counted, as many as its number, and exports them', async () => {
     const seed = (await app.strapi.db.query(REPORT as never).findOne({ where: { year: 2018, locale: 'zh-Hans' } })) as { documentId: string };
-    const computed = (await app.strapi.plugin('gov-disclosure').service('report-statistics').compute(seed.documentId, 'zh-Hans')) as { computed: Record<string, number> };
+    const computed = (await app.strapi.plugin('gov-disclosure').service('report-statistics').compute(seed.documentId, 'zh-Hans')) as {
+      computed: Record<string, number>;
+    };
     const count = computed.computed['1.1'];
     expect(count).toBeGreaterThan(0);
     await page.goto(`${app.url}/admin/plugins/gov-disclosure/reports/${seed.documentId}?locale=zh-Hans`);
     await cell('1.1').waitFor({ timeout: 60_000 });
     // in the admin's language
-    await expect(page.getByTestId('report-coverage').textContent()).resolves.toMatch(/本格式共 58 个需填写的单元格：10 个可由系统数据计算，48 个需手工填写。|This form has 58 cells to fill: 10 computed from the product's data, 48 typed by the office\./);
+    await expect(page.getByTestId('report-coverage').textContent()).resolves.toMatch(
+      /本格式共 58 个需填写的单元格：10 个可由系统数据计算，48 个需手工填写。|This form has 58 cells to fill: 10 computed from the product's data, 48 typed by the office\./
+    );
     expect(await cell('1.1').getAttribute('data-computed')).toBe('true');
     expect(await page.locator('[data-records="3.1"]').count()).toBe(0); // typed by the office
     await page.locator('[data-records="1.1"]').click();
     const dialog = page.getByTestId('cell-records');
     await dialog.getByTestId('cell-records-count').waitFor();
-    expect(await dialog.getByTestId('cell-records-count').textContent()).toMatch(new RegExp(`^(共计入 ${count} 条公开目录信息：|${count} catalog entries counted:)$`));
+    expect(await dialog.getByTestId('cell-records-count').textContent()).toMatch(
+      new RegExp(`^(共计入 ${count} 条公开目录信息：|${count} catalog entries counted:)$`)
+    );
     expect(await dialog.locator('[data-record]').count()).toBe(Math.min(count, 20));
     const first = dialog.locator('[data-record] a').first();
     expect(await first.getAttribute('href')).toMatch(/\/admin\/content-manager\/collection-types\/plugin::gov-disclosure\.catalog-entry\/\w+/);
     await page.waitForTimeout(400); // the dialog's fade-in, for the screenshot
     await shot(page, 'cell-records');
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('cell-records-csv').click()]);
-    const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(count + 2);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
 
   it('draws the 2021 form with its merged labels and shows a number left in a retired cell until it is cleared', async () => {
-    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as { documentId: string };
-    const report = (await app.strapi.documents(REPORT as never).create({ locale: 'zh-Hans', data: { title: '2021年报告', year: 2021, template: '2021', organization: org.documentId, statistics: { 't3.r3.1:natural': 2 } } } as never)) as { documentId: string };
+    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
+      documentId: string;
+    };
+    const report = (await app.strapi.documents(REPORT as never).create({
+      locale: 'zh-Hans',
+      data: { title: '2021年报告', year: 2021, template: '2021', organization: org.documentId, statistics: { 't3.r3.1:natural': 2 } },
+    } as never)) as { documentId: string };
     // saved by the earlier template, which gave （三）不予公开 a cell of its own
-    await app.strapi.db.query(REPORT as never).update({ where: { documentId: report.documentId, locale: 'zh-Hans', publishedAt: null }, data: { statistics: { 't3.r3.1:natural': 2, 't3.r3:natural': 2 } } });
+    await app.strapi.db.query(REPORT as never).update({
+      where: { documentId: report.documentId, locale: 'zh-Hans', publishedAt: null },
+      data: { statistics: { 't3.r3.1:natural': 2, 't3.r3:natural': 2 } },
+    });
     await page.goto(`${app.url}/admin/plugins/gov-disclosure/reports/${report.documentId}?locale=zh-Hans`);
     await cell('t3.r3.1:natural').waitFor({ timeout: 60_000 });
     const t3 = page.locator('table[data-table="t3"]');
     expect(await t3.getByRole('rowheader', { name: /^(（三）不予公开|\(3\) Not disclosed)$/ }).getAttribute('rowspan')).toBe('8');
     expect(await t3.locator('input[data-cell^="t3.r3:"]').count()).toBe(0);
     const retired = page.getByTestId('report-retired');
-    expect(await retired.textContent()).toMatch(/「（三）不予公开 · 自然人」（t3\.r3:natural）：2|「\(3\) Not disclosed · Natural persons」 \(t3\.r3:natural\): 2/);
+    expect(await retired.textContent()).toMatch(
+      /「（三）不予公开 · 自然人」（t3\.r3:natural）：2|「\(3\) Not disclosed · Natural persons」 \(t3\.r3:natural\): 2/
+    );
     await page.locator('[data-finding=warning][data-finding-cell="t3.r3:natural"]').waitFor();
     await shot(page, 'retired-cell');
     await retired.getByRole('button', { name: /^(清除|Clear)$/ }).click();
     await retired.waitFor({ state: 'detached' });
     await page.getByTestId('report-save').click();
     const stored = async () =>
-      ((await app.strapi.db.query(REPORT as never).findOne({ where: { documentId: report.documentId, locale: 'zh-Hans', publishedAt: null } })) as { statistics: Record<string, number | null> }).statistics;
+      (
+        (await app.strapi.db.query(REPORT as never).findOne({ where: { documentId: report.documentId, locale: 'zh-Hans', publishedAt: null } })) as {
+          statistics: Record<string, number | null>;
+        }
+      ).statistics;
     for (let i = 0; i < 50 && 't3.r3:natural' in (await stored()); i += 1) await page.waitForTimeout(100);
     expect(await stored()).toEqual({ 't3.r3.1:natural': 2 });
     await shot(page, 'retired-cell-cleared');

@@ -8,7 +8,13 @@ export const createAdminSession = async (app: TestApp, email: string, roleIds?: 
   const { strapi } = app;
   const roles = roleIds ?? [((await strapi.service('admin::role').getSuperAdmin()) as { id: number }).id];
   const user = (await strapi.service('admin::user').create({
-    email, firstname: email.split('@')[0], lastname: 'Test', password: TEST_PASSWORD, isActive: true, registrationToken: null, roles,
+    email,
+    firstname: email.split('@')[0],
+    lastname: 'Test',
+    password: TEST_PASSWORD,
+    isActive: true,
+    registrationToken: null,
+    roles,
   })) as { id: number };
   const res = await app.http().post('/admin/login').send({ email, password: TEST_PASSWORD });
   if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -26,5 +32,4 @@ export const createAdminSession = async (app: TestApp, email: string, roleIds?: 
 
 export type AdminSession = Awaited<ReturnType<typeof createAdminSession>>;
 
-export const countRows = (strapi: Core.Strapi, uid: string, where: Record<string, unknown> = {}) =>
-  strapi.db.query(uid as never).count({ where });
+export const countRows = (strapi: Core.Strapi, uid: string, where: Record<string, unknown> = {}) => strapi.db.query(uid as never).count({ where });

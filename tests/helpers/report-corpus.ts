@@ -6,7 +6,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { cellIdOf, columnsOfRow, REPORT_TEMPLATES, type ReportTemplate, type TemplateRow, type TemplateTable } from '../../plugins/gov-disclosure/shared/domain/report-templates';
+import {
+  cellIdOf,
+  columnsOfRow,
+  REPORT_TEMPLATES,
+  type ReportTemplate,
+  type TemplateRow,
+  type TemplateTable,
+} from '../../plugins/gov-disclosure/shared/domain/report-templates';
 import type { StatisticsValues } from '../../plugins/gov-disclosure/shared/domain/statistics-values';
 
 export type Printed = number | string | null;
@@ -58,7 +65,12 @@ const dataRows = (table: TemplateTable): TemplateRow[] => table.rows.filter((r) 
 /** The group label a numbered item sits under (（三）不予公开 for 1.属于国家秘密). */
 const groupOf = (table: TemplateTable, row: TemplateRow): string => {
   const index = table.rows.indexOf(row);
-  return table.rows.slice(0, index).reverse().find((r) => r.kind === 'group' && r.level < row.level)?.label ?? '';
+  return (
+    table.rows
+      .slice(0, index)
+      .reverse()
+      .find((r) => r.kind === 'group' && r.level < row.level)?.label ?? ''
+  );
 };
 
 /** A printed label names the template row if either holds the other once normalized (规范性文件 ⊂ 行政规范性文件). */
@@ -97,12 +109,14 @@ export const mapReport = (report: CorpusReport, templateId: '2019' | '2021'): Ma
         if (printed.values.some((v) => v !== null)) mismatches.push(`${table.id}: no row for "${printed.label}" with values`);
         continue;
       }
-      if (table.rowLabels !== false && !sameRow(printed.label, table, row)) mismatches.push(`${table.id}: "${printed.label}" printed where the form has "${row.label}"`);
+      if (table.rowLabels !== false && !sameRow(printed.label, table, row))
+        mismatches.push(`${table.id}: "${printed.label}" printed where the form has "${row.label}"`);
       const columns = columnsOfRow(table, row);
       if (printed.headers && printed.headers.map(normalize).join('|') !== columns.map((c) => normalize(c.label)).join('|')) {
         mismatches.push(`${table.id}: headers ${printed.headers.join(' · ')} printed where the form has ${columns.map((c) => c.label).join(' · ')}`);
       }
-      if (printed.values.length !== columns.length) mismatches.push(`${table.id}: "${printed.label}" has ${printed.values.length} values for ${columns.length} cells`);
+      if (printed.values.length !== columns.length)
+        mismatches.push(`${table.id}: "${printed.label}" has ${printed.values.length} values for ${columns.length} cells`);
       columns.forEach((column, i) => {
         values[cellIdOf(table, row, column)] = enteredValue(printed.values[i] ?? null, column.unit ?? '件');
       });

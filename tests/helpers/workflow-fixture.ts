@@ -48,7 +48,13 @@ export const setupWorkflowFixture = async (app: TestApp): Promise<WorkflowFixtur
   const roleIds = (await strapi.plugin('gov-disclosure').service('roles').ensureRoles()) as Record<'drafter' | 'reviewer' | 'publisher', number>;
   const userId = async (email: string) => ((await strapi.db.query('admin::user' as never).findOne({ where: { email } })) as { id: number }).id;
   const createUser = async (email: string, role: number) =>
-    ((await strapi.service('admin::user').create({ email, firstname: email.split('@')[0], lastname: 'Test', password: PASSWORD, isActive: true, registrationToken: null, roles: [role] })) as { id: number }).id;
+    (
+      (await strapi
+        .service('admin::user')
+        .create({ email, firstname: email.split('@')[0], lastname: 'Test', password: PASSWORD, isActive: true, registrationToken: null, roles: [role] })) as {
+        id: number;
+      }
+    ).id;
 
   const ids = {
     drafterIn: await userId('drafter@demo.gov.cn'),
@@ -60,8 +66,12 @@ export const setupWorkflowFixture = async (app: TestApp): Promise<WorkflowFixtur
     reviewer2: await createUser('reviewer-2@test.gov.cn', roleIds.reviewer),
   };
 
-  const column = (await strapi.db.query(COLUMN as never).findOne({ where: { slug: 'tong-zhi', locale: 'zh-Hans' }, populate: { reviewers: true } })) as { documentId: string };
-  await strapi.documents(COLUMN as never).update({ documentId: column.documentId, locale: 'zh-Hans', data: { reviewers: [ids.reviewerIn, ids.reviewer2] } } as never);
+  const column = (await strapi.db.query(COLUMN as never).findOne({ where: { slug: 'tong-zhi', locale: 'zh-Hans' }, populate: { reviewers: true } })) as {
+    documentId: string;
+  };
+  await strapi
+    .documents(COLUMN as never)
+    .update({ documentId: column.documentId, locale: 'zh-Hans', data: { reviewers: [ids.reviewerIn, ids.reviewer2] } } as never);
 
   const login = async (email: string) => {
     const res = await app.http().post('/admin/login').send({ email, password: PASSWORD });
@@ -85,7 +95,13 @@ export const setupWorkflowFixture = async (app: TestApp): Promise<WorkflowFixtur
     counter += 1;
     const doc = (await strapi.documents(ENTRY as never).create({
       locale: 'zh-Hans',
-      data: { title: title ?? `测试通知 ${counter}`, slug: `ce-shi-tong-zhi-${process.pid}-${counter}`, columns: [column.documentId], genre: 'notice', channels: ['website'] },
+      data: {
+        title: title ?? `测试通知 ${counter}`,
+        slug: `ce-shi-tong-zhi-${process.pid}-${counter}`,
+        columns: [column.documentId],
+        genre: 'notice',
+        channels: ['website'],
+      },
     } as never)) as { documentId: string };
     return doc.documentId;
   };
@@ -98,11 +114,30 @@ export const setupWorkflowFixture = async (app: TestApp): Promise<WorkflowFixtur
     const steps: Record<State | 'revision', Array<[Exclude<Person, 'anonymous'>, Action, string?]>> = {
       draft: [],
       pending_review: [['drafterIn', 'submit']],
-      pending_publish: [['drafterIn', 'submit'], ['reviewerIn', 'approve']],
-      returned: [['drafterIn', 'submit'], ['reviewerIn', 'return', '请补充附件']],
-      published: [['drafterIn', 'submit'], ['reviewerIn', 'approve'], ['publisher', 'publish']],
-      withdrawn: [['drafterIn', 'submit'], ['reviewerIn', 'approve'], ['publisher', 'publish'], ['publisher', 'withdraw', '内容已过时']],
-      revision: [['drafterIn', 'submit'], ['reviewerIn', 'approve'], ['publisher', 'publish']],
+      pending_publish: [
+        ['drafterIn', 'submit'],
+        ['reviewerIn', 'approve'],
+      ],
+      returned: [
+        ['drafterIn', 'submit'],
+        ['reviewerIn', 'return', '请补充附件'],
+      ],
+      published: [
+        ['drafterIn', 'submit'],
+        ['reviewerIn', 'approve'],
+        ['publisher', 'publish'],
+      ],
+      withdrawn: [
+        ['drafterIn', 'submit'],
+        ['reviewerIn', 'approve'],
+        ['publisher', 'publish'],
+        ['publisher', 'withdraw', '内容已过时'],
+      ],
+      revision: [
+        ['drafterIn', 'submit'],
+        ['reviewerIn', 'approve'],
+        ['publisher', 'publish'],
+      ],
     };
     for (const [person, action, comment] of steps[state]) {
       // the chain is sequential
@@ -129,7 +164,9 @@ export const setupWorkflowFixture = async (app: TestApp): Promise<WorkflowFixtur
     },
     eventCount: (documentId) => strapi.db.query(EVENT as never).count({ where: { targetDocumentId: documentId } }),
     async publishedTitle(documentId) {
-      const row = (await strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as { title: string } | null;
+      const row = (await strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as {
+        title: string;
+      } | null;
       return row?.title ?? null;
     },
   };

@@ -61,10 +61,27 @@ describe('the plugin installed into a bare Strapi 5.54.0 app', () => {
     fs.writeFileSync(log, `work folder: ${work}\n`);
     // the plugin as published: its built dist/, package.json and README
     timings.pack = run('npm', ['pack', PLUGIN_DIR, '--pack-destination', work, '--silent'], work, log);
-    const tarball = path.join(work, fs.readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+    const tarball = path.join(
+      work,
+      fs.readdirSync(work).find((f) => f.endsWith('.tgz'))!
+    );
     timings.create = run(
       path.join(ROOT, 'node_modules', '.bin', 'create-strapi-app'),
-      ['agency-site', '--ts', '--use-npm', '--no-install', '--skip-cloud', '--no-example', '--no-git-init', '--dbclient', 'sqlite', '--dbfile', '.tmp/data.db', '--non-interactive', '--no-run'],
+      [
+        'agency-site',
+        '--ts',
+        '--use-npm',
+        '--no-install',
+        '--skip-cloud',
+        '--no-example',
+        '--no-git-init',
+        '--dbclient',
+        'sqlite',
+        '--dbfile',
+        '.tmp/data.db',
+        '--non-interactive',
+        '--no-run',
+      ],
       work,
       log
     );
@@ -85,10 +102,10 @@ describe('the plugin installed into a bare Strapi 5.54.0 app', () => {
       detached: true,
     });
     for (;;) {
-
       const health = await fetch(`${base}/_health`).catch(() => null);
       if (health?.status === 204) break;
-      if (server.exitCode !== null) throw new Error(`the app exited (${server.exitCode}): ${fs.readFileSync(path.join(ARTIFACTS, 'server.log'), 'utf8').slice(-3000)}`);
+      if (server.exitCode !== null)
+        throw new Error(`the app exited (${server.exitCode}): ${fs.readFileSync(path.join(ARTIFACTS, 'server.log'), 'utf8').slice(-3000)}`);
       if (Date.now() - started > 180_000) throw new Error('the app did not answer /_health within 180 s');
 
       await new Promise((r) => setTimeout(r, 500));
@@ -96,7 +113,9 @@ describe('the plugin installed into a bare Strapi 5.54.0 app', () => {
     timings.start = (Date.now() - started) / 1000;
     fs.writeFileSync(path.join(ARTIFACTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
     // the figure the install time is judged by
-    console.log(`install test: pack ${timings.pack.toFixed(1)} s, create app ${timings.create.toFixed(1)} s, npm install ${timings.install.toFixed(1)} s, start ${timings.start.toFixed(1)} s`);
+    console.log(
+      `install test: pack ${timings.pack.toFixed(1)} s, create app ${timings.create.toFixed(1)} s, npm install ${timings.install.toFixed(1)} s, start ${timings.start.toFixed(1)} s`
+    );
   }, 20 * 60_000);
 
   afterAll(() => {
@@ -120,7 +139,12 @@ describe('the plugin installed into a bare Strapi 5.54.0 app', () => {
   });
 
   it('drives the approval chain through HTTP and shows the entry with its 索引号 on the API and the portal', async () => {
-    const admin = await api('POST', '/admin/register-admin', { firstname: '办公室', lastname: '管理员', email: 'office@agency.gov.cn', password: 'Install2026!' });
+    const admin = await api('POST', '/admin/register-admin', {
+      firstname: '办公室',
+      lastname: '管理员',
+      email: 'office@agency.gov.cn',
+      password: 'Install2026!',
+    });
     expect(admin.status).toBe(200);
     token = (admin.json().data as { token: string }).token;
 
@@ -129,14 +153,27 @@ describe('the plugin installed into a bare Strapi 5.54.0 app', () => {
     expect(org.status).toBe(201);
     const column = await api('POST', cm('column'), { name: '通知公告', kind: 'list', organization: org.json().data.documentId });
     expect(column.status).toBe(201);
-    const entry = await api('POST', cm('catalog-entry'), { title: TITLE, columns: [column.json().data.documentId], genre: 'notice', body: '各单位：请按要求做好检查。' });
+    const entry = await api('POST', cm('catalog-entry'), {
+      title: TITLE,
+      columns: [column.json().data.documentId],
+      genre: 'notice',
+      body: '各单位：请按要求做好检查。',
+    });
     expect(entry.status).toBe(201);
     const documentId = entry.json().data.documentId as string;
     expect(entry.json().data.indexNumber).toBeNull();
 
-    for (const [action, state] of [['submit', 'pending_review'], ['approve', 'pending_publish'], ['publish', 'published']]) {
-
-      const moved = await api('POST', '/gov-disclosure/workflow/transitions', { uid: 'plugin::gov-disclosure.catalog-entry', documentId, locale: 'zh-Hans', action });
+    for (const [action, state] of [
+      ['submit', 'pending_review'],
+      ['approve', 'pending_publish'],
+      ['publish', 'published'],
+    ]) {
+      const moved = await api('POST', '/gov-disclosure/workflow/transitions', {
+        uid: 'plugin::gov-disclosure.catalog-entry',
+        documentId,
+        locale: 'zh-Hans',
+        action,
+      });
       expect({ action, status: moved.status, state: (moved.json().data as { state: string }).state }).toEqual({ action, status: 200, state });
     }
 

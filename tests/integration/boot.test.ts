@@ -62,9 +62,17 @@ describe('the app boots with the plugin', () => {
     const knex = app.strapi.db.connection;
     const insert = (documentId: string) =>
       knex('gov_disclosure_catalog_entries').insert({
-        document_id: documentId, title: 't', locale: 'zh-Hans', index_number: '000014349/2018-00001',
-        published_at: new Date(), genre: 'notice', validity: 'effective', disclosure_mode: 'proactive',
-        disclosure_scope: 'public', disclosure_term: 'long_term', document_kind: 'other',
+        document_id: documentId,
+        title: 't',
+        locale: 'zh-Hans',
+        index_number: '000014349/2018-00001',
+        published_at: new Date(),
+        genre: 'notice',
+        validity: 'effective',
+        disclosure_mode: 'proactive',
+        disclosure_scope: 'public',
+        disclosure_term: 'long_term',
+        document_kind: 'other',
       });
     await insert('doc-a');
     // errors raised inside the driver come from another realm: match their message, not their class

@@ -16,7 +16,8 @@ import supertest from 'supertest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CODE = '11330300002579909B';
-const HEADER = '索引号,名称,发布机构,成文日期,发布日期,文号,主题分类,体裁分类,有效性,公开方式,关键词,内容,栏目,废止日期,不予公开理由,解读对象,内容概述,生效日期,公开范围,公开时限,公开渠道,文件类别';
+const HEADER =
+  '索引号,名称,发布机构,成文日期,发布日期,文号,主题分类,体裁分类,有效性,公开方式,关键词,内容,栏目,废止日期,不予公开理由,解读对象,内容概述,生效日期,公开范围,公开时限,公开渠道,文件类别';
 
 let app: TestApp;
 let fx: WorkflowFixture;
@@ -50,7 +51,10 @@ const service = () => app.strapi.plugin('gov-disclosure').service('catalog-impor
 const run = (file: string, options: Record<string, unknown>) =>
   service().run(file, file.endsWith('.xlsx') ? 'xlsx' : 'csv', { organization: 'wzzl', publish: false, dryRun: false, ...options });
 const entryCount = () => app.strapi.db.query(ENTRY as never).count({ where: { publishedAt: null } });
-const byTitle = (title: string) => app.strapi.db.query(ENTRY as never).findMany({ where: { title }, populate: { columns: true, subjectCategory: true, organization: true } }) as Promise<Array<Record<string, unknown> & { columns: Array<{ slug: string }>; subjectCategory: { code: string } | null; organization: { slug: string } | null }>>;
+const byTitle = (title: string) =>
+  app.strapi.db.query(ENTRY as never).findMany({ where: { title }, populate: { columns: true, subjectCategory: true, organization: true } }) as Promise<
+    Array<Record<string, unknown> & { columns: Array<{ slug: string }>; subjectCategory: { code: string } | null; organization: { slug: string } | null }>
+  >;
 const publicCatalog = async (q: string) => (await app.http().get('/api/gov-disclosure/catalog').query({ q, pageSize: '100' })).body;
 
 beforeAll(async () => {
@@ -139,7 +143,13 @@ describe('catalog import', () => {
     const noNumber = (await byTitle('没有索引号的旧条目'))[0];
     expect(noNumber.indexNumber).toBe(`${CODE}/2014-00001`);
     for (const stored of await byTitle('面向特定对象的规范性文件')) {
-      expect(stored).toMatchObject({ summary: '只发给检验机构', disclosureScope: 'specific', disclosureTerm: 'time_limited', channels: ['website', 'wechat'], documentKind: 'normative' });
+      expect(stored).toMatchObject({
+        summary: '只发给检验机构',
+        disclosureScope: 'specific',
+        disclosureTerm: 'time_limited',
+        channels: ['website', 'wechat'],
+        documentKind: 'normative',
+      });
       expect(String(stored.effectiveDate).slice(0, 10)).toBe('2015-06-01');
     }
     // addressed to specific parties: in the register, never in the public catalog
@@ -158,8 +168,13 @@ describe('catalog import', () => {
 
   it('skips a row already in the catalog although an English localization shares its 索引号', async () => {
     const title = '温州市质量技术监督局关于印发《温州市名牌产品认定管理办法》的通知';
-    const rows = (await app.strapi.db.query(ENTRY as never).findMany({ where: { slug: 'wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa', publishedAt: null }, select: ['indexNumber', 'locale', 'title'] })) as Array<{
-      indexNumber: string; locale: string; title: string;
+    const rows = (await app.strapi.db.query(ENTRY as never).findMany({
+      where: { slug: 'wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa', publishedAt: null },
+      select: ['indexNumber', 'locale', 'title'],
+    })) as Array<{
+      indexNumber: string;
+      locale: string;
+      title: string;
     }>;
     expect(rows.map((r) => r.locale).sort()).toEqual(['en', 'zh-Hans']);
     const { indexNumber } = rows[0];
@@ -171,7 +186,10 @@ describe('catalog import', () => {
   });
 
   it('imports an interrupted run completely when run again: no duplicates, nothing lost', async () => {
-    const rows = Array.from({ length: 1234 }, (_, i) => `${CODE}/2013-${String(i + 1).padStart(5, '0')},批量导入条目第${i + 1}号,,,2013-06-01,,,通知,有效,主动公开,,,,,,`);
+    const rows = Array.from(
+      { length: 1234 },
+      (_, i) => `${CODE}/2013-${String(i + 1).padStart(5, '0')},批量导入条目第${i + 1}号,,,2013-06-01,,,通知,有效,主动公开,,,,,,`
+    );
     const file = csv('bulk.csv', rows);
     let written = 0;
     const first = await run(file, { onProgress: (done: number) => (written = done), shouldStop: () => written > 0 });
@@ -182,7 +200,12 @@ describe('catalog import', () => {
     expect(second.counts).toEqual({ rows: 1234, imported: 734, skipped: 500, invalid: 0 });
     const third = await run(file, {});
     expect(third.counts).toEqual({ rows: 1234, imported: 0, skipped: 1234, invalid: 0 });
-    const stored = (await app.strapi.db.query(ENTRY as never).findMany({ where: { title: { $startsWith: '批量导入条目' }, publishedAt: null }, select: ['indexNumber', 'slug'] })) as Array<{ indexNumber: string; slug: string }>;
+    const stored = (await app.strapi.db
+      .query(ENTRY as never)
+      .findMany({ where: { title: { $startsWith: '批量导入条目' }, publishedAt: null }, select: ['indexNumber', 'slug'] })) as Array<{
+      indexNumber: string;
+      slug: string;
+    }>;
     expect(stored).toHaveLength(1234);
     expect(new Set(stored.map((s) => s.indexNumber)).size).toBe(1234);
     expect(new Set(stored.map((s) => s.slug)).size).toBe(1234);
@@ -202,7 +225,18 @@ describe('catalog import', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('目录');
     sheet.addRow(HEADER.split(','));
-    sheet.addRow([`${CODE}/2012-00001`, '电子表格导入的条目', '', new Date(Date.UTC(2012, 4, 1)), new Date(Date.UTC(2012, 4, 2)), '', '02', '通知', '有效', '主动公开']);
+    sheet.addRow([
+      `${CODE}/2012-00001`,
+      '电子表格导入的条目',
+      '',
+      new Date(Date.UTC(2012, 4, 1)),
+      new Date(Date.UTC(2012, 4, 2)),
+      '',
+      '02',
+      '通知',
+      '有效',
+      '主动公开',
+    ]);
     const file = path.join(dir, 'catalog.xlsx');
     await workbook.xlsx.writeFile(file);
     const report = await run(file, { publish: true });
@@ -217,9 +251,13 @@ describe('catalog import', () => {
 describe('catalog import: organizations and concurrency', () => {
   it('recognizes an imported row by title, date and 文号 only within its own organization', async () => {
     const other = (await app.strapi.documents('plugin::gov-disclosure.organization' as never).create({
-      locale: 'zh-Hans', data: { name: '测试市市场监督管理局', code: '11620622013933539B' },
+      locale: 'zh-Hans',
+      data: { name: '测试市市场监督管理局', code: '11620622013933539B' },
     } as never)) as unknown as { documentId: string };
-    await app.strapi.documents(ENTRY as never).create({ locale: 'zh-Hans', data: { title: '2023年政府信息公开工作年度报告', publishedDate: '2024-01-20', genre: 'report', organization: other.documentId } } as never);
+    await app.strapi.documents(ENTRY as never).create({
+      locale: 'zh-Hans',
+      data: { title: '2023年政府信息公开工作年度报告', publishedDate: '2024-01-20', genre: 'report', organization: other.documentId },
+    } as never);
     const file = csv('same-title.csv', [`,2023年政府信息公开工作年度报告,,,2024-01-20,,,报告,有效,主动公开,,,,,,`]);
     expect((await run(file, { dryRun: true })).counts).toEqual({ rows: 1, imported: 1, skipped: 0, invalid: 0 });
     expect((await run(file, {})).counts.imported).toBe(1);
@@ -227,14 +265,21 @@ describe('catalog import: organizations and concurrency', () => {
   });
 
   it('writes every row once when two imports of one file run at once', async () => {
-    const file = csv('concurrent.csv', Array.from({ length: 1100 }, (_, i) => `,同时导入的条目第${i + 1}号,,,2009-06-01,,,通知,有效,主动公开,,,,,,`));
+    const file = csv(
+      'concurrent.csv',
+      Array.from({ length: 1100 }, (_, i) => `,同时导入的条目第${i + 1}号,,,2009-06-01,,,通知,有效,主动公开,,,,,,`)
+    );
     const [a, b] = await Promise.all([run(file, { publish: true }), run(file, { publish: true })]);
     expect(a.counts.imported + b.counts.imported).toBe(1100);
     expect(a.counts.imported + a.counts.skipped).toBe(1100);
-    const stored = (await app.strapi.db.query(ENTRY as never).findMany({ where: { title: { $startsWith: '同时导入的条目' }, publishedAt: null }, select: ['indexNumber'] })) as Array<{ indexNumber: string }>;
+    const stored = (await app.strapi.db
+      .query(ENTRY as never)
+      .findMany({ where: { title: { $startsWith: '同时导入的条目' }, publishedAt: null }, select: ['indexNumber'] })) as Array<{ indexNumber: string }>;
     expect(stored).toHaveLength(1100);
     expect(new Set(stored.map((e) => e.indexNumber)).size).toBe(1100);
-    const live = (await app.strapi.db.query(ENTRY as never).count({ where: { title: { $startsWith: '同时导入的条目' }, publishedAt: { $notNull: true } } })) as number;
+    const live = (await app.strapi.db
+      .query(ENTRY as never)
+      .count({ where: { title: { $startsWith: '同时导入的条目' }, publishedAt: { $notNull: true } } })) as number;
     expect(live).toBe(1100);
   });
 });
@@ -246,11 +291,13 @@ describe('catalog import from the admin panel', () => {
     return req.attach('file', file);
   };
 
-  it('is the general office\'s: a drafter gets 403, unauthenticated 401', async () => {
+  it("is the general office's: a drafter gets 403, unauthenticated 401", async () => {
     const file = csv('admin-denied.csv', [`,管理端导入被拒,,,2015-03-05,,,,,,,,,,,`]);
     expect((await upload(fx.tokens.drafterIn, file, { organization: 'wzzl' })).status).toBe(403);
     expect((await app.http().post('/gov-disclosure/catalog-import').attach('file', file)).status).toBe(401);
-    expect((await app.http().get('/gov-disclosure/catalog-export?organization=wzzl&format=csv').set('Authorization', `Bearer ${fx.tokens.reviewerIn}`)).status).toBe(403);
+    expect(
+      (await app.http().get('/gov-disclosure/catalog-export?organization=wzzl&format=csv').set('Authorization', `Bearer ${fx.tokens.reviewerIn}`)).status
+    ).toBe(403);
   });
 
   it('names the field of a bad request', async () => {
@@ -272,7 +319,15 @@ describe('catalog import from the admin panel', () => {
     };
     const role = await roles.create({ name: '目录导入员 Catalog importer (test)', description: 'imports the catalog, publishes nothing' });
     await roles.assignPermissions(role.id, [{ action: 'plugin::gov-disclosure.catalog.import', subject: null, properties: {}, conditions: [] }]);
-    await app.strapi.service('admin::user').create({ email: 'importer@test.gov.cn', firstname: 'importer', lastname: 'Test', password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
+    await app.strapi.service('admin::user').create({
+      email: 'importer@test.gov.cn',
+      firstname: 'importer',
+      lastname: 'Test',
+      password: PASSWORD,
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    });
     const login = await app.http().post('/admin/login').send({ email: 'importer@test.gov.cn', password: PASSWORD });
     const token = login.body.data.token as string;
     const file = csv('importer.csv', [`,导入员导入的条目,,,2015-03-05,,,通知,有效,主动公开,,,,,,`]);
@@ -322,7 +377,6 @@ describe('catalog import from the admin panel', () => {
     expect(confirmed.status).toBe(202);
     let state = confirmed.body.data;
     for (let i = 0; i < 100 && state.status === 'running'; i += 1) {
-
       await new Promise((r) => setTimeout(r, 100));
 
       state = (await app.http().get(`/gov-disclosure/catalog-import/${job.id}`).set('Authorization', `Bearer ${fx.tokens.publisher}`)).body.data;
@@ -339,7 +393,6 @@ describe('catalog import from the admin panel', () => {
     expect(confirmed.status).toBe(202);
     let state = confirmed.body.data;
     for (let i = 0; i < 600 && state.status === 'running'; i += 1) {
-
       await new Promise((r) => setTimeout(r, 100));
 
       state = (await app.http().get(`/gov-disclosure/catalog-import/${id}`).set('Authorization', `Bearer ${fx.tokens.publisher}`)).body.data;
@@ -350,19 +403,31 @@ describe('catalog import from the admin panel', () => {
   it('keeps an upload larger than one stored part and imports it byte for byte', async () => {
     // 1,500 rows of ~3 KB: the file spans two 4 MB parts, a Chinese character split between them
     const body = (i: number) => `第${i}号条目的正文：${'质量技术监督'.repeat(250)}`;
-    const file = csv('admin-large.csv', Array.from({ length: 1500 }, (_, i) => `,管理端大文件条目${i + 1},,,2011-06-01,,,通知,有效,主动公开,,${body(i + 1)},,,,`));
+    const file = csv(
+      'admin-large.csv',
+      Array.from({ length: 1500 }, (_, i) => `,管理端大文件条目${i + 1},,,2011-06-01,,,通知,有效,主动公开,,${body(i + 1)},,,,`)
+    );
     expect(fs.statSync(file).size).toBeGreaterThan(4 * 1024 * 1024);
     const created = await upload(fx.tokens.publisher, file, { organization: 'wzzl' });
     expect(created.status).toBe(201);
-    const parts = (await app.strapi.db.connection('gov_disclosure_import_file_parts').where({ job_id: created.body.data.id }).count({ n: '*' })) as Array<{ n: number | string }>;
+    const parts = (await app.strapi.db.connection('gov_disclosure_import_file_parts').where({ job_id: created.body.data.id }).count({ n: '*' })) as Array<{
+      n: number | string;
+    }>;
     expect(Number(parts[0].n)).toBe(2);
     const state = await confirmAndWait(created.body.data.id);
     expect(state).toMatchObject({ status: 'done', result: { counts: { rows: 1500, imported: 1500, invalid: 0 } } });
-    const stored = (await app.strapi.db.query(ENTRY as never).findMany({ where: { title: { $startsWith: '管理端大文件条目' }, publishedAt: null }, select: ['title', 'body'] })) as Array<{ title: string; body: string }>;
+    const stored = (await app.strapi.db
+      .query(ENTRY as never)
+      .findMany({ where: { title: { $startsWith: '管理端大文件条目' }, publishedAt: null }, select: ['title', 'body'] })) as Array<{
+      title: string;
+      body: string;
+    }>;
     expect(stored).toHaveLength(1500);
     for (const e of stored) expect(e.body).toBe(body(Number(e.title.replace('管理端大文件条目', ''))));
     // the file is dropped when the import ends
-    const left = (await app.strapi.db.connection('gov_disclosure_import_file_parts').where({ job_id: created.body.data.id }).count({ n: '*' })) as Array<{ n: number | string }>;
+    const left = (await app.strapi.db.connection('gov_disclosure_import_file_parts').where({ job_id: created.body.data.id }).count({ n: '*' })) as Array<{
+      n: number | string;
+    }>;
     expect(Number(left[0].n)).toBe(0);
   });
 
@@ -370,7 +435,10 @@ describe('catalog import from the admin panel', () => {
     const file = csv('admin-stopped.csv', [`,服务器中断的导入,,,2015-03-05,,,通知,有效,主动公开,,,,,,`]);
     const { id } = (await upload(fx.tokens.publisher, file, { organization: 'wzzl' })).body.data;
     // what a crashed instance leaves: running, no heartbeat for two minutes
-    await app.strapi.db.connection('gov_disclosure_import_jobs').where({ id }).update({ status: 'running', updated_at: Date.now() - 120_000 });
+    await app.strapi.db
+      .connection('gov_disclosure_import_jobs')
+      .where({ id })
+      .update({ status: 'running', updated_at: Date.now() - 120_000 });
     const res = await app.http().get(`/gov-disclosure/catalog-import/${id}`).set('Authorization', `Bearer ${fx.tokens.publisher}`);
     expect(res.body.data).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped.*Upload the file again/) });
   });
@@ -413,7 +481,10 @@ describe('catalog import from the admin panel', () => {
     const via = (i: number) => (second && i % 2 === 1 ? supertest(second.url) : app.http());
 
     it('uploads through one instance, confirms through the other, either reports progress; a second confirmation is refused', async () => {
-      const file = csv('admin-two.csv', Array.from({ length: 1200 }, (_, i) => `,两个实例导入的条目${i + 1},,,2010-06-01,,,通知,有效,主动公开,,,,,,`));
+      const file = csv(
+        'admin-two.csv',
+        Array.from({ length: 1200 }, (_, i) => `,两个实例导入的条目${i + 1},,,2010-06-01,,,通知,有效,主动公开,,,,,,`)
+      );
       const { id } = (await upload(fx.tokens.publisher, file, { organization: 'wzzl', publish: 'true' })).body.data;
       // the other instance has no copy of the upload but the database's
       const confirmed = await via(1).post(`/gov-disclosure/catalog-import/${id}/confirm`).set('Authorization', `Bearer ${fx.tokens.publisher}`);
@@ -423,33 +494,44 @@ describe('catalog import from the admin panel', () => {
       expect(twice.body.error.message).toMatch(/already (running|done)/);
       let state = confirmed.body.data;
       for (let i = 0; i < 600 && state.status === 'running'; i += 1) {
-
         await new Promise((r) => setTimeout(r, 100));
 
         state = (await via(i).get(`/gov-disclosure/catalog-import/${id}`).set('Authorization', `Bearer ${fx.tokens.publisher}`)).body.data;
       }
       expect(state).toMatchObject({ status: 'done', progress: { done: 1200, total: 1200 }, result: { counts: { imported: 1200 } } });
-      const live = (await app.strapi.db.query(ENTRY as never).count({ where: { title: { $startsWith: '两个实例导入的条目' }, publishedAt: { $notNull: true } } })) as number;
+      const live = (await app.strapi.db
+        .query(ENTRY as never)
+        .count({ where: { title: { $startsWith: '两个实例导入的条目' }, publishedAt: { $notNull: true } } })) as number;
       expect(live).toBe(1200);
     });
   });
 
-  it('exports CSV and XLSX with the import\'s columns', async () => {
-    const res = await app.http().get('/gov-disclosure/catalog-export?organization=wzzl&format=csv').set('Authorization', `Bearer ${fx.tokens.publisher}`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+  it("exports CSV and XLSX with the import's columns", async () => {
+    const res = await app
+      .http()
+      .get('/gov-disclosure/catalog-export?organization=wzzl&format=csv')
+      .set('Authorization', `Bearer ${fx.tokens.publisher}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain('catalog-wzzl.csv');
     const text = (res.body as Buffer).toString('utf8');
     expect(text.replace(/^\uFEFF/, '').split('\n')[0]).toBe(HEADER);
     expect(text).toContain('管理端导入的条目');
-    const xlsx = await app.http().get('/gov-disclosure/catalog-export?organization=wzzl&format=xlsx').set('Authorization', `Bearer ${fx.tokens.superAdmin}`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const xlsx = await app
+      .http()
+      .get('/gov-disclosure/catalog-export?organization=wzzl&format=xlsx')
+      .set('Authorization', `Bearer ${fx.tokens.superAdmin}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(xlsx.status).toBe(200);
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
     const missing = await app.http().get('/gov-disclosure/catalog-export?organization=wzzl&format=pdf').set('Authorization', `Bearer ${fx.tokens.publisher}`);
@@ -459,7 +541,13 @@ describe('catalog import from the admin panel', () => {
 });
 
 describe('catalog import and export from the command line', () => {
-  const cli = (script: string, args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'error' }, encoding: 'utf8', timeout: 120_000 });
+  const cli = (script: string, args: string[]) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'error' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
 
   it('prints the dry-run report and exits 1 when rows are refused; 2 on bad usage', () => {
     const file = csv('cli-bad.csv', [`,命令行好行,,,2015-03-05,,,,,,,,,,,`, `,命令行坏行,,,2015-13-05,,,,,,,,,,,`]);
@@ -471,9 +559,15 @@ describe('catalog import and export from the command line', () => {
   });
 
   it('stops cleanly on Ctrl-C between batches, and the rerun completes the import', async () => {
-    const rows = Array.from({ length: 6000 }, (_, i) => `${CODE}/2011-${String(i + 1).padStart(5, '0')},命令行批量条目第${i + 1}号,,,2011-06-01,,,通知,有效,主动公开,,,,,,`);
+    const rows = Array.from(
+      { length: 6000 },
+      (_, i) => `${CODE}/2011-${String(i + 1).padStart(5, '0')},命令行批量条目第${i + 1}号,,,2011-06-01,,,通知,有效,主动公开,,,,,,`
+    );
     const file = csv('cli-bulk.csv', rows);
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'catalog-import.js'), file, '--organization', 'wzzl', '--publish'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'error' } });
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'catalog-import.js'), file, '--organization', 'wzzl', '--publish'], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'error' },
+    });
     let stdout = '';
     child.stdout.on('data', (c) => (stdout += c));
     let signalled = false;
@@ -508,7 +602,12 @@ describe('catalog import and export from the command line', () => {
     const fresh = await freshDatabase();
     try {
       const inFresh = (script: string, args: string[]) => {
-        const res = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env: { ...process.env, ...fresh.env, LOG_LEVEL: 'error' }, encoding: 'utf8', timeout: 300_000 });
+        const res = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], {
+          cwd: ROOT,
+          env: { ...process.env, ...fresh.env, LOG_LEVEL: 'error' },
+          encoding: 'utf8',
+          timeout: 300_000,
+        });
         // progress lines and pg's notice about queries queued on one connection (Strapi's own) are not errors
         expect(res.stderr.replace(/^(imported \d+ of \d+ rows|\(node:\d+\) DeprecationWarning|\(Use `node --trace-deprecation).*\n/gm, '')).toBe('');
         return res;

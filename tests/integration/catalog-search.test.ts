@@ -38,7 +38,18 @@ beforeAll(async () => {
     .whereNotNull('e.published_at')
     .where({ 'e.locale': 'zh-Hans', 'e.disclosure_scope': 'public' })
     .whereNot('e.disclosure_mode', 'withheld')
-    .select('e.document_id', 'e.id', 'e.title', 'e.keywords', 'e.document_number', 'e.genre', 'e.validity', 'e.document_kind', 'e.published_date', 's.code as subject_code')) as LiveRow[];
+    .select(
+      'e.document_id',
+      'e.id',
+      'e.title',
+      'e.keywords',
+      'e.document_number',
+      'e.genre',
+      'e.validity',
+      'e.document_kind',
+      'e.published_date',
+      's.code as subject_code'
+    )) as LiveRow[];
 });
 
 afterAll(async () => {
@@ -49,7 +60,10 @@ afterAll(async () => {
 const apiAll = async (query: Record<string, string>): Promise<string[]> => {
   const ids: string[] = [];
   for (let page = 1; ; page += 1) {
-    const res = await app.http().get('/api/gov-disclosure/catalog').query({ ...query, page: String(page), pageSize: '100' });
+    const res = await app
+      .http()
+      .get('/api/gov-disclosure/catalog')
+      .query({ ...query, page: String(page), pageSize: '100' });
     expect(res.status).toBe(200);
     ids.push(...(res.body.data as Array<{ documentId: string }>).map((e) => e.documentId));
     if (page >= res.body.meta.pagination.pageCount) {
@@ -112,7 +126,7 @@ describe('catalog search', () => {
     expect(await apiAll(query)).toEqual(expected);
   });
 
-  it('keeps every filter in the portal page\'s page links, organization and page size included', async () => {
+  it("keeps every filter in the portal page's page links, organization and page size included", async () => {
     const res = await app.http().get('/portal/catalog?organization=wzzl&pageSize=5&genre=notice');
     expect(res.status).toBe(200);
     const next = /<a href="([^"]+)" rel="next">/.exec(res.text)?.[1].replace(/&amp;/g, '&');
@@ -129,7 +143,9 @@ describe('catalog search', () => {
 
   it('keeps the search table in step with publishing: a new entry is found as soon as it is published', async () => {
     const { strapi } = app;
-    const org = (await strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as { documentId: string };
+    const org = (await strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
+      documentId: string;
+    };
     const created = (await strapi.documents('plugin::gov-disclosure.catalog-entry' as never).create({
       locale: 'zh-Hans',
       data: { title: '关于游乐设施冬季检修的通知', genre: 'notice', organization: org.documentId, documentNumber: '温质监(2026)99号' },

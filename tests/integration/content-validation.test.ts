@@ -9,8 +9,7 @@ const ENTRY = 'plugin::gov-disclosure.catalog-entry';
 const REPORT = 'plugin::gov-disclosure.annual-report';
 const CATEGORY = 'plugin::gov-disclosure.subject-category';
 
-const errorPaths = (body: { error?: { details?: { errors?: Array<{ path: string[] }> } } }) =>
-  (body.error?.details?.errors ?? []).map((e) => e.path.join('.'));
+const errorPaths = (body: { error?: { details?: { errors?: Array<{ path: string[] }> } } }) => (body.error?.details?.errors ?? []).map((e) => e.path.join('.'));
 
 describe('every write is validated on the server (Content Manager and Document Service)', () => {
   let app: TestApp;
@@ -70,8 +69,12 @@ describe('every write is validated on the server (Content Manager and Document S
     });
 
     it('refuses a URL on a list column and a javascript: URL', async () => {
-      expect(errorPaths((await admin.post(`${CM}/${COLUMN}?locale=zh-Hans`, { name: '通知', kind: 'list', linkUrl: 'https://example.org' })).body)).toEqual(['linkUrl']);
-      expect(errorPaths((await admin.post(`${CM}/${COLUMN}?locale=zh-Hans`, { name: '链接', kind: 'link', linkUrl: 'javascript:alert(1)' })).body)).toEqual(['linkUrl']);
+      expect(errorPaths((await admin.post(`${CM}/${COLUMN}?locale=zh-Hans`, { name: '通知', kind: 'list', linkUrl: 'https://example.org' })).body)).toEqual([
+        'linkUrl',
+      ]);
+      expect(errorPaths((await admin.post(`${CM}/${COLUMN}?locale=zh-Hans`, { name: '链接', kind: 'link', linkUrl: 'javascript:alert(1)' })).body)).toEqual([
+        'linkUrl',
+      ]);
     });
 
     it('creates columns with unique pinyin slugs and records a renamed slug', async () => {
@@ -94,8 +97,15 @@ describe('every write is validated on the server (Content Manager and Document S
 
   describe('catalog entry', () => {
     const entry = (extra: Record<string, unknown>) => ({
-      title: '关于开展2018年“质量月”活动的通知', genre: 'notice', validity: 'effective', disclosureMode: 'proactive',
-      disclosureScope: 'public', disclosureTerm: 'long_term', documentKind: 'other', organization: orgId, ...extra,
+      title: '关于开展2018年“质量月”活动的通知',
+      genre: 'notice',
+      validity: 'effective',
+      disclosureMode: 'proactive',
+      disclosureScope: 'public',
+      disclosureTerm: 'long_term',
+      documentKind: 'other',
+      organization: orgId,
+      ...extra,
     });
 
     it('refuses 不予公开 without a reason, nothing stored', async () => {
@@ -126,7 +136,10 @@ describe('every write is validated on the server (Content Manager and Document S
       const ok = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry({ disclosureMode: 'withheld', withholdReason: '涉及商业秘密' }));
       expect(ok.status).toBe(201);
       expect(ok.body.data.slug).toBe('guan-yu-kai-zhan-2018-nian-zhi-liang-yue-huo-dong-de-tong-zhi');
-      const updated = await admin.put(`${CM}/${ENTRY}/${ok.body.data.documentId}?locale=zh-Hans`, { ...entry({ disclosureMode: 'withheld', withholdReason: '涉及商业秘密' }), indexNumber: 'x/2018-00009' });
+      const updated = await admin.put(`${CM}/${ENTRY}/${ok.body.data.documentId}?locale=zh-Hans`, {
+        ...entry({ disclosureMode: 'withheld', withholdReason: '涉及商业秘密' }),
+        indexNumber: 'x/2018-00009',
+      });
       expect(updated.status).toBe(400);
       expect(errorPaths(updated.body)).toEqual(['indexNumber']);
     });
@@ -151,21 +164,39 @@ describe('every write is validated on the server (Content Manager and Document S
 
   describe('政策解读 links a policy document', () => {
     const entry = (title: string, extra: Record<string, unknown> = {}) => ({
-      title, genre: 'notice', validity: 'effective', disclosureMode: 'proactive', disclosureScope: 'public',
-      disclosureTerm: 'long_term', documentKind: 'other', organization: orgId, ...extra,
+      title,
+      genre: 'notice',
+      validity: 'effective',
+      disclosureMode: 'proactive',
+      disclosureScope: 'public',
+      disclosureTerm: 'long_term',
+      documentKind: 'other',
+      organization: orgId,
+      ...extra,
     });
     /** The Content Manager's relation payload. */
-    const connect = (...documentIds: string[]) => ({ connect: documentIds.map((documentId) => ({ documentId, locale: 'zh-Hans', position: { end: true } })), disconnect: [] });
+    const connect = (...documentIds: string[]) => ({
+      connect: documentIds.map((documentId) => ({ documentId, locale: 'zh-Hans', position: { end: true } })),
+      disconnect: [],
+    });
     const disconnect = (...documentIds: string[]) => ({ connect: [], disconnect: documentIds.map((documentId) => ({ documentId, locale: 'zh-Hans' })) });
     const links = async (documentId: string, field: 'interprets' | 'interpretations') => {
-      const row = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null }, populate: { [field]: { select: ['documentId'] } } })) as Record<string, Array<{ documentId: string }>>;
+      const row = (await app.strapi.db
+        .query(ENTRY as never)
+        .findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null }, populate: { [field]: { select: ['documentId'] } } })) as Record<
+        string,
+        Array<{ documentId: string }>
+      >;
       return row[field].map((e) => e.documentId).sort();
     };
     let policy = '';
     let interpretation = '';
 
     beforeAll(async () => {
-      const res = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry('温州市名牌产品认定管理办法（测试）', { genre: 'measures', documentKind: 'normative' }));
+      const res = await admin.post(
+        `${CM}/${ENTRY}?locale=zh-Hans`,
+        entry('温州市名牌产品认定管理办法（测试）', { genre: 'measures', documentKind: 'normative' })
+      );
       expect(res.status).toBe(201);
       policy = res.body.data.documentId;
     });
@@ -181,7 +212,10 @@ describe('every write is validated on the server (Content Manager and Document S
     });
 
     it('stores an interpretation of a policy document, linked both ways', async () => {
-      const res = await admin.post(`${CM}/${ENTRY}?locale=zh-Hans`, entry('《办法》政策解读（测试）', { genre: 'interpretation', interprets: connect(policy) }));
+      const res = await admin.post(
+        `${CM}/${ENTRY}?locale=zh-Hans`,
+        entry('《办法》政策解读（测试）', { genre: 'interpretation', interprets: connect(policy) })
+      );
       expect(res.status).toBe(201);
       interpretation = res.body.data.documentId;
       expect(await links(interpretation, 'interprets')).toEqual([policy]);
@@ -210,7 +244,10 @@ describe('every write is validated on the server (Content Manager and Document S
     });
 
     it('refuses to change the genre when it would break the link, naming the field', async () => {
-      const policyToInterpretation = await admin.put(`${CM}/${ENTRY}/${policy}?locale=zh-Hans`, { genre: 'interpretation', interprets: connect(interpretation) });
+      const policyToInterpretation = await admin.put(`${CM}/${ENTRY}/${policy}?locale=zh-Hans`, {
+        genre: 'interpretation',
+        interprets: connect(interpretation),
+      });
       expect(policyToInterpretation.status).toBe(400);
       expect(errorPaths(policyToInterpretation.body)).toContain('genre');
       const interpretationToNotice = await admin.put(`${CM}/${ENTRY}/${interpretation}?locale=zh-Hans`, { genre: 'notice' });
@@ -233,14 +270,18 @@ describe('every write is validated on the server (Content Manager and Document S
     it('applies the same rules through the Document Service, sets and connect/disconnect alike', async () => {
       const docs = app.strapi.documents(ENTRY as never);
       const before = await countRows(app.strapi, ENTRY);
-      await expect(docs.create({ locale: 'zh-Hans', data: entry('解读（文档服务）', { genre: 'interpretation', interprets: [interpretation] }) } as never)).rejects.toMatchObject({
-        name: 'ValidationError', details: { errors: [expect.objectContaining({ path: ['interprets'] })] },
+      await expect(
+        docs.create({ locale: 'zh-Hans', data: entry('解读（文档服务）', { genre: 'interpretation', interprets: [interpretation] }) } as never)
+      ).rejects.toMatchObject({
+        name: 'ValidationError',
+        details: { errors: [expect.objectContaining({ path: ['interprets'] })] },
       });
       await expect(docs.create({ locale: 'zh-Hans', data: entry('通知（文档服务）', { interprets: { documentId: policy } }) } as never)).rejects.toMatchObject({
         details: { errors: [expect.objectContaining({ path: ['interprets'] })] },
       });
       expect(await countRows(app.strapi, ENTRY)).toBe(before);
-      const second = ((await docs.create({ locale: 'zh-Hans', data: entry('另一份办法（测试）', { genre: 'decision' }) } as never)) as { documentId: string }).documentId;
+      const second = ((await docs.create({ locale: 'zh-Hans', data: entry('另一份办法（测试）', { genre: 'decision' }) } as never)) as { documentId: string })
+        .documentId;
       // moving the interpretation from one policy to the other in one write: allowed
       await docs.update({ documentId: interpretation, locale: 'zh-Hans', data: { interprets: { connect: [second], disconnect: [policy] } } } as never);
       expect(await links(interpretation, 'interprets')).toEqual([second]);
@@ -259,8 +300,15 @@ describe('every write is validated on the server (Content Manager and Document S
 
   describe('主题分类 is a leaf or a top level of the national list', () => {
     const entry = (title: string, extra: Record<string, unknown> = {}) => ({
-      title, genre: 'notice', validity: 'effective', disclosureMode: 'proactive', disclosureScope: 'public',
-      disclosureTerm: 'long_term', documentKind: 'other', organization: orgId, ...extra,
+      title,
+      genre: 'notice',
+      validity: 'effective',
+      disclosureMode: 'proactive',
+      disclosureScope: 'public',
+      disclosureTerm: 'long_term',
+      documentKind: 'other',
+      organization: orgId,
+      ...extra,
     });
     const category: Record<string, { id: number; documentId: string }> = {};
     const subject = (code: string) => ({ connect: [{ documentId: category[code].documentId, position: { end: true } }], disconnect: [] });
@@ -296,15 +344,26 @@ describe('every write is validated on the server (Content Manager and Document S
 
     it('checks the category an update chooses, by documentId or row id, through the Document Service too', async () => {
       const docs = app.strapi.documents(ENTRY as never);
-      const created = (await docs.create({ locale: 'zh-Hans', data: entry('主题分类修改', { subjectCategory: category['09.02'].documentId }) } as never)) as { documentId: string };
-      await expect(docs.update({ documentId: created.documentId, locale: 'zh-Hans', data: { subjectCategory: category['13.02'].id } } as never)).rejects.toMatchObject({
-        name: 'ValidationError', details: { errors: [expect.objectContaining({ path: ['subjectCategory'] })] },
+      const created = (await docs.create({ locale: 'zh-Hans', data: entry('主题分类修改', { subjectCategory: category['09.02'].documentId }) } as never)) as {
+        documentId: string;
+      };
+      await expect(
+        docs.update({ documentId: created.documentId, locale: 'zh-Hans', data: { subjectCategory: category['13.02'].id } } as never)
+      ).rejects.toMatchObject({
+        name: 'ValidationError',
+        details: { errors: [expect.objectContaining({ path: ['subjectCategory'] })] },
       });
-      await expect(docs.create({ locale: 'zh-Hans', data: entry('自设分类', { subjectCategory: { documentId: category['23'].documentId } }) } as never)).rejects.toMatchObject({
+      await expect(
+        docs.create({ locale: 'zh-Hans', data: entry('自设分类', { subjectCategory: { documentId: category['23'].documentId } }) } as never)
+      ).rejects.toMatchObject({
         details: { errors: [expect.objectContaining({ path: ['subjectCategory'] })] },
       });
       await docs.update({ documentId: created.documentId, locale: 'zh-Hans', data: { subjectCategory: category['09'].documentId } } as never);
-      const stored = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId: created.documentId, publishedAt: null }, populate: { subjectCategory: { select: ['code'] } } })) as { subjectCategory: { code: string } };
+      const stored = (await app.strapi.db
+        .query(ENTRY as never)
+        .findOne({ where: { documentId: created.documentId, publishedAt: null }, populate: { subjectCategory: { select: ['code'] } } })) as {
+        subjectCategory: { code: string };
+      };
       expect(stored.subjectCategory.code).toBe('09');
       // an update that leaves the category alone is not judged on it
       const res = await admin.put(`${CM}/${ENTRY}/${created.documentId}?locale=zh-Hans`, { summary: '修改摘要' });
@@ -314,7 +373,12 @@ describe('every write is validated on the server (Content Manager and Document S
 
   describe('annual report', () => {
     const report = (statistics: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-      title: '2019年政府信息公开工作年度报告', year: 2019, template: '2008', organization: orgId, statistics, ...extra,
+      title: '2019年政府信息公开工作年度报告',
+      year: 2019,
+      template: '2008',
+      organization: orgId,
+      statistics,
+      ...extra,
     });
 
     it('refuses a negative statistic, naming the cell; nothing stored', async () => {
@@ -358,13 +422,21 @@ describe('a policy interpretation through the approval chain, listed on both pub
     return (res.body.data[field] as Array<{ slug: string }>).map((e) => e.slug);
   };
   const create = async (data: Record<string, unknown>) =>
-    ((await app.strapi.documents(ENTRY as never).create({ locale: 'zh-Hans', data: { columns: [fx.columnDocumentId], channels: ['website'], ...data } } as never)) as { documentId: string }).documentId;
+    (
+      (await app.strapi
+        .documents(ENTRY as never)
+        .create({ locale: 'zh-Hans', data: { columns: [fx.columnDocumentId], channels: ['website'], ...data } } as never)) as { documentId: string }
+    ).documentId;
   const toPendingPublish = async (documentId: string) => {
     await fx.transitionAs('drafterIn', documentId, 'submit');
     await fx.transitionAs('reviewerIn', documentId, 'approve');
   };
   const publishOverHttp = (documentId: string) =>
-    app.http().post('/gov-disclosure/workflow/transitions').set('Authorization', `Bearer ${fx.tokens.publisher}`).send({ uid: ENTRY, documentId, locale: 'zh-Hans', action: 'publish' });
+    app
+      .http()
+      .post('/gov-disclosure/workflow/transitions')
+      .set('Authorization', `Bearer ${fx.tokens.publisher}`)
+      .send({ uid: ENTRY, documentId, locale: 'zh-Hans', action: 'publish' });
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -376,7 +448,12 @@ describe('a policy interpretation through the approval chain, listed on both pub
 
   it('publishes the interpretation only after its policy document, then lists each on the other’s page, also after re-publishing', async () => {
     const policy = await create({ title: '关于质量奖评审的管理办法', slug: 'zhi-liang-jiang-guan-li-ban-fa', genre: 'measures', documentKind: 'normative' });
-    const interpretation = await create({ title: '《质量奖评审管理办法》政策解读', slug: 'zhi-liang-jiang-guan-li-ban-fa-jie-du', genre: 'interpretation', interprets: [policy] });
+    const interpretation = await create({
+      title: '《质量奖评审管理办法》政策解读',
+      slug: 'zhi-liang-jiang-guan-li-ban-fa-jie-du',
+      genre: 'interpretation',
+      interprets: [policy],
+    });
 
     await toPendingPublish(interpretation);
     const early = await publishOverHttp(interpretation);
@@ -404,7 +481,11 @@ describe('a policy interpretation through the approval chain, listed on both pub
 
     // the policy cannot go while its interpretation stays up explaining nothing; in the other order it can
     const withdraw = (documentId: string) =>
-      app.http().post('/gov-disclosure/workflow/transitions').set('Authorization', `Bearer ${fx.tokens.publisher}`).send({ uid: ENTRY, documentId, locale: 'zh-Hans', action: 'withdraw', comment: '文件已修订' });
+      app
+        .http()
+        .post('/gov-disclosure/workflow/transitions')
+        .set('Authorization', `Bearer ${fx.tokens.publisher}`)
+        .send({ uid: ENTRY, documentId, locale: 'zh-Hans', action: 'withdraw', comment: '文件已修订' });
     const refused = await withdraw(policy);
     expect(refused.status).toBe(400);
     expect(errorPaths(refused.body)).toEqual(['interpretations']);

@@ -15,9 +15,19 @@ describe('索引号 assignment', () => {
   let app: TestApp & { url?: string };
   let fx: WorkflowFixture;
   const indexNumberOf = async (documentId: string) =>
-    ((await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as { indexNumber: string } | null)?.indexNumber;
+    (
+      (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as {
+        indexNumber: string;
+      } | null
+    )?.indexNumber;
   const allNumbers = async () =>
-    ((await app.strapi.db.query(ENTRY as never).findMany({ where: { locale: 'zh-Hans', publishedAt: { $notNull: true }, indexNumber: { $notNull: true } }, select: ['indexNumber'] })) as Array<{ indexNumber: string }>).map((r) => r.indexNumber);
+    (
+      (await app.strapi.db
+        .query(ENTRY as never)
+        .findMany({ where: { locale: 'zh-Hans', publishedAt: { $notNull: true }, indexNumber: { $notNull: true } }, select: ['indexNumber'] })) as Array<{
+        indexNumber: string;
+      }>
+    ).map((r) => r.indexNumber);
 
   beforeAll(async () => {
     app = await startTestApp({ listen: true });
@@ -92,7 +102,10 @@ describe('索引号 assignment', () => {
       const token = fx.tokens.publisher;
       const results = await Promise.all(
         ids.map((documentId, i) =>
-          supertest(urls[i % urls.length]).post('/gov-disclosure/workflow/transitions').set('Authorization', `Bearer ${token}`).send({ uid: ENTRY, documentId, locale: 'zh-Hans', action: 'publish' })
+          supertest(urls[i % urls.length])
+            .post('/gov-disclosure/workflow/transitions')
+            .set('Authorization', `Bearer ${token}`)
+            .send({ uid: ENTRY, documentId, locale: 'zh-Hans', action: 'publish' })
         )
       );
       expect(results.map((r) => r.status)).toEqual(ids.map(() => 200));

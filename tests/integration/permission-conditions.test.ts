@@ -74,16 +74,27 @@ describe('conditions and permissions set in Settings → Roles', () => {
     expect(status.body.data.allowedActions).not.toContain('submit');
     expect((await submit(fx.tokens.drafterIn, own)).status).toBe(200);
     // editing another's draft (the drafter's move) is narrowed the same way
-    const edit = await as(fx.tokens.drafterIn).put(`/content-manager/collection-types/${ENTRY}/${someoneElses}?locale=zh-Hans`, { title: '他人起草的通知（改）' });
+    const edit = await as(fx.tokens.drafterIn).put(`/content-manager/collection-types/${ENTRY}/${someoneElses}?locale=zh-Hans`, {
+      title: '他人起草的通知（改）',
+    });
     expect(edit.status).toBe(403);
 
     await editRole(roles.drafter, withConditions('plugin::gov-disclosure.workflow.submit', []));
   });
 
   it('"is creator" on 编制年度报告: the office computes and exports only the reports it created', async () => {
-    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as { documentId: string };
+    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
+      documentId: string;
+    };
     const create = async (token: string, year: number) =>
-      (await as(token).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, { title: `${year}年报告`, year, template: '2021', organization: org.documentId })).body.data.documentId as string;
+      (
+        await as(token).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, {
+          title: `${year}年报告`,
+          year,
+          template: '2021',
+          organization: org.documentId,
+        })
+      ).body.data.documentId as string;
     const theirs = await create(fx.tokens.superAdmin, 2022);
     const ours = await create(fx.tokens.publisher, 2023);
     const compute = (documentId: string) => as(fx.tokens.publisher).post(`/gov-disclosure/annual-reports/${documentId}/compute?locale=zh-Hans`);
@@ -100,11 +111,17 @@ describe('conditions and permissions set in Settings → Roles', () => {
 
   it('an upgrade grants 编制年度报告 once, to the roles that publish; a later removal in Settings stays', async () => {
     const compilers = async () =>
-      ((await app.strapi.db.query('admin::permission' as never).findMany({ where: { action: 'plugin::gov-disclosure.report.compile' }, populate: { role: { select: ['id'] } } })) as Array<{ role: { id: number } }>)
+      (
+        (await app.strapi.db
+          .query('admin::permission' as never)
+          .findMany({ where: { action: 'plugin::gov-disclosure.report.compile' }, populate: { role: { select: ['id'] } } })) as Array<{ role: { id: number } }>
+      )
         .map((p) => p.role.id)
         .filter((id) => id !== undefined);
     // a database from before the action existed: no grant, no record of one
-    await app.strapi.db.query('admin::permission' as never).deleteMany({ where: { action: 'plugin::gov-disclosure.report.compile', role: { id: roles.publisher } } });
+    await app.strapi.db
+      .query('admin::permission' as never)
+      .deleteMany({ where: { action: 'plugin::gov-disclosure.report.compile', role: { id: roles.publisher } } });
     await app.strapi.store({ type: 'plugin', name: 'gov-disclosure' }).set({ key: 'introduced-actions', value: [] });
     await app.strapi.plugin('gov-disclosure').service('roles').ensureRoles();
     expect(await compilers()).toContain(roles.publisher);
@@ -118,7 +135,12 @@ describe('conditions and permissions set in Settings → Roles', () => {
   it('a permission taken away is refused on the next request', async () => {
     const id = await fx.entryIn('pending_publish');
     await editRole(roles.publisher, (permissions) => permissions.filter((p) => p.action !== 'plugin::gov-disclosure.workflow.publish'));
-    const refused = await as(fx.tokens.publisher).post('/gov-disclosure/workflow/transitions', { uid: ENTRY, documentId: id, locale: 'zh-Hans', action: 'publish' });
+    const refused = await as(fx.tokens.publisher).post('/gov-disclosure/workflow/transitions', {
+      uid: ENTRY,
+      documentId: id,
+      locale: 'zh-Hans',
+      action: 'publish',
+    });
     expect(refused.status).toBe(403);
     expect(await fx.stateOf(id)).toBe('pending_publish');
   });

@@ -30,7 +30,12 @@ describe('secrets', () => {
 
   it('starts in production when every secret is given', () => {
     const result = loadIn({
-      NODE_ENV: 'production', APP_KEYS: 'a,b', ADMIN_JWT_SECRET: 'x', API_TOKEN_SALT: 'y', TRANSFER_TOKEN_SALT: 'z', ENCRYPTION_KEY: 'k',
+      NODE_ENV: 'production',
+      APP_KEYS: 'a,b',
+      ADMIN_JWT_SECRET: 'x',
+      API_TOKEN_SALT: 'y',
+      TRANSFER_TOKEN_SALT: 'z',
+      ENCRYPTION_KEY: 'k',
     });
     expect(result.stdout).toContain('LOADED');
   });

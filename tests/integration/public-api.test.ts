@@ -6,7 +6,21 @@ import { ENTRY, setupWorkflowFixture, type WorkflowFixture } from '../helpers/wo
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
 const API = '/api/gov-disclosure';
-const SECRET_MARKERS = ['@demo.gov.cn', '@test.gov.cn', 'password', 'workflowState', 'withholdReason', 'createdBy', 'updatedBy', 'resetPasswordToken', 'registrationToken', '请补充附件', '内容已过时', 'previousSlugs', 'codeIsPlaceholder'];
+const SECRET_MARKERS = [
+  '@demo.gov.cn',
+  '@test.gov.cn',
+  'password',
+  'workflowState',
+  'withholdReason',
+  'createdBy',
+  'updatedBy',
+  'resetPasswordToken',
+  'registrationToken',
+  '请补充附件',
+  '内容已过时',
+  'previousSlugs',
+  'codeIsPlaceholder',
+];
 
 describe('public API', () => {
   let app: TestApp;
@@ -24,18 +38,26 @@ describe('public API', () => {
     }
     // a published item with a newer draft: only the published title may show
     revisionId = await fx.entryIn('published', '已发布的原标题');
-    await app.strapi.documents(ENTRY as never).update({ documentId: revisionId, locale: 'zh-Hans', data: { title: '尚未发布的修订标题', body: '修订稿正文 SECRET-DRAFT' } } as never);
-    slugOfRevision = ((await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId: revisionId, publishedAt: { $notNull: true } } })) as { slug: string }).slug;
+    await app.strapi
+      .documents(ENTRY as never)
+      .update({ documentId: revisionId, locale: 'zh-Hans', data: { title: '尚未发布的修订标题', body: '修订稿正文 SECRET-DRAFT' } } as never);
+    slugOfRevision = (
+      (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId: revisionId, publishedAt: { $notNull: true } } })) as { slug: string }
+    ).slug;
     // withheld and restricted items never reach the public, even when published by the chain
     const withheld = await fx.createEntry('不予公开的条目');
-    await app.strapi.documents(ENTRY as never).update({ documentId: withheld, locale: 'zh-Hans', data: { disclosureMode: 'withheld', withholdReason: '涉及商业秘密' } } as never);
+    await app.strapi
+      .documents(ENTRY as never)
+      .update({ documentId: withheld, locale: 'zh-Hans', data: { disclosureMode: 'withheld', withholdReason: '涉及商业秘密' } } as never);
     await fx.transitionAs('drafterIn', withheld, 'submit');
     await fx.transitionAs('reviewerIn', withheld, 'approve');
     await fx.transitionAs('publisher', withheld, 'publish');
     hidden.withheld = withheld;
     // on-request items are listed, their text is not published
     onRequestId = await fx.createEntry('依申请公开的条目');
-    await app.strapi.documents(ENTRY as never).update({ documentId: onRequestId, locale: 'zh-Hans', data: { disclosureMode: 'on_request', body: '依申请提供的正文 ON-REQUEST-TEXT' } } as never);
+    await app.strapi
+      .documents(ENTRY as never)
+      .update({ documentId: onRequestId, locale: 'zh-Hans', data: { disclosureMode: 'on_request', body: '依申请提供的正文 ON-REQUEST-TEXT' } } as never);
     await fx.transitionAs('drafterIn', onRequestId, 'submit');
     await fx.transitionAs('reviewerIn', onRequestId, 'approve');
     await fx.transitionAs('publisher', onRequestId, 'publish');
@@ -128,7 +150,14 @@ describe('public API', () => {
     ['foo=bar'],
   ])('refuses %s with a 400 that names the parameter', async (query) => {
     const name = query.split(/[[=]/)[0];
-    for (const base of [`${API}/columns`, `${API}/columns/tong-zhi/entries`, `${API}/entries/${slugOfRevision}`, `${API}/catalog`, `${API}/annual-reports`, `${API}/annual-reports/wzzl/2018`]) {
+    for (const base of [
+      `${API}/columns`,
+      `${API}/columns/tong-zhi/entries`,
+      `${API}/entries/${slugOfRevision}`,
+      `${API}/catalog`,
+      `${API}/annual-reports`,
+      `${API}/annual-reports/wzzl/2018`,
+    ]) {
       const accepted = ['page', 'pageSize'].includes(name) && (base.endsWith('/columns') || base.includes('/entries/') || base.includes('annual-reports'));
       const res = await get(`${base}?${query}`);
       expect(res.status).toBe(400);
@@ -190,7 +219,9 @@ describe('public API', () => {
       const url = `${API}/entries/${id}`;
       expect((await get(url)).body.data.title).toBe('缓存测试原标题');
       // a change this instance does not see (another instance wrote it)
-      await app.strapi.db.query(ENTRY as never).updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { title: '另一实例改后的标题' } });
+      await app.strapi.db
+        .query(ENTRY as never)
+        .updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { title: '另一实例改后的标题' } });
       expect((await get(url)).body.data.title).toBe('缓存测试原标题');
       await new Promise((r) => setTimeout(r, 1_100));
       expect((await get(url)).body.data.title).toBe('另一实例改后的标题');
@@ -201,7 +232,8 @@ describe('public API', () => {
 
   it('lists a child column’s entries under its ancestors, and follows a column moved in the tree', async () => {
     const COLUMN = 'plugin::gov-disclosure.column';
-    const titles = async (slug: string) => ((await get(`${API}/columns/${slug}/entries?pageSize=100`)).body.data as Array<{ title: string }>).map((e) => e.title);
+    const titles = async (slug: string) =>
+      ((await get(`${API}/columns/${slug}/entries?pageSize=100`)).body.data as Array<{ title: string }>).map((e) => e.title);
     expect(await titles('tong-zhi-gong-gao')).toEqual(expect.arrayContaining(await titles('gong-gao')));
     const moved = (await app.strapi.db.query(COLUMN as never).findOne({ where: { slug: 'gong-gao', locale: 'zh-Hans' } })) as { documentId: string };
     const target = (await app.strapi.db.query(COLUMN as never).findOne({ where: { slug: 'ji-gou-jie-shao', locale: 'zh-Hans' } })) as { documentId: string };
@@ -214,8 +246,12 @@ describe('public API', () => {
   });
 
   it('redirects a renamed column’s old slug', async () => {
-    const column = (await app.strapi.db.query('plugin::gov-disclosure.column' as never).findOne({ where: { slug: 'gong-zuo-dong-tai', locale: 'zh-Hans' } })) as { documentId: string };
-    await app.strapi.documents('plugin::gov-disclosure.column' as never).update({ documentId: column.documentId, locale: 'zh-Hans', data: { slug: 'gong-zuo-xin-xi' } } as never);
+    const column = (await app.strapi.db
+      .query('plugin::gov-disclosure.column' as never)
+      .findOne({ where: { slug: 'gong-zuo-dong-tai', locale: 'zh-Hans' } })) as { documentId: string };
+    await app.strapi
+      .documents('plugin::gov-disclosure.column' as never)
+      .update({ documentId: column.documentId, locale: 'zh-Hans', data: { slug: 'gong-zuo-xin-xi' } } as never);
     const res = await get(`${API}/columns/gong-zuo-dong-tai/entries?page=1`);
     expect(res.status).toBe(301);
     expect(res.headers.location).toBe(`${API}/columns/gong-zuo-xin-xi/entries?page=1`);
@@ -245,11 +281,11 @@ describe('public API', () => {
     expect((await titles('subject=09')).length).toBeGreaterThan(0);
     expect(await titles('subject=09')).toEqual(expect.arrayContaining(await titles('subject=09.02')));
     expect(await titles('subject=15.03')).toEqual(['温州市质量技术监督局干部任前公示']);
-    expect((await titles('genre=interpretation'))).toEqual(['《温州市名牌产品认定管理办法》政策解读']);
+    expect(await titles('genre=interpretation')).toEqual(['《温州市名牌产品认定管理办法》政策解读']);
     expect((await titles('year=2019')).every((t) => t.includes('第四季度') || t.includes('刚刚') || t.includes('已发布') || t.includes('测试'))).toBe(true);
     expect(await titles('organization=no-such-org')).toEqual([]);
-    expect((await titles('q=温质监〔2018〕12号'))).toEqual(['温州市质量技术监督局关于印发《温州市名牌产品认定管理办法》的通知']);
-    expect((await titles('validity=repealed'))).toEqual([]);
+    expect(await titles('q=温质监〔2018〕12号')).toEqual(['温州市质量技术监督局关于印发《温州市名牌产品认定管理办法》的通知']);
+    expect(await titles('validity=repealed')).toEqual([]);
   });
 
   it('serves the 2018 report with its statistics as filed and sections as HTML', async () => {

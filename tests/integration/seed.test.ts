@@ -17,8 +17,7 @@ const UIDS = {
 
 describe('demo seed', () => {
   let app: TestApp;
-  const counts = async () =>
-    Object.fromEntries(await Promise.all(Object.entries(UIDS).map(async ([k, uid]) => [k, await countRows(app.strapi, uid)])));
+  const counts = async () => Object.fromEntries(await Promise.all(Object.entries(UIDS).map(async ([k, uid]) => [k, await countRows(app.strapi, uid)])));
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -39,7 +38,12 @@ describe('demo seed', () => {
   });
 
   it('lets the demo users log in, with role names in Chinese and English', async () => {
-    for (const [email, role] of [['drafter@demo.gov.cn', '起草人 Drafter'], ['reviewer@demo.gov.cn', '审核人 Reviewer'], ['publisher@demo.gov.cn', '发布人 Publisher'], ['admin@demo.gov.cn', 'Super Admin']]) {
+    for (const [email, role] of [
+      ['drafter@demo.gov.cn', '起草人 Drafter'],
+      ['reviewer@demo.gov.cn', '审核人 Reviewer'],
+      ['publisher@demo.gov.cn', '发布人 Publisher'],
+      ['admin@demo.gov.cn', 'Super Admin'],
+    ]) {
       const res = await app.http().post('/admin/login').send({ email, password: 'Disclosure2018' });
       expect(res.status).toBe(200);
       const me = await app.http().get('/admin/users/me').set('Authorization', `Bearer ${res.body.data.token}`);
@@ -77,7 +81,9 @@ describe('demo seed', () => {
   });
 
   it('writes entry bodies as Markdown whose tables are tables', async () => {
-    const notice = await app.strapi.db.query(UIDS.entries as never).findOne({ where: { slug: '2018-q1-chan-pin-zhi-liang-jian-du-chou-cha-gong-gao', locale: 'zh-Hans' } });
+    const notice = await app.strapi.db
+      .query(UIDS.entries as never)
+      .findOne({ where: { slug: '2018-q1-chan-pin-zhi-liang-jian-du-chou-cha-gong-gao', locale: 'zh-Hans' } });
     expect(notice.body).toMatch(/\| 产品类别 \| 抽查批次 \| 合格批次 \| 批次合格率 \|\n\| --- \|/);
   });
 

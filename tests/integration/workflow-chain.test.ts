@@ -81,7 +81,10 @@ describe('approval chain behaviour', () => {
 
   describe('audit trail is append-only', () => {
     it('no role may create, update or delete workflow events (super admins may read them)', async () => {
-      const perms = (await app.strapi.db.query('admin::permission' as never).findMany({ where: { subject: EVENT }, populate: { role: true } })) as Array<{ action: string; role: { code: string } }>;
+      const perms = (await app.strapi.db.query('admin::permission' as never).findMany({ where: { subject: EVENT }, populate: { role: true } })) as Array<{
+        action: string;
+        role: { code: string };
+      }>;
       expect(perms.filter((p) => !p.action.endsWith('.read'))).toEqual([]);
       expect(perms.filter((p) => p.role.code !== 'strapi-super-admin')).toEqual([]);
     });
@@ -91,7 +94,9 @@ describe('approval chain behaviour', () => {
       const event = (await app.strapi.db.query(EVENT as never).findOne({ where: { targetDocumentId: id } })) as { documentId: string; comment: string | null };
       const admin = as(fx.tokens.superAdmin);
       const url = `/content-manager/collection-types/${EVENT}`;
-      expect([403, 404]).toContain((await admin.post(url, { targetUid: ENTRY, targetDocumentId: id, targetLocale: 'zh-Hans', action: 'publish', fromState: 'x', toState: 'y' })).status);
+      expect([403, 404]).toContain(
+        (await admin.post(url, { targetUid: ENTRY, targetDocumentId: id, targetLocale: 'zh-Hans', action: 'publish', fromState: 'x', toState: 'y' })).status
+      );
       expect([403, 404]).toContain((await admin.put(`${url}/${event.documentId}`, { comment: 'rewritten' })).status);
       expect([403, 404]).toContain((await admin.delete(`${url}/${event.documentId}`)).status);
       const after = (await app.strapi.db.query(EVENT as never).findOne({ where: { documentId: event.documentId } })) as { comment: string | null };
@@ -102,7 +107,9 @@ describe('approval chain behaviour', () => {
       const id = await fx.entryIn('pending_review');
       const event = (await app.strapi.db.query(EVENT as never).findOne({ where: { targetDocumentId: id } })) as { documentId: string };
       const events = app.strapi.documents(EVENT as never);
-      await expect(events.create({ data: { targetUid: ENTRY, targetDocumentId: id, targetLocale: 'zh-Hans', action: 'publish', fromState: 'a', toState: 'b' } } as never)).rejects.toMatchObject({ name: 'PolicyError' });
+      await expect(
+        events.create({ data: { targetUid: ENTRY, targetDocumentId: id, targetLocale: 'zh-Hans', action: 'publish', fromState: 'a', toState: 'b' } } as never)
+      ).rejects.toMatchObject({ name: 'PolicyError' });
       await expect(events.update({ documentId: event.documentId, data: { comment: 'x' } } as never)).rejects.toMatchObject({ name: 'PolicyError' });
       await expect(events.delete({ documentId: event.documentId } as never)).rejects.toMatchObject({ name: 'PolicyError' });
       expect(await fx.eventCount(id)).toBe(1);
@@ -116,7 +123,10 @@ describe('approval chain behaviour', () => {
       expect(edit.status).toBe(200);
       expect(await fx.stateOf(id)).toBe('draft');
       expect(await fx.publishedTitle(id)).toBe('原标题');
-      for (const [token, action] of [[fx.tokens.drafterIn, 'submit'], [fx.tokens.reviewerIn, 'approve']] as const) {
+      for (const [token, action] of [
+        [fx.tokens.drafterIn, 'submit'],
+        [fx.tokens.reviewerIn, 'approve'],
+      ] as const) {
         expect((await transition(token, id, action)).status).toBe(200);
         expect(await fx.publishedTitle(id)).toBe('原标题');
       }
@@ -129,7 +139,10 @@ describe('approval chain behaviour', () => {
       expect((await transition(fx.tokens.publisher, id, 'withdraw')).status).toBe(400); // a reason is required
       const res = await transition(fx.tokens.publisher, id, 'withdraw', '政策已废止');
       expect(res.status).toBe(200);
-      expect(res.body.data).toMatchObject({ state: 'withdrawn', event: { action: 'withdraw', comment: '政策已废止', fromState: 'published', toState: 'withdrawn' } });
+      expect(res.body.data).toMatchObject({
+        state: 'withdrawn',
+        event: { action: 'withdraw', comment: '政策已废止', fromState: 'published', toState: 'withdrawn' },
+      });
       expect(await fx.publishedTitle(id)).toBeNull();
       expect((await transition(fx.tokens.drafterIn, id, 'submit')).status).toBe(200);
     });
@@ -141,12 +154,28 @@ describe('approval chain behaviour', () => {
       const noComment = await transition(fx.tokens.reviewerIn, id, 'return');
       expect(noComment.status).toBe(400);
       expect(noComment.body.error.details.errors[0].path).toEqual(['comment']);
-      const bad = await as(fx.tokens.reviewerIn).post('/gov-disclosure/workflow/transitions', { uid: 'api::x.x', documentId: id, locale: 'zh-Hans', action: 'approve' });
+      const bad = await as(fx.tokens.reviewerIn).post('/gov-disclosure/workflow/transitions', {
+        uid: 'api::x.x',
+        documentId: id,
+        locale: 'zh-Hans',
+        action: 'approve',
+      });
       expect(bad.status).toBe(400);
       expect(bad.body.error.details.errors[0].path).toEqual(['uid']);
-      const action = await as(fx.tokens.reviewerIn).post('/gov-disclosure/workflow/transitions', { uid: ENTRY, documentId: id, locale: 'zh-Hans', action: 'delete' });
+      const action = await as(fx.tokens.reviewerIn).post('/gov-disclosure/workflow/transitions', {
+        uid: ENTRY,
+        documentId: id,
+        locale: 'zh-Hans',
+        action: 'delete',
+      });
       expect(action.body.error.details.errors[0].path).toEqual(['action']);
-      const extra = await as(fx.tokens.reviewerIn).post('/gov-disclosure/workflow/transitions', { uid: ENTRY, documentId: id, locale: 'zh-Hans', action: 'approve', state: 'published' });
+      const extra = await as(fx.tokens.reviewerIn).post('/gov-disclosure/workflow/transitions', {
+        uid: ENTRY,
+        documentId: id,
+        locale: 'zh-Hans',
+        action: 'approve',
+        state: 'published',
+      });
       expect(extra.status).toBe(400);
       expect(await fx.stateOf(id)).toBe('pending_review');
     });
@@ -159,10 +188,24 @@ describe('approval chain behaviour', () => {
   describe('separation of duties', () => {
     it('refuses an approval by the submitter of the revision, unless the config relaxes it', async () => {
       const roles = (await app.strapi.plugin('gov-disclosure').service('roles').ensureRoles()) as Record<string, number>;
-      const both = (await app.strapi.service('admin::user').create({ email: 'both@test.gov.cn', firstname: 'both', lastname: 'T', password: PASSWORD, isActive: true, registrationToken: null, roles: [roles.drafter, roles.reviewer] })) as { id: number };
-      const column = (await app.strapi.db.query(COLUMN as never).findOne({ where: { documentId: fx.columnDocumentId, locale: 'zh-Hans' }, populate: { administrators: true, reviewers: true } })) as { administrators: Array<{ id: number }>; reviewers: Array<{ id: number }> };
+      const both = (await app.strapi.service('admin::user').create({
+        email: 'both@test.gov.cn',
+        firstname: 'both',
+        lastname: 'T',
+        password: PASSWORD,
+        isActive: true,
+        registrationToken: null,
+        roles: [roles.drafter, roles.reviewer],
+      })) as { id: number };
+      const column = (await app.strapi.db
+        .query(COLUMN as never)
+        .findOne({ where: { documentId: fx.columnDocumentId, locale: 'zh-Hans' }, populate: { administrators: true, reviewers: true } })) as {
+        administrators: Array<{ id: number }>;
+        reviewers: Array<{ id: number }>;
+      };
       await app.strapi.documents(COLUMN as never).update({
-        documentId: fx.columnDocumentId, locale: 'zh-Hans',
+        documentId: fx.columnDocumentId,
+        locale: 'zh-Hans',
         data: { administrators: [...column.administrators.map((u) => u.id), both.id], reviewers: [...column.reviewers.map((u) => u.id), both.id] },
       } as never);
       const token = (await app.http().post('/admin/login').send({ email: 'both@test.gov.cn', password: PASSWORD })).body.data.token as string;
@@ -199,14 +242,21 @@ describe('approval chain behaviour', () => {
     it('lists what waits on each user, oldest first', async () => {
       const first = await fx.entryIn('pending_review', '较早的待审稿');
       const second = await fx.entryIn('pending_review', '较晚的待审稿');
-      const tasks = (await as(fx.tokens.reviewerIn).get('/gov-disclosure/workflow/tasks')).body.data as Array<{ documentId: string; state: string; since: string }>;
+      const tasks = (await as(fx.tokens.reviewerIn).get('/gov-disclosure/workflow/tasks')).body.data as Array<{
+        documentId: string;
+        state: string;
+        since: string;
+      }>;
       const ids = tasks.map((t) => t.documentId);
       expect(ids.indexOf(first)).toBeGreaterThanOrEqual(0);
       expect(ids.indexOf(first)).toBeLessThan(ids.indexOf(second));
       expect(tasks.every((t) => t.state === 'pending_review')).toBe(true);
       expect([...tasks].sort((a, b) => a.since.localeCompare(b.since))).toEqual(tasks);
       const returned = await fx.entryIn('returned');
-      const drafterTasks = (await as(fx.tokens.drafterIn).get('/gov-disclosure/workflow/tasks')).body.data as Array<{ documentId: string; lastComment: string }>;
+      const drafterTasks = (await as(fx.tokens.drafterIn).get('/gov-disclosure/workflow/tasks')).body.data as Array<{
+        documentId: string;
+        lastComment: string;
+      }>;
       expect(drafterTasks.find((t) => t.documentId === returned)).toMatchObject({ lastComment: '请补充附件' });
       expect((await as(fx.tokens.drafterOut).get('/gov-disclosure/workflow/tasks')).body.data).toEqual([]);
     });
@@ -216,12 +266,26 @@ describe('approval chain behaviour', () => {
     it('follow the same chain: the office drafts and submits, a reviewer approves, the publisher publishes', async () => {
       const REPORT = 'plugin::gov-disclosure.annual-report';
       const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl' } })) as { documentId: string };
-      const created = await as(fx.tokens.publisher).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, { title: '2019年政府信息公开工作年度报告', year: 2019, template: '2021', organization: { connect: [{ documentId: org.documentId, locale: 'zh-Hans' }] } });
+      const created = await as(fx.tokens.publisher).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, {
+        title: '2019年政府信息公开工作年度报告',
+        year: 2019,
+        template: '2021',
+        organization: { connect: [{ documentId: org.documentId, locale: 'zh-Hans' }] },
+      });
       expect(created.status).toBe(201);
       const id = created.body.data.documentId as string;
       const move = (token: string, action: string, comment?: string) =>
         as(token).post('/gov-disclosure/workflow/transitions', { uid: REPORT, documentId: id, locale: 'zh-Hans', action, ...(comment ? { comment } : {}) });
-      expect((await as(fx.tokens.drafterIn).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, { title: 'x', year: 2020, template: '2021', organization: org.documentId })).status).toBe(403);
+      expect(
+        (
+          await as(fx.tokens.drafterIn).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, {
+            title: 'x',
+            year: 2020,
+            template: '2021',
+            organization: org.documentId,
+          })
+        ).status
+      ).toBe(403);
       expect((await move(fx.tokens.drafterIn, 'submit')).status).toBe(403);
       expect((await move(fx.tokens.publisher, 'submit')).status).toBe(200);
       expect((await move(fx.tokens.publisher, 'approve')).status).toBe(403);
@@ -234,7 +298,9 @@ describe('approval chain behaviour', () => {
   describe('column scope', () => {
     it('drafters and reviewers list only entries of their columns; publishers see all', async () => {
       const other = (await app.strapi.db.query(COLUMN as never).findOne({ where: { slug: 'ren-shi-xin-xi', locale: 'zh-Hans' } })) as { documentId: string };
-      const foreign = (await app.strapi.documents(ENTRY as never).create({ locale: 'zh-Hans', data: { title: '人事栏目的条目', columns: [other.documentId] } } as never)) as { documentId: string };
+      const foreign = (await app.strapi
+        .documents(ENTRY as never)
+        .create({ locale: 'zh-Hans', data: { title: '人事栏目的条目', columns: [other.documentId] } } as never)) as { documentId: string };
       const listed = async (token: string) => {
         const res = await as(token).get(`${CM}?page=1&pageSize=100&locale=zh-Hans`);
         expect(res.status).toBe(200);
@@ -255,12 +321,22 @@ describe('approval chain behaviour', () => {
 
     it('a drafter creates only in a column they administer', async () => {
       const other = (await app.strapi.db.query(COLUMN as never).findOne({ where: { slug: 'ren-shi-xin-xi', locale: 'zh-Hans' } })) as { documentId: string };
-      const outside = await as(fx.tokens.drafterIn).post(`${CM}?locale=zh-Hans`, { title: '越权起草', columns: { connect: [{ documentId: other.documentId, locale: 'zh-Hans' }] } });
+      const outside = await as(fx.tokens.drafterIn).post(`${CM}?locale=zh-Hans`, {
+        title: '越权起草',
+        columns: { connect: [{ documentId: other.documentId, locale: 'zh-Hans' }] },
+      });
       expect(outside.status).toBe(403);
-      const inside = await as(fx.tokens.drafterIn).post(`${CM}?locale=zh-Hans`, { title: '本栏目起草', columns: { connect: [{ documentId: fx.columnDocumentId, locale: 'zh-Hans' }] } });
+      const inside = await as(fx.tokens.drafterIn).post(`${CM}?locale=zh-Hans`, {
+        title: '本栏目起草',
+        columns: { connect: [{ documentId: fx.columnDocumentId, locale: 'zh-Hans' }] },
+      });
       expect(inside.status).toBe(201);
       expect(inside.body.data.workflowState).toBe('draft');
-      const forged = await as(fx.tokens.drafterIn).post(`${CM}?locale=zh-Hans`, { title: '伪造状态', workflowState: 'published', columns: { connect: [{ documentId: fx.columnDocumentId, locale: 'zh-Hans' }] } });
+      const forged = await as(fx.tokens.drafterIn).post(`${CM}?locale=zh-Hans`, {
+        title: '伪造状态',
+        workflowState: 'published',
+        columns: { connect: [{ documentId: fx.columnDocumentId, locale: 'zh-Hans' }] },
+      });
       expect(forged.body.data.workflowState).toBe('draft');
     });
 
@@ -283,7 +359,12 @@ describe('approval chain behaviour', () => {
       expect(await fx.stateOf(id)).toBe('pending_publish');
       expect(await fx.eventCount(id)).toBe(before);
       expect(await fx.publishedTitle(id)).toBeNull();
-      const draft = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId: id, publishedAt: null }, select: ['publishedDate', 'indexNumber'] })) as { publishedDate: string | null; indexNumber: string | null };
+      const draft = (await app.strapi.db
+        .query(ENTRY as never)
+        .findOne({ where: { documentId: id, publishedAt: null }, select: ['publishedDate', 'indexNumber'] })) as {
+        publishedDate: string | null;
+        indexNumber: string | null;
+      };
       expect(draft).toEqual({ publishedDate: null, indexNumber: null });
     });
   });

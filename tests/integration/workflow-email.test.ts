@@ -23,7 +23,11 @@ describe('workflow e-mail notifications (real SMTP receiver)', () => {
   });
 
   const transition = (token: string, documentId: string, action: string, comment?: string) =>
-    app.http().post('/gov-disclosure/workflow/transitions').set('Authorization', `Bearer ${token}`).send({ uid: ENTRY, documentId, locale: 'zh-Hans', action, ...(comment ? { comment } : {}) });
+    app
+      .http()
+      .post('/gov-disclosure/workflow/transitions')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ uid: ENTRY, documentId, locale: 'zh-Hans', action, ...(comment ? { comment } : {}) });
 
   it('mails whoever must act next, and the drafter on return and publish', async () => {
     const id = await fx.createEntry('关于邮件通知测试的通知');

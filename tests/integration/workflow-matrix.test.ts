@@ -92,10 +92,14 @@ const CASES: Case[] = [
     )
   ),
   ...PEOPLE.flatMap((person) =>
-    CM_OPS.flatMap((op) => ALL_STATES.map((state) => ({ door: 'Content Manager' as const, person, op, state, expected: editStatus('Content Manager', person, op, state) })))
+    CM_OPS.flatMap((op) =>
+      ALL_STATES.map((state) => ({ door: 'Content Manager' as const, person, op, state, expected: editStatus('Content Manager', person, op, state) }))
+    )
   ),
   ...[...PEOPLE.filter((p) => p !== 'anonymous'), 'server' as const].flatMap((person) =>
-    CM_OPS.flatMap((op) => ALL_STATES.map((state) => ({ door: 'Document Service' as const, person, op, state, expected: editStatus('Document Service', person, op, state) })))
+    CM_OPS.flatMap((op) =>
+      ALL_STATES.map((state) => ({ door: 'Document Service' as const, person, op, state, expected: editStatus('Document Service', person, op, state) }))
+    )
   ),
 ];
 
@@ -133,7 +137,13 @@ describe(`approval chain permission matrix (${CASES.length} cases)`, () => {
     const auth = <T extends { set(k: string, v: string): T }>(req: T) => (token ? req.set('Authorization', `Bearer ${token}`) : req);
     if (c.door === 'plugin route') {
       const comment = c.op === 'return' || c.op === 'withdraw' ? '矩阵测试意见' : undefined;
-      const res = await auth(app.http().post('/gov-disclosure/workflow/transitions')).send({ uid: ENTRY, documentId, locale: 'zh-Hans', action: c.op, ...(comment ? { comment } : {}) });
+      const res = await auth(app.http().post('/gov-disclosure/workflow/transitions')).send({
+        uid: ENTRY,
+        documentId,
+        locale: 'zh-Hans',
+        action: c.op,
+        ...(comment ? { comment } : {}),
+      });
       return res.status;
     }
     if (c.door === 'Content Manager') {
@@ -151,9 +161,14 @@ describe(`approval chain permission matrix (${CASES.length} cases)`, () => {
       if (c.op === 'discard') return docs.discardDraft(target as never);
       return (docs as unknown as Record<string, (p: unknown) => Promise<unknown>>)[c.op](target);
     };
-    const run = c.person === 'server'
-      ? call
-      : () => app.strapi.requestContext.run({ state: { user: { id: fx.ids[c.person as Exclude<Person, 'anonymous'>] }, auth: { strategy: { name: 'admin' } } } } as never, call);
+    const run =
+      c.person === 'server'
+        ? call
+        : () =>
+            app.strapi.requestContext.run(
+              { state: { user: { id: fx.ids[c.person as Exclude<Person, 'anonymous'>] }, auth: { strategy: { name: 'admin' } } } } as never,
+              call
+            );
     try {
       await run();
       return 200;

@@ -1,8 +1,19 @@
-import { CATALOG_FILE_HEADERS, exportCells, guardFormula, hasListSeparator, mapHeaders, parseLegacyDate, readRow, type ExportEntry, type ImportContext } from '../../plugins/gov-disclosure/server/src/domain/catalog-file';
+import {
+  CATALOG_FILE_HEADERS,
+  exportCells,
+  guardFormula,
+  hasListSeparator,
+  mapHeaders,
+  parseLegacyDate,
+  readRow,
+  type ExportEntry,
+  type ImportContext,
+} from '../../plugins/gov-disclosure/server/src/domain/catalog-file';
 
 const context: ImportContext = {
   organization: { name: '温州市质量技术监督局', code: '11330300002579909B', indexNumberPattern: '{code}/{YYYY}-{NNNNN}' },
-  resolveSubject: (text) => (text === '09.02' || text === '质量监督' ? { id: 7, code: '09.02' } : { problem: `"${text}" is not in the national 主题分类 list` }),
+  resolveSubject: (text) =>
+    text === '09.02' || text === '质量监督' ? { id: 7, code: '09.02' } : { problem: `"${text}" is not in the national 主题分类 list` },
   resolveColumn: (text) => (text === '通知公告' ? { id: 3 } : null),
 };
 
@@ -22,33 +33,87 @@ describe('legacy catalog file', () => {
 
   it('maps headers and their aliases, warns about unknown ones, requires 名称 and 发布日期', () => {
     const { byField, issues } = mapHeaders(['标题', '公开日期', '备注', '正文']);
-    expect([...byField.entries()]).toEqual([['title', 0], ['publishedDate', 1], ['body', 3]]);
+    expect([...byField.entries()]).toEqual([
+      ['title', 0],
+      ['publishedDate', 1],
+      ['body', 3],
+    ]);
     expect(issues).toEqual([expect.objectContaining({ column: '备注', severity: 'warning' })]);
     expect(mapHeaders(['索引号']).issues.map((i) => i.column)).toEqual(['名称', '发布日期']);
   });
 
   it('reads a good row into entry values', () => {
     const { row: read, issues } = readRow(
-      row({ 索引号: '11330300002579909B/2015-00007', 名称: '关于电梯安全检查的通知', 发布日期: '2015年3月5日', 文号: '温质监[2015]12号', 主题分类: '质量监督', 体裁分类: '通知', 有效性: '有效', 公开方式: '主动公开', 栏目: '通知公告；通知公告' }),
+      row({
+        索引号: '11330300002579909B/2015-00007',
+        名称: '关于电梯安全检查的通知',
+        发布日期: '2015年3月5日',
+        文号: '温质监[2015]12号',
+        主题分类: '质量监督',
+        体裁分类: '通知',
+        有效性: '有效',
+        公开方式: '主动公开',
+        栏目: '通知公告；通知公告',
+      }),
       2,
       header,
       context
     );
     expect(issues).toEqual([]);
-    expect(read?.values).toMatchObject({ indexNumber: '11330300002579909B/2015-00007', publishedDate: '2015-03-05', documentNumber: '温质监〔2015〕12号', subjectCategoryId: 7, genre: 'notice', validity: 'effective', disclosureMode: 'proactive', columnIds: [3] });
+    expect(read?.values).toMatchObject({
+      indexNumber: '11330300002579909B/2015-00007',
+      publishedDate: '2015-03-05',
+      documentNumber: '温质监〔2015〕12号',
+      subjectCategoryId: 7,
+      genre: 'notice',
+      validity: 'effective',
+      disclosureMode: 'proactive',
+      columnIds: [3],
+    });
   });
 
   it('names each bad cell of a row', () => {
-    const { row: read, issues } = readRow(row({ 索引号: '11330300002579909C/2015-00007', 名称: '', 成文日期: '2015-03-09', 发布日期: '2015-03-05', 体裁分类: '喜报', 公开方式: '不予公开' }), 5, header, context);
+    const { row: read, issues } = readRow(
+      row({ 索引号: '11330300002579909C/2015-00007', 名称: '', 成文日期: '2015-03-09', 发布日期: '2015-03-05', 体裁分类: '喜报', 公开方式: '不予公开' }),
+      5,
+      header,
+      context
+    );
     expect(read).toBeNull();
-    expect(issues.map((i) => [i.row, i.column]).sort()).toEqual([[5, '不予公开理由'], [5, '体裁分类'], [5, '名称'], [5, '成文日期'], [5, '索引号']].sort());
+    expect(issues.map((i) => [i.row, i.column]).sort()).toEqual(
+      [
+        [5, '不予公开理由'],
+        [5, '体裁分类'],
+        [5, '名称'],
+        [5, '成文日期'],
+        [5, '索引号'],
+      ].sort()
+    );
   });
 
   const exported: ExportEntry = {
-    indexNumber: '11330300002579909B/2015-00007', title: '关于电梯安全检查的通知', organization: '温州市质量技术监督局', writtenDate: '2015-03-01', publishedDate: '2015-03-05',
-    documentNumber: '温质监〔2015〕12号', subject: '质量监督', genre: 'interpretation', validity: 'repealed', disclosureMode: 'proactive', keywords: '电梯', body: '正文',
-    columns: ['通知公告'], repealedDate: '2016-01-01', withholdReason: null, interprets: ['11330300002579909B/2015-00001'],
-    summary: '概述', effectiveDate: '2015-04-01', disclosureScope: 'specific', disclosureTerm: 'time_limited', channels: ['gazette', 'wechat'], documentKind: 'regulation',
+    indexNumber: '11330300002579909B/2015-00007',
+    title: '关于电梯安全检查的通知',
+    organization: '温州市质量技术监督局',
+    writtenDate: '2015-03-01',
+    publishedDate: '2015-03-05',
+    documentNumber: '温质监〔2015〕12号',
+    subject: '质量监督',
+    genre: 'interpretation',
+    validity: 'repealed',
+    disclosureMode: 'proactive',
+    keywords: '电梯',
+    body: '正文',
+    columns: ['通知公告'],
+    repealedDate: '2016-01-01',
+    withholdReason: null,
+    interprets: ['11330300002579909B/2015-00001'],
+    summary: '概述',
+    effectiveDate: '2015-04-01',
+    disclosureScope: 'specific',
+    disclosureTerm: 'time_limited',
+    channels: ['gazette', 'wechat'],
+    documentKind: 'regulation',
   };
 
   it('writes a row the reader reads back to the same values, every column', () => {
@@ -57,20 +122,49 @@ describe('legacy catalog file', () => {
     const { row: read, issues } = readRow(cells, 2, header, context);
     expect(issues).toEqual([]);
     expect(read?.values).toEqual({
-      indexNumber: exported.indexNumber, title: exported.title, writtenDate: '2015-03-01', publishedDate: '2015-03-05', documentNumber: '温质监〔2015〕12号',
-      subjectCategoryId: 7, genre: 'interpretation', validity: 'repealed', disclosureMode: 'proactive', keywords: '电梯', body: '正文', columnIds: [3],
-      repealedDate: '2016-01-01', withholdReason: null, interprets: ['11330300002579909B/2015-00001'],
-      summary: '概述', effectiveDate: '2015-04-01', disclosureScope: 'specific', disclosureTerm: 'time_limited', channels: ['gazette', 'wechat'], documentKind: 'regulation',
+      indexNumber: exported.indexNumber,
+      title: exported.title,
+      writtenDate: '2015-03-01',
+      publishedDate: '2015-03-05',
+      documentNumber: '温质监〔2015〕12号',
+      subjectCategoryId: 7,
+      genre: 'interpretation',
+      validity: 'repealed',
+      disclosureMode: 'proactive',
+      keywords: '电梯',
+      body: '正文',
+      columnIds: [3],
+      repealedDate: '2016-01-01',
+      withholdReason: null,
+      interprets: ['11330300002579909B/2015-00001'],
+      summary: '概述',
+      effectiveDate: '2015-04-01',
+      disclosureScope: 'specific',
+      disclosureTerm: 'time_limited',
+      channels: ['gazette', 'wechat'],
+      documentKind: 'regulation',
     });
   });
 
   it('defaults the columns a legacy file lacks: public, long term, other kind, channels unknown', () => {
     const { row: read } = readRow(row({ 名称: '旧系统条目', 发布日期: '2015-03-05' }), 2, header, context);
-    expect(read?.values).toMatchObject({ disclosureScope: 'public', disclosureTerm: 'long_term', documentKind: 'other', channels: null, summary: null, effectiveDate: null });
+    expect(read?.values).toMatchObject({
+      disclosureScope: 'public',
+      disclosureTerm: 'long_term',
+      documentKind: 'other',
+      channels: null,
+      summary: null,
+      effectiveDate: null,
+    });
   });
 
   it('normalizes the brackets of a 文号 named as 解读对象', () => {
-    const { row: read } = readRow(row({ 名称: '解读', 发布日期: '2015-03-05', 体裁分类: '政策解读', 解读对象: '温质监[2015]12号；温质监【2016】3号' }), 2, header, context);
+    const { row: read } = readRow(
+      row({ 名称: '解读', 发布日期: '2015-03-05', 体裁分类: '政策解读', 解读对象: '温质监[2015]12号；温质监【2016】3号' }),
+      2,
+      header,
+      context
+    );
     expect(read?.values.interprets).toEqual(['温质监〔2015〕12号', '温质监〔2016〕3号']);
   });
 

@@ -66,7 +66,13 @@ describe('catalog entry rules', () => {
 describe('政策解读 links', () => {
   const policy = { documentId: 'p', title: '温州市名牌产品认定管理办法', genre: 'notice' };
   const other = { documentId: 'i', title: '《办法》政策解读', genre: 'interpretation' };
-  const links = (extra: Partial<Parameters<typeof interpretationIssues>[0]>) => ({ genre: 'interpretation', interprets: [], interpretedBy: [], stranded: [], ...extra });
+  const links = (extra: Partial<Parameters<typeof interpretationIssues>[0]>) => ({
+    genre: 'interpretation',
+    interprets: [],
+    interpretedBy: [],
+    stranded: [],
+    ...extra,
+  });
 
   it('accepts an interpretation of a policy document, and the policy interpreted by it', () => {
     expect(interpretationIssues(links({ interprets: [policy] }))).toEqual([]);
@@ -97,7 +103,14 @@ describe('政策解读 links', () => {
 });
 
 describe('主题分类 rule', () => {
-  const category = (extra: Partial<Parameters<typeof subjectCategoryIssues>[0]>) => ({ code: '09.02', name: '质量监督', hasParent: true, hasChildren: false, topCode: '09', ...extra });
+  const category = (extra: Partial<Parameters<typeof subjectCategoryIssues>[0]>) => ({
+    code: '09.02',
+    name: '质量监督',
+    hasParent: true,
+    hasChildren: false,
+    topCode: '09',
+    ...extra,
+  });
   it('accepts a leaf and a top level of the national list, and an agency’s own leaf under it', () => {
     expect(subjectCategoryIssues(category({}))).toEqual([]);
     expect(subjectCategoryIssues(category({ code: '09', name: '市场监管、安全生产监管', hasParent: false, hasChildren: true }))).toEqual([]);
@@ -119,7 +132,7 @@ describe('annual report rules', () => {
   it('names each bad statistics cell', () => {
     const issues = annualReportIssues({
       template: '2008',
-      statistics: { '1.1': -1, '3.1': 1.5, '7.4': 1.23456, 'nope': 3, '2.1': '4', '3.1.3': 2, '7.4x': null },
+      statistics: { '1.1': -1, '3.1': 1.5, '7.4': 1.23456, nope: 3, '2.1': '4', '3.1.3': 2, '7.4x': null },
     });
     expect(paths(issues).sort()).toEqual(['statistics.1.1', 'statistics.2.1', 'statistics.3.1', 'statistics.7.4', 'statistics.7.4x', 'statistics.nope'].sort());
   });
@@ -127,10 +140,17 @@ describe('annual report rules', () => {
     expect(annualReportIssues({ template: '2008', statistics: { '7.4': 1.2345, '3.1': null, '3.1.3': 2 } })).toEqual([]);
   });
   it('knows the 2019 trial format: signed 本年增/减, a single （六） row, no cells for its group labels', () => {
-    expect(annualReportIssues({ template: '2019', statistics: { 't2.20.5.licensing:change': -3, 't3.r6:natural': 1, 't2.20.9.procurement:amount': 25.1 } })).toEqual([]);
-    expect(paths(annualReportIssues({ template: '2019', statistics: { 't2.20.5.licensing:change': -0.5, 't3.r6.1:natural': 1, 't3.r3:natural': 1, 't2.20.5.licensing:decisions': -1 } })).sort()).toEqual(
-      ['statistics.t2.20.5.licensing:change', 'statistics.t2.20.5.licensing:decisions', 'statistics.t3.r3:natural', 'statistics.t3.r6.1:natural']
-    );
+    expect(
+      annualReportIssues({ template: '2019', statistics: { 't2.20.5.licensing:change': -3, 't3.r6:natural': 1, 't2.20.9.procurement:amount': 25.1 } })
+    ).toEqual([]);
+    expect(
+      paths(
+        annualReportIssues({
+          template: '2019',
+          statistics: { 't2.20.5.licensing:change': -0.5, 't3.r6.1:natural': 1, 't3.r3:natural': 1, 't2.20.5.licensing:decisions': -1 },
+        })
+      ).sort()
+    ).toEqual(['statistics.t2.20.5.licensing:change', 'statistics.t2.20.5.licensing:decisions', 'statistics.t3.r3:natural', 'statistics.t3.r6.1:natural']);
   });
   it('keeps a number stored in a cell the 2021 form no longer has, but takes no new one', () => {
     // a report saved by the earlier template, which gave （三）不予公开 a cell of its own
@@ -144,6 +164,8 @@ describe('annual report rules', () => {
   });
   it('knows the 2021 cells', () => {
     expect(annualReportIssues({ template: '2021', statistics: { 't3.new:natural': 3, 't2.20.8.fees:amount': 0.5, 't4.cases:review.total': 0 } })).toEqual([]);
-    expect(paths(annualReportIssues({ template: '2021', statistics: { 't2.20.1.regulation:decisions': 1 } }))).toEqual(['statistics.t2.20.1.regulation:decisions']);
+    expect(paths(annualReportIssues({ template: '2021', statistics: { 't2.20.1.regulation:decisions': 1 } }))).toEqual([
+      'statistics.t2.20.1.regulation:decisions',
+    ]);
   });
 });

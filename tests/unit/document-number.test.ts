@@ -16,7 +16,10 @@ describe('文号', () => {
     expect(documentNumberProblem(normalized)).toBeNull();
   });
 
-  it.each(['〔2018〕12号', '温质监2018年12号', '温质监〔18〕12号', '温质监〔2018〕号', '温质监〔2018〕12'])('refuses %s with a message naming the expected shape', (raw) => {
-    expect(documentNumberProblem(normalizeDocumentNumber(raw))).toMatch(/should look like 温质监〔2018〕12号/);
-  });
+  it.each(['〔2018〕12号', '温质监2018年12号', '温质监〔18〕12号', '温质监〔2018〕号', '温质监〔2018〕12'])(
+    'refuses %s with a message naming the expected shape',
+    (raw) => {
+      expect(documentNumberProblem(normalizeDocumentNumber(raw))).toMatch(/should look like 温质监〔2018〕12号/);
+    }
+  );
 });

@@ -2,7 +2,37 @@ import { Parser } from 'htmlparser2';
 import { renderMarkdown } from '../../plugins/gov-disclosure/server/src/domain/markdown';
 import { XSS_VECTORS } from '../fixtures/xss-vectors';
 
-const ALLOWED_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'strong', 'em', 'b', 'i', 'del', 's', 'code', 'pre', 'blockquote']);
+const ALLOWED_TAGS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'br',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'a',
+  'img',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'del',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+]);
 const URL_ATTRIBUTES = new Set(['href', 'src']);
 
 /** Everything script-capable that the parsed output still contains. */
@@ -34,7 +64,9 @@ const dangers = (html: string): string[] => {
 
 describe('Markdown rendering', () => {
   it('renders the allowed structure', () => {
-    const html = renderMarkdown('## 抽查结果\n\n| 产品 | 批次 |\n| --- | --- |\n| 电线 | 20 |\n\n- 一\n- 二\n\n> 引用\n\n`code` **粗** *斜*\n\n[链接](/portal/catalog) ![图](https://example.gov.cn/a.png)');
+    const html = renderMarkdown(
+      '## 抽查结果\n\n| 产品 | 批次 |\n| --- | --- |\n| 电线 | 20 |\n\n- 一\n- 二\n\n> 引用\n\n`code` **粗** *斜*\n\n[链接](/portal/catalog) ![图](https://example.gov.cn/a.png)'
+    );
     expect(html).toContain('<h2>抽查结果</h2>');
     expect(html).toContain('<th scope="col">产品</th>');
     expect(html).toContain('<td>20</td>');

@@ -25,10 +25,16 @@ describe('toManyChange', () => {
     [null, { kind: 'set', targets: [] }],
     [['a', 7], { kind: 'set', targets: [{ documentId: 'a' }, { id: 7 }] }],
     ['a', { kind: 'set', targets: [{ documentId: 'a' }] }],
-    [{ documentId: 'a', locale: 'en' }, { kind: 'set', targets: [{ documentId: 'a' }] }],
+    [
+      { documentId: 'a', locale: 'en' },
+      { kind: 'set', targets: [{ documentId: 'a' }] },
+    ],
     [{ set: [{ documentId: 'a' }] }, { kind: 'set', targets: [{ documentId: 'a' }] }],
     [{ connect: [], disconnect: [] }, { kind: 'untouched' }],
-    [{ connect: [{ id: 3, documentId: 'd3', locale: 'zh-Hans', position: { end: true } }], disconnect: [{ id: 4 }] }, { kind: 'patch', connect: [{ documentId: 'd3' }], disconnect: [{ id: 4 }] }],
+    [
+      { connect: [{ id: 3, documentId: 'd3', locale: 'zh-Hans', position: { end: true } }], disconnect: [{ id: 4 }] },
+      { kind: 'patch', connect: [{ documentId: 'd3' }], disconnect: [{ id: 4 }] },
+    ],
     [{ disconnect: 'd5' }, { kind: 'patch', connect: [], disconnect: [{ documentId: 'd5' }] }],
   ])('%j → %j', (input, expected) => {
     expect(toManyChange(input)).toEqual(expected);

@@ -58,16 +58,16 @@ describe('each kind of check, passing and failing', () => {
     const ok = { 't3.new:natural': 5, 't3.carried:natural': 1, 't3.r1:natural': 4, 't3.r7:natural': 4, 't3.next:natural': 2 };
     expect(checkStatistics('2021', ok).warnings.filter((w) => w.check === 'balance:natural')).toEqual([]);
     const broken = { ...ok, 't3.next:natural': 1 };
-    expect(checkStatistics('2021', broken).warnings).toEqual(expect.arrayContaining([
-      expect.objectContaining({ check: 'balance:natural', expected: 6, actual: 5 }),
-    ]));
+    expect(checkStatistics('2021', broken).warnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ check: 'balance:natural', expected: 6, actual: 5 })])
+    );
   });
 
   it('row totals: the 总计 column is the sum of the applicant columns', () => {
     const values = { 't3.new:natural': 2, 't3.new:commercial': 1, 't3.new:total': 4 };
-    expect(checkStatistics('2021', values).warnings).toEqual(expect.arrayContaining([
-      expect.objectContaining({ cell: 't3.new:total', check: 'row-total:t3.new', expected: 3, actual: 4 }),
-    ]));
+    expect(checkStatistics('2021', values).warnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ cell: 't3.new:total', check: 'row-total:t3.new', expected: 3, actual: 4 })])
+    );
   });
 
   it('table 四: each 总计 is the four outcomes', () => {
@@ -77,7 +77,13 @@ describe('each kind of check, passing and failing', () => {
   });
 
   it('errors: not a number, negative, fraction of a count, money with five decimals, unknown cell', () => {
-    const { errors, warnings } = checkStatistics('2021', { 't3.new:natural': -1, 't3.carried:natural': 0.5, 't2.20.8.fees:amount': 1.23456, 'x:y': 1, 't3.r1:natural': 'a' });
+    const { errors, warnings } = checkStatistics('2021', {
+      't3.new:natural': -1,
+      't3.carried:natural': 0.5,
+      't2.20.8.fees:amount': 1.23456,
+      'x:y': 1,
+      't3.r1:natural': 'a',
+    });
     expect(cells(errors)).toEqual(['t2.20.8.fees:amount', 't3.carried:natural', 't3.new:natural', 't3.r1:natural', 'x:y']);
     expect(warnings).toEqual([]);
   });

@@ -71,10 +71,18 @@ describe('table 三', () => {
   it('2021 format: （六）其他处理 is a group of three items and 三、本年度办理结果 spans 22 rows', () => {
     const { rows } = drawn('2021', 't3');
     expect(rows[5][0]).toBe('三、本年度办理结果|1|22');
-    expect(rows.find((r) => r[0].startsWith('（六）其他处理'))).toEqual(['（六）其他处理|1|3', ...item('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请')]);
+    expect(rows.find((r) => r[0].startsWith('（六）其他处理'))).toEqual([
+      '（六）其他处理|1|3',
+      ...item('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'),
+    ]);
     expect(rows.filter((r) => r.length === 8 || r.length === 9 || r.length === 10)).toHaveLength(25); // every row with cells
     // no cells of their own for the group labels
-    expect(rows.flat().filter((c) => /^（[三四五六]）/.test(c)).every((c) => !c.endsWith('|2|1'))).toBe(true);
+    expect(
+      rows
+        .flat()
+        .filter((c) => /^（[三四五六]）/.test(c))
+        .every((c) => !c.endsWith('|2|1'))
+    ).toBe(true);
   });
 });
 
@@ -95,14 +103,21 @@ describe('table 二', () => {
       ['行政规范性文件|1|1', '#', '#', '#'],
       ['第二十条第（五）项|4|1'],
     ]);
-    expect(rows.slice(5, 7)).toEqual([['信息内容|1|1', '本年处理决定数量|3|1'], ['行政许可|1|1', '#×3']]);
+    expect(rows.slice(5, 7)).toEqual([
+      ['信息内容|1|1', '本年处理决定数量|3|1'],
+      ['行政许可|1|1', '#×3'],
+    ]);
     expect(rows[rows.length - 2]).toEqual(['信息内容|1|1', '本年收费金额（单位：万元）|3|1']);
   });
 
   it('2019 trial format: five blocks with the trial headers; 采购总金额 prints its unit in the cell', () => {
     const { rows, layout } = drawn('2019', 't2', { 't2.20.9.procurement:amount': 25.1 });
     expect(rows.filter((r) => r.length === 1).map((r) => r[0].split('|')[0])).toEqual([
-      '第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项',
+      '第二十条第（一）项',
+      '第二十条第（五）项',
+      '第二十条第（六）项',
+      '第二十条第（八）项',
+      '第二十条第（九）项',
     ]);
     expect(rows[1]).toEqual(['信息内容|1|1', '本年新制作数量|1|1', '本年新公开数量|1|1', '对外公开总数量|1|1']);
     expect(rows).toContainEqual(['信息内容|1|1', '上一年项目数量|2|1', '本年增/减|1|1']);

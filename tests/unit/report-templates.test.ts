@@ -2,11 +2,16 @@ import { REPORT_TEMPLATES, templateCells } from '../../plugins/gov-disclosure/sh
 
 const referencedCells = (check: (typeof REPORT_TEMPLATES)[string]['checks'][number]): string[] => {
   switch (check.kind) {
-    case 'sum': return [check.total, ...check.parts];
-    case 'equation': return [...check.left, ...check.right];
-    case 'not-more-than': return [check.cell, ...check.limit];
-    case 'heading-blank': return [check.cell];
-    default: return [];
+    case 'sum':
+      return [check.total, ...check.parts];
+    case 'equation':
+      return [...check.left, ...check.right];
+    case 'not-more-than':
+      return [check.cell, ...check.limit];
+    case 'heading-blank':
+      return [check.cell];
+    default:
+      return [];
   }
 };
 
@@ -26,7 +31,11 @@ describe.each(Object.values(REPORT_TEMPLATES))('template ', (template) => {
   });
 
   it('references only existing cells in its checks, with unique check ids', () => {
-    const missing = template.checks.flatMap((c) => referencedCells(c).filter((id) => !ids.has(id)).map((id) => `${c.id} → ${id}`));
+    const missing = template.checks.flatMap((c) =>
+      referencedCells(c)
+        .filter((id) => !ids.has(id))
+        .map((id) => `${c.id} → ${id}`)
+    );
     expect(missing).toEqual([]);
     expect(new Set(template.checks.map((c) => c.id)).size).toBe(template.checks.length);
   });

@@ -25,8 +25,19 @@ export const COLUMN_KINDS = ['list', 'page', 'link'] as const;
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
 export const GENRES = [
-  'notice', 'announcement', 'circular', 'decision', 'opinion', 'measures',
-  'provisions', 'report', 'reply', 'letter', 'minutes', 'interpretation', 'other',
+  'notice',
+  'announcement',
+  'circular',
+  'decision',
+  'opinion',
+  'measures',
+  'provisions',
+  'report',
+  'reply',
+  'letter',
+  'minutes',
+  'interpretation',
+  'other',
 ] as const;
 export type Genre = (typeof GENRES)[number];
 export const GENRE_LABELS: Labels<Genre> = {

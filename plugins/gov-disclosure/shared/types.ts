@@ -151,6 +151,12 @@ export interface CountedEntry {
 export type CellRecordsResponse = {
   data:
     | { cell: string; label: string; source: 'catalog'; value: number; entries: CountedEntry[]; pagination: { page: number; pageSize: number; total: number } }
-    | { cell: string; label: string; source: 'previous-report'; value: number | null; report: { documentId: string; year: number; title: string; cell: string; cellLabel: string } | null }
+    | {
+        cell: string;
+        label: string;
+        source: 'previous-report';
+        value: number | null;
+        report: { documentId: string; year: number; title: string; cell: string; cellLabel: string } | null;
+      }
     | { cell: string; label: string; source: 'none'; message: string };
 };

@@ -16,7 +16,10 @@ export interface SeedColumn {
 
 export const SEED_COLUMNS: SeedColumn[] = [
   {
-    slug: 'tong-zhi-gong-gao', zh: '通知公告', en: 'Notices', staff: true,
+    slug: 'tong-zhi-gong-gao',
+    zh: '通知公告',
+    en: 'Notices',
+    staff: true,
     children: [
       { slug: 'tong-zhi', zh: '通知', en: 'Notices' },
       { slug: 'gong-gao', zh: '公告', en: 'Announcements' },
@@ -24,7 +27,9 @@ export const SEED_COLUMNS: SeedColumn[] = [
     ],
   },
   {
-    slug: 'ji-gou-jie-shao', zh: '机构介绍', en: 'About us',
+    slug: 'ji-gou-jie-shao',
+    zh: '机构介绍',
+    en: 'About us',
     children: [
       { slug: 'ji-gou-zhi-neng', zh: '机构职能', en: 'Functions', kind: 'page' },
       { slug: 'ling-dao-xin-xi', zh: '领导信息', en: 'Leadership', kind: 'page' },
@@ -32,7 +37,10 @@ export const SEED_COLUMNS: SeedColumn[] = [
     ],
   },
   {
-    slug: 'zheng-ce-fa-gui', zh: '政策法规', en: 'Policies and regulations', staff: true,
+    slug: 'zheng-ce-fa-gui',
+    zh: '政策法规',
+    en: 'Policies and regulations',
+    staff: true,
     children: [
       { slug: 'fa-lv-fa-gui', zh: '法律法规', en: 'Laws and regulations' },
       { slug: 'gui-fan-xing-wen-jian', zh: '规范性文件', en: 'Normative documents' },
@@ -40,7 +48,9 @@ export const SEED_COLUMNS: SeedColumn[] = [
     ],
   },
   {
-    slug: 'zai-xian-ban-li', zh: '在线办理', en: 'Online services',
+    slug: 'zai-xian-ban-li',
+    zh: '在线办理',
+    en: 'Online services',
     children: [
       { slug: 'ban-shi-zhi-nan', zh: '办事指南', en: 'Service guides' },
       { slug: 'biao-ge-xia-zai', zh: '表格下载', en: 'Forms' },
@@ -48,7 +58,10 @@ export const SEED_COLUMNS: SeedColumn[] = [
     ],
   },
   {
-    slug: 'gong-gong-fu-wu', zh: '公共服务', en: 'Public services', staff: true,
+    slug: 'gong-gong-fu-wu',
+    zh: '公共服务',
+    en: 'Public services',
+    staff: true,
     children: [
       { slug: 'biao-zhun-cha-xun', zh: '标准查询', en: 'Standards look-up' },
       { slug: 'zheng-fu-zhi-liang-jiang', zh: '政府质量奖', en: 'Government quality award' },
@@ -59,21 +72,28 @@ export const SEED_COLUMNS: SeedColumn[] = [
     ],
   },
   {
-    slug: 'hu-dong-jiao-liu', zh: '互动交流', en: 'Interaction',
+    slug: 'hu-dong-jiao-liu',
+    zh: '互动交流',
+    en: 'Interaction',
     children: [
       { slug: 'ju-zhang-xin-xiang', zh: '局长信箱', en: "Director's mailbox", kind: 'page' },
       { slug: 'zai-xian-zi-xun', zh: '在线咨询', en: 'Online enquiries', kind: 'page' },
     ],
   },
   {
-    slug: 'zhuan-ti-zhuan-lan', zh: '专题专栏', en: 'Special topics',
+    slug: 'zhuan-ti-zhuan-lan',
+    zh: '专题专栏',
+    en: 'Special topics',
     children: [
       { slug: 'zhi-liang-yue', zh: '质量月', en: 'Quality Month' },
       { slug: 'zhi-liang-qiang-shi', zh: '质量强市', en: 'Quality city' },
     ],
   },
   {
-    slug: 'zheng-fu-xin-xi-gong-kai', zh: '政府信息公开', en: 'Government information disclosure', staff: true,
+    slug: 'zheng-fu-xin-xi-gong-kai',
+    zh: '政府信息公开',
+    en: 'Government information disclosure',
+    staff: true,
     children: [
       { slug: 'xin-xi-gong-kai-zhi-nan', zh: '信息公开指南', en: 'Disclosure guide', kind: 'page' },
       { slug: 'xin-xi-gong-kai-zhi-du', zh: '信息公开制度', en: 'Disclosure rules', kind: 'page' },

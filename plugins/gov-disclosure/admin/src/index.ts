@@ -19,8 +19,7 @@ interface AdminApp {
   getPlugin(id: string): { apis: Record<string, (arg: unknown) => void> };
 }
 
-const prefixKeys = (data: Record<string, string>) =>
-  Object.fromEntries(Object.entries(data).map(([key, value]) => [getTranslation(key), value]));
+const prefixKeys = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([key, value]) => [getTranslation(key), value]));
 
 export default {
   register(app: AdminApp) {

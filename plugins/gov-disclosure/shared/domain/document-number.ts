@@ -11,6 +11,4 @@ export const normalizeDocumentNumber = (raw: string): string => raw.trim().repla
 const SHAPE = /^[^〔〕[\]【】()（）]+〔(19|20)\d{2}〕第?\d{1,6}号$/;
 
 export const documentNumberProblem = (normalized: string): string | null =>
-  SHAPE.test(normalized)
-    ? null
-    : `文号 "${normalized}" should look like 温质监〔2018〕12号: issuer, the year in 〔〕, the serial number, then 号`;
+  SHAPE.test(normalized) ? null : `文号 "${normalized}" should look like 温质监〔2018〕12号: issuer, the year in 〔〕, the serial number, then 号`;

@@ -16,13 +16,9 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 export type OrganizationCodeKind = 'credit-code' | 'organization-code';
 
 export type OrganizationCodeCheck =
-  | { valid: true; kind: OrganizationCodeKind; code: string }
-  | { valid: false; reason: OrganizationCodeProblem; expected?: string };
+  { valid: true; kind: OrganizationCodeKind; code: string } | { valid: false; reason: OrganizationCodeProblem; expected?: string };
 
-export type OrganizationCodeProblem =
-  | 'length'
-  | 'characters'
-  | 'check-digit';
+export type OrganizationCodeProblem = 'length' | 'characters' | 'check-digit';
 
 export const creditCodeCheckCharacter = (first17: string): string => {
   let sum = 0;
@@ -32,8 +28,7 @@ export const creditCodeCheckCharacter = (first17: string): string => {
   return CREDIT_ALPHABET[(31 - (sum % 31)) % 31];
 };
 
-const orgCharValue = (c: string): number =>
-  c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 55; // A=10 … Z=35
+const orgCharValue = (c: string): number => (c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 55); // A=10 … Z=35
 
 export const organizationCodeCheckCharacter = (first8: string): string => {
   let sum = 0;

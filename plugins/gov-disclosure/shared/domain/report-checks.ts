@@ -40,18 +40,26 @@ const runCheck = (template: ReportTemplate, check: TemplateCheck, values: Statis
       if (total === null) {
         if (parts.filled === 0) return null;
         return {
-          cell: check.total, check: check.id, expected: parts.total, actual: null,
-          message: lang === 'en'
-            ? `${L(check.total)} is blank but its items add up to ${parts.total}; fill in the total`
-            : `${L(check.total)}未填写，但其分项合计为 ${parts.total}，请填写合计数`,
+          cell: check.total,
+          check: check.id,
+          expected: parts.total,
+          actual: null,
+          message:
+            lang === 'en'
+              ? `${L(check.total)} is blank but its items add up to ${parts.total}; fill in the total`
+              : `${L(check.total)}未填写，但其分项合计为 ${parts.total}，请填写合计数`,
         };
       }
       if (parts.filled === 0 || parts.total === total) return null;
       return {
-        cell: check.total, check: check.id, expected: parts.total, actual: total,
-        message: lang === 'en'
-          ? `${L(check.total)} is ${total} but its items add up to ${parts.total}`
-          : `${L(check.total)}为 ${total}，但其分项合计为 ${parts.total}，二者应相等`,
+        cell: check.total,
+        check: check.id,
+        expected: parts.total,
+        actual: total,
+        message:
+          lang === 'en'
+            ? `${L(check.total)} is ${total} but its items add up to ${parts.total}`
+            : `${L(check.total)}为 ${total}，但其分项合计为 ${parts.total}，二者应相等`,
       };
     }
     case 'equation': {
@@ -61,10 +69,14 @@ const runCheck = (template: ReportTemplate, check: TemplateCheck, values: Statis
       if (left.total === right.total) return null;
       const names = (cells: string[]) => cells.map(L).join(' + ');
       return {
-        cell: check.right[0], check: check.id, expected: left.total, actual: right.total,
-        message: lang === 'en'
-          ? `${names(check.left)} = ${left.total} should equal ${names(check.right)} = ${right.total}`
-          : `${names(check.left)} = ${left.total}，应等于 ${names(check.right)} = ${right.total}`,
+        cell: check.right[0],
+        check: check.id,
+        expected: left.total,
+        actual: right.total,
+        message:
+          lang === 'en'
+            ? `${names(check.left)} = ${left.total} should equal ${names(check.right)} = ${right.total}`
+            : `${names(check.left)} = ${left.total}，应等于 ${names(check.right)} = ${right.total}`,
       };
     }
     case 'not-more-than': {
@@ -72,20 +84,28 @@ const runCheck = (template: ReportTemplate, check: TemplateCheck, values: Statis
       const limit = sumOf(values, check.limit);
       if (value === null || limit.filled === 0 || value <= limit.total) return null;
       return {
-        cell: check.cell, check: check.id, expected: limit.total, actual: value,
-        message: lang === 'en'
-          ? `${L(check.cell)} (${value}) cannot be more than ${check.limit.map(L).join(' + ')} (${limit.total})`
-          : `${L(check.cell)}（${value}）不能多于${check.limit.map(L).join('与')}（${limit.total}）`,
+        cell: check.cell,
+        check: check.id,
+        expected: limit.total,
+        actual: value,
+        message:
+          lang === 'en'
+            ? `${L(check.cell)} (${value}) cannot be more than ${check.limit.map(L).join(' + ')} (${limit.total})`
+            : `${L(check.cell)}（${value}）不能多于${check.limit.map(L).join('与')}（${limit.total}）`,
       };
     }
     case 'heading-blank': {
       const value = num(values[check.cell]);
       if (value === null) return null;
       return {
-        cell: check.cell, check: check.id, expected: null, actual: value,
-        message: lang === 'en'
-          ? `${L(check.cell)} is a heading (unit ——) and carries no count, yet it holds ${value}`
-          : `${L(check.cell)}是标题行（单位为“——”），不应填写数值，当前为 ${value}`,
+        cell: check.cell,
+        check: check.id,
+        expected: null,
+        actual: value,
+        message:
+          lang === 'en'
+            ? `${L(check.cell)} is a heading (unit ——) and carries no count, yet it holds ${value}`
+            : `${L(check.cell)}是标题行（单位为“——”），不应填写数值，当前为 ${value}`,
       };
     }
     default:
@@ -99,12 +119,18 @@ const retiredFindings = (template: ReportTemplate, values: StatisticsValues, lan
     const value = num(values[id]);
     if (value === null) return [];
     const label = `「${cellLabel(template, id, lang)}」`;
-    return [{
-      cell: id, check: `retired:${id}`, expected: null, actual: value,
-      message: lang === 'en'
-        ? `${label} has no cell on the official form (it is a merged group label), yet the stored table holds ${value} there: move the number to the items below it, then clear it`
-        : `${label}在现行表格中没有单元格（是合并的分组标题），但已保存的数据中仍有 ${value}：请将该数分到其下各项后清除`,
-    }];
+    return [
+      {
+        cell: id,
+        check: `retired:${id}`,
+        expected: null,
+        actual: value,
+        message:
+          lang === 'en'
+            ? `${label} has no cell on the official form (it is a merged group label), yet the stored table holds ${value} there: move the number to the items below it, then clear it`
+            : `${label}在现行表格中没有单元格（是合并的分组标题），但已保存的数据中仍有 ${value}：请将该数分到其下各项后清除`,
+      },
+    ];
   });
 
 export const checkStatistics = (templateId: string, statistics: unknown, lang: Lang = 'zh'): CheckResult => {

@@ -22,9 +22,11 @@ const retiredNotes = (table: TemplateTable, retired: RetiredCell[], values: Stat
   retired.flatMap((cell) => {
     const value = values[cell.id];
     if (cell.id.split('.')[0] !== table.id || typeof value !== 'number') return [];
-    return [lang === 'en'
-      ? `Note: 「${cell.labelEn}」 holds ${value}. On the current form that is a group label without a cell, so the number is not shown in the table.`
-      : `注：「${cell.label}」填有 ${value}。现行表格中该项为分组标题，没有单元格，此数未列入上表。`];
+    return [
+      lang === 'en'
+        ? `Note: 「${cell.labelEn}」 holds ${value}. On the current form that is a group label without a cell, so the number is not shown in the table.`
+        : `注：「${cell.label}」填有 ${value}。现行表格中该项为分组标题，没有单元格，此数未列入上表。`,
+    ];
   });
 
 /** A template table in one language with the values of a report (blank cells null). */
@@ -39,7 +41,11 @@ export const localizeTable = (table: TemplateTable, values: StatisticsValues, la
     unitColumn: table.unitColumn ? pick(table.unitColumn) : null,
     notes: retiredNotes(table, retired, values, lang),
     columns: table.columns.map((c) => ({
-      id: c.id, label: pick(c), groups: (c.groups ?? []).map(pick), ...(c.unit ? { unit: c.unit } : {}), ...(c.unitInCell ? { unitInCell: true } : {}),
+      id: c.id,
+      label: pick(c),
+      groups: (c.groups ?? []).map(pick),
+      ...(c.unit ? { unit: c.unit } : {}),
+      ...(c.unitInCell ? { unitInCell: true } : {}),
     })),
     rows: table.rows.map((r) => {
       const own = new Set(columnsOfRow(table, r).map((c) => c.id));
@@ -48,7 +54,7 @@ export const localizeTable = (table: TemplateTable, values: StatisticsValues, la
         label: pick(r),
         level: r.level,
         kind: r.kind ?? 'data',
-        unit: r.heading && !r.totalOfParts ? null : r.unit ?? null,
+        unit: r.heading && !r.totalOfParts ? null : (r.unit ?? null),
         heading: Boolean(r.heading),
         cells: table.columns.map((c) => {
           if (!own.has(c.id)) return null;
@@ -93,20 +99,23 @@ const printed = (value: number | null, column: PublicReportTable['columns'][numb
 };
 
 const valueCells = (table: PublicReportTable, row: Row): Value[] =>
-  row.cells.flatMap((c, i) => (c ? [{ kind: 'value' as const, id: c.id, column: c.column, value: c.value, text: printed(c.value, table.columns[i]), colSpan: 1 }] : []));
+  row.cells.flatMap((c, i) =>
+    c ? [{ kind: 'value' as const, id: c.id, column: c.column, value: c.value, text: printed(c.value, table.columns[i]), colSpan: 1 }] : []
+  );
 
 /** Spreads `width` grid columns over `count` cells as evenly as the form does, wider ones first. */
-const spans = (width: number, count: number): number[] =>
-  Array.from({ length: count }, (_, i) => Math.floor(width / count) + (i < width % count ? 1 : 0));
+const spans = (width: number, count: number): number[] => Array.from({ length: count }, (_, i) => Math.floor(width / count) + (i < width % count ? 1 : 0));
 
 const singleColumn = (table: PublicReportTable): TableLayout => ({
   width: 3,
   labelColumns: 2,
-  head: [[
-    { kind: 'header', text: table.corner ?? '', colSpan: 1, rowSpan: 1, scope: 'col' },
-    { kind: 'header', text: table.unitColumn ?? '', colSpan: 1, rowSpan: 1, scope: 'col' },
-    { kind: 'header', text: table.columns[0].label, colSpan: 1, rowSpan: 1, scope: 'col' },
-  ]],
+  head: [
+    [
+      { kind: 'header', text: table.corner ?? '', colSpan: 1, rowSpan: 1, scope: 'col' },
+      { kind: 'header', text: table.unitColumn ?? '', colSpan: 1, rowSpan: 1, scope: 'col' },
+      { kind: 'header', text: table.columns[0].label, colSpan: 1, rowSpan: 1, scope: 'col' },
+    ],
+  ],
   body: table.rows.map((row) => [
     { kind: 'label', text: row.label, colSpan: 1, rowSpan: 1, indent: row.level, scope: 'row' },
     { kind: 'unit', text: row.unit ?? (row.heading ? '——' : '') },
@@ -146,7 +155,7 @@ const stackedHeader = (table: PublicReportTable, labelWidth: number): LayoutCell
   const head: LayoutCell[][] = Array.from({ length: depth }, () => []);
   if (labelWidth > 0) head[0].push({ kind: 'header', text: table.corner ?? '', colSpan: labelWidth, rowSpan: depth, scope: null });
   for (let level = 0; level < depth; level += 1) {
-    for (let i = 0; i < paths.length; ) {
+    for (let i = 0; i < paths.length;) {
       const path = paths[i];
       if (level >= path.length) {
         i += 1; // covered by the column's own heading above

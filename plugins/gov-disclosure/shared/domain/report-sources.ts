@@ -9,10 +9,24 @@ import { cellIndex, REPORT_TEMPLATES } from './report-templates';
 import { APPLICANT_COLUMNS } from './report-templates/since-2019';
 
 export const CATALOG_MEASURES = [
-  'proactive', 'proactive_normative', 'interpretations',
-  'channel_gazette', 'channel_website', 'channel_weibo', 'channel_wechat', 'channel_other',
-  'regulation_issued', 'regulation_repealed', 'regulation_valid', 'regulation_published', 'regulation_public',
-  'normative_issued', 'normative_repealed', 'normative_valid', 'normative_published', 'normative_public',
+  'proactive',
+  'proactive_normative',
+  'interpretations',
+  'channel_gazette',
+  'channel_website',
+  'channel_weibo',
+  'channel_wechat',
+  'channel_other',
+  'regulation_issued',
+  'regulation_repealed',
+  'regulation_valid',
+  'regulation_published',
+  'regulation_public',
+  'normative_issued',
+  'normative_repealed',
+  'normative_valid',
+  'normative_published',
+  'normative_public',
 ] as const;
 
 export type CatalogMeasure = (typeof CATALOG_MEASURES)[number];
@@ -50,7 +64,6 @@ export const MEASURE_LABELS: Record<CatalogMeasure, { zh: string; en: string }> 
 };
 
 const catalog = (...measures: CatalogMeasure[]): CellSource => ({ kind: 'catalog', measures });
-
 
 /** 二、上年结转 is last year's 四、结转下年度继续办理, column by column. */
 const carriedOver: Record<string, CellSource> = Object.fromEntries(

@@ -20,7 +20,10 @@ export const normalizeSearchText = (text: string): string =>
 
 /** The fields searched, normalized, one per line (a query never spans two fields). */
 export const searchDocument = (fields: Array<string | null | undefined>): string =>
-  fields.map((f) => normalizeSearchText(f ?? '')).filter(Boolean).join('\n');
+  fields
+    .map((f) => normalizeSearchText(f ?? ''))
+    .filter(Boolean)
+    .join('\n');
 
 /** The query's terms: every one must occur (each in any field). */
 export const searchTerms = (query: string): string[] => [...new Set(normalizeSearchText(query).split(' ').filter(Boolean))];
@@ -49,7 +52,10 @@ export const FIELD_BREAK_TOKEN = 'zz';
 /** FTS5 columns of a document: its bigram tokens in order, and its distinct characters. */
 export const ftsColumns = (document: string): { bigrams: string; chars: string } => {
   const fields = document.split('\n');
-  const bigrams = fields.map((f) => bigramsInOrder(f).map(gramToken).join(' ')).filter(Boolean).join(` ${FIELD_BREAK_TOKEN} `);
+  const bigrams = fields
+    .map((f) => bigramsInOrder(f).map(gramToken).join(' '))
+    .filter(Boolean)
+    .join(` ${FIELD_BREAK_TOKEN} `);
   const distinct = [...new Set(chars(document).filter((c) => c !== '\n' && c !== ' '))];
   return { bigrams, chars: distinct.map(gramToken).join(' ') };
 };

@@ -32,8 +32,7 @@ export const TRANSITIONS: Record<WorkflowAction, TransitionRule> = {
 export const isWorkflowAction = (value: unknown): value is WorkflowAction =>
   typeof value === 'string' && (WORKFLOW_ACTIONS as readonly string[]).includes(value);
 
-export const canTransition = (state: WorkflowState, action: WorkflowAction): boolean =>
-  TRANSITIONS[action].from.includes(state);
+export const canTransition = (state: WorkflowState, action: WorkflowAction): boolean => TRANSITIONS[action].from.includes(state);
 
 /** Whose move it is in each state: the one party that may edit the content then. */
 export const HOLDER: Record<WorkflowState, WorkflowParty> = {

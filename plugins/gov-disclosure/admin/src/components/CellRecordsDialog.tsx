@@ -61,20 +61,26 @@ export const CellRecordsDialog = ({ documentId, locale, cell, onClose, t }: Prop
               {data.report && (
                 <>
                   {' '}
-                  <Link to={`/plugins/${PLUGIN_ID}/reports/${data.report.documentId}?locale=${locale}`} onClick={onClose}>{data.report.title}</Link>
+                  <Link to={`/plugins/${PLUGIN_ID}/reports/${data.report.documentId}?locale=${locale}`} onClick={onClose}>
+                    {data.report.title}
+                  </Link>
                 </>
               )}
             </Typography>
           )}
           {data?.source === 'catalog' && (
             <>
-              <Typography tag="p" data-testid="cell-records-count">{t('report.records.count', { value: data.value })}</Typography>
+              <Typography tag="p" data-testid="cell-records-count">
+                {t('report.records.count', { value: data.value })}
+              </Typography>
               <Box paddingTop={2}>
                 <table style={{ borderCollapse: 'collapse', width: '100%' }}>
                   <thead>
                     <tr>
                       {['indexNumber', 'entryTitle', 'publishedDate', 'countedAs'].map((k) => (
-                        <th key={k} scope="col" style={{ textAlign: 'left', borderBottom: '1px solid #c0c0cf', padding: 4 }}>{t(`report.records.${k}`)}</th>
+                        <th key={k} scope="col" style={{ textAlign: 'left', borderBottom: '1px solid #c0c0cf', padding: 4 }}>
+                          {t(`report.records.${k}`)}
+                        </th>
                       ))}
                     </tr>
                   </thead>
@@ -82,7 +88,9 @@ export const CellRecordsDialog = ({ documentId, locale, cell, onClose, t }: Prop
                     {data.entries.map((e, i) => (
                       <tr key={`${e.documentId}-${i}`} data-record={e.documentId}>
                         <td style={{ padding: 4, whiteSpace: 'nowrap' }}>{e.indexNumber ?? '—'}</td>
-                        <td style={{ padding: 4 }}><Link to={entryLink(e.documentId)}>{e.title}</Link></td>
+                        <td style={{ padding: 4 }}>
+                          <Link to={entryLink(e.documentId)}>{e.title}</Link>
+                        </td>
                         <td style={{ padding: 4, whiteSpace: 'nowrap' }}>{e.publishedDate ?? '—'}</td>
                         <td style={{ padding: 4 }}>{e.countedAs}</td>
                       </tr>
@@ -92,9 +100,13 @@ export const CellRecordsDialog = ({ documentId, locale, cell, onClose, t }: Prop
               </Box>
               {data.pagination.total > PAGE_SIZE && (
                 <Flex gap={2} paddingTop={3} alignItems="center">
-                  <Button variant="tertiary" size="S" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('report.records.previousPage')}</Button>
+                  <Button variant="tertiary" size="S" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                    {t('report.records.previousPage')}
+                  </Button>
                   <Typography>{t('report.records.page', { page, pages: Math.ceil(data.pagination.total / PAGE_SIZE) })}</Typography>
-                  <Button variant="tertiary" size="S" disabled={page * PAGE_SIZE >= data.pagination.total} onClick={() => setPage(page + 1)}>{t('report.records.nextPage')}</Button>
+                  <Button variant="tertiary" size="S" disabled={page * PAGE_SIZE >= data.pagination.total} onClick={() => setPage(page + 1)}>
+                    {t('report.records.nextPage')}
+                  </Button>
                 </Flex>
               )}
             </>

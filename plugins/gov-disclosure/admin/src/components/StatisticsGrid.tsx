@@ -41,20 +41,37 @@ export const StatisticsGrid = ({ template, table, raw, onChange, findings, compu
     switch (cell.kind) {
       case 'header':
         return cell.scope ? (
-          <th key={key} scope={cell.scope} {...common} style={{ ...common.style, textAlign: 'center', background: '#f6f6f9' }}>{cell.text}</th>
+          <th key={key} scope={cell.scope} {...common} style={{ ...common.style, textAlign: 'center', background: '#f6f6f9' }}>
+            {cell.text}
+          </th>
         ) : (
-          <td key={key} {...common} style={{ ...common.style, textAlign: 'center', fontSize: '0.85em', background: '#f6f6f9' }}>{cell.text}</td>
+          <td key={key} {...common} style={{ ...common.style, textAlign: 'center', fontSize: '0.85em', background: '#f6f6f9' }}>
+            {cell.text}
+          </td>
         );
       case 'label':
         return (
-          <th key={key} scope={cell.scope} {...common} style={{ ...common.style, textAlign: cell.scope === 'rowgroup' ? 'center' : 'left', fontWeight: 400, paddingLeft: 8 + cell.indent * 16 }}>
+          <th
+            key={key}
+            scope={cell.scope}
+            {...common}
+            style={{ ...common.style, textAlign: cell.scope === 'rowgroup' ? 'center' : 'left', fontWeight: 400, paddingLeft: 8 + cell.indent * 16 }}
+          >
             {cell.text}
           </th>
         );
       case 'block':
-        return <th key={key} scope="colgroup" {...common} style={{ ...common.style, textAlign: 'center' }}>{cell.text}</th>;
+        return (
+          <th key={key} scope="colgroup" {...common} style={{ ...common.style, textAlign: 'center' }}>
+            {cell.text}
+          </th>
+        );
       case 'unit':
-        return <td key={key} style={{ ...common.style, textAlign: 'center' }}>{cell.text}</td>;
+        return (
+          <td key={key} style={{ ...common.style, textAlign: 'center' }}>
+            {cell.text}
+          </td>
+        );
       default: {
         const status = findings.get(cell.id);
         const isComputed = cell.id in computed;
@@ -73,7 +90,10 @@ export const StatisticsGrid = ({ template, table, raw, onChange, findings, compu
               value={raw[cell.id] ?? ''}
               onChange={(e) => onChange(cell.id, e.target.value)}
               style={{
-                width: '6em', textAlign: 'right', padding: '2px 4px', font: 'inherit',
+                width: '6em',
+                textAlign: 'right',
+                padding: '2px 4px',
+                font: 'inherit',
                 border: `${status ? 2 : 1}px solid ${status ? COLOR[status.kind] : '#c0c0cf'}`,
                 // computed cells carry a blue edge (an inset shadow, so the border stays one shorthand)
                 boxShadow: isComputed && !status ? 'inset 3px 0 0 #4945ff' : undefined,
@@ -103,8 +123,18 @@ export const StatisticsGrid = ({ template, table, raw, onChange, findings, compu
     <Box paddingBottom={6} style={{ overflowX: 'auto' }}>
       <table className="gd-grid" data-table={table.id} style={{ borderCollapse: 'collapse', width: '100%' }}>
         <caption style={{ textAlign: 'left', fontWeight: 700, padding: '4px 0' }}>{lang === 'en' ? table.titleEn : table.title}</caption>
-        {layout.head.length > 0 && <thead>{layout.head.map((row, i) => <tr key={i}>{row.map(render)}</tr>)}</thead>}
-        <tbody>{layout.body.map((row, i) => <tr key={i}>{row.map(render)}</tr>)}</tbody>
+        {layout.head.length > 0 && (
+          <thead>
+            {layout.head.map((row, i) => (
+              <tr key={i}>{row.map(render)}</tr>
+            ))}
+          </thead>
+        )}
+        <tbody>
+          {layout.body.map((row, i) => (
+            <tr key={i}>{row.map(render)}</tr>
+          ))}
+        </tbody>
       </table>
     </Box>
   );

@@ -1,7 +1,6 @@
 import { WORKFLOW_STATES, isWorkflowUid, type WorkflowState } from '../../../shared/domain/workflow';
 import { StateBadge } from './StateBadge';
 
-
 interface Header {
   name: string;
   cellFormatter?: (data: Record<string, unknown>, header: Header, context: { model: string }) => React.ReactNode;

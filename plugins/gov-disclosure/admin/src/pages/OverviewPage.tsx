@@ -28,7 +28,9 @@ export const OverviewPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-            <Typography variant="delta" tag="h2">{t('overview.content')}</Typography>
+            <Typography variant="delta" tag="h2">
+              {t('overview.content')}
+            </Typography>
             <Flex tag="ul" direction="column" alignItems="flex-start" gap={2} paddingTop={4}>
               {CONTENT_LINKS.map((l) => (
                 <li key={l.uid}>
@@ -41,7 +43,9 @@ export const OverviewPage = () => {
             </Flex>
           </Box>
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-            <Typography variant="delta" tag="h2">{t('overview.subjects')}</Typography>
+            <Typography variant="delta" tag="h2">
+              {t('overview.subjects')}
+            </Typography>
             <Box paddingTop={4}>
               {subjects.state === 'loading' && <Typography>{t('overview.subjects.loading')}</Typography>}
               {subjects.state === 'error' && <Typography textColor="danger600">{t('overview.subjects.error', { message: subjects.message })}</Typography>}
@@ -56,10 +60,13 @@ export const OverviewPage = () => {
                   <Box tag="ol" paddingTop={2}>
                     {subjects.data.map((top) => (
                       <li key={top.code}>
-                        <Typography fontWeight="bold">{top.code} {english ? top.nameEn : top.name}</Typography>
+                        <Typography fontWeight="bold">
+                          {top.code} {english ? top.nameEn : top.name}
+                        </Typography>
                         {top.children.length > 0 && (
                           <Typography variant="pi" textColor="neutral600">
-                            {' '}— {top.children.map((c) => (english ? c.nameEn : c.name)).join(english ? ', ' : '、')}
+                            {' '}
+                            — {top.children.map((c) => (english ? c.nameEn : c.name)).join(english ? ', ' : '、')}
                           </Typography>
                         )}
                       </li>

@@ -153,15 +153,25 @@ export const ReportEditorPage = () => {
       <Layouts.Header
         title={report.title}
         subtitle={`${en ? template.titleEn : template.title} · ${report.year}`}
-        primaryAction={<Button onClick={save} loading={saving} disabled={result.errors.length > 0} data-testid="report-save">{t('report.save')}</Button>}
-        secondaryAction={<Link to={`/content-manager/collection-types/${UID.annualReport}/${documentId}?plugins[i18n][locale]=${locale}`}>{t('report.narrative')}</Link>}
+        primaryAction={
+          <Button onClick={save} loading={saving} disabled={result.errors.length > 0} data-testid="report-save">
+            {t('report.save')}
+          </Button>
+        }
+        secondaryAction={
+          <Link to={`/content-manager/collection-types/${UID.annualReport}/${documentId}?plugins[i18n][locale]=${locale}`}>{t('report.narrative')}</Link>
+        }
       />
       <Layouts.Content>
         <Flex alignItems="flex-start" gap={6}>
           <Box flex="1" background="neutral0" padding={6} shadow="tableShadow" hasRadius style={{ minWidth: 0 }}>
             <Flex justifyContent="space-between" paddingBottom={4}>
-              <Typography variant="delta" tag="h2">{t('report.statistics')}</Typography>
-              <Button variant="secondary" onClick={fill} data-testid="report-fill">{t('report.fill')}</Button>
+              <Typography variant="delta" tag="h2">
+                {t('report.statistics')}
+              </Typography>
+              <Button variant="secondary" onClick={fill} data-testid="report-fill">
+                {t('report.fill')}
+              </Button>
             </Flex>
             {diff && (
               <Box paddingBottom={4} data-testid="report-diff">
@@ -197,19 +207,25 @@ export const ReportEditorPage = () => {
               <Box paddingBottom={4} data-testid="report-coverage">
                 <Typography tag="p">{t('report.coverage.template', { cells: coverage.cells, computed: coverage.computed, typed: coverage.typed })}</Typography>
                 {coverage.fromData !== null && (
-                  <Typography tag="p" textColor="neutral600">{t('report.coverage.report', { filled: coverage.filled, fromData: coverage.fromData, typed: coverage.filled - coverage.fromData })}</Typography>
+                  <Typography tag="p" textColor="neutral600">
+                    {t('report.coverage.report', { filled: coverage.filled, fromData: coverage.fromData, typed: coverage.filled - coverage.fromData })}
+                  </Typography>
                 )}
               </Box>
             )}
             {retained.length > 0 && (
               <Box padding={4} marginBottom={4} background="warning100" hasRadius data-testid="report-retired">
-                <Typography tag="p" fontWeight="bold">{t('report.retired.title')}</Typography>
+                <Typography tag="p" fontWeight="bold">
+                  {t('report.retired.title')}
+                </Typography>
                 <Box tag="ul" paddingTop={2}>
                   {retained.map((c) => (
                     <li key={c.id} data-retired-cell={c.id}>
                       <Flex gap={2} alignItems="center">
                         <Typography>{t('report.retired.cell', { label: en ? c.labelEn : c.label, id: c.id, value: c.text })}</Typography>
-                        <Button variant="tertiary" size="S" onClick={() => setRaw((current) => ({ ...current, [c.id]: '' }))}>{t('report.retired.clear')}</Button>
+                        <Button variant="tertiary" size="S" onClick={() => setRaw((current) => ({ ...current, [c.id]: '' }))}>
+                          {t('report.retired.clear')}
+                        </Button>
                       </Flex>
                     </li>
                   ))}
@@ -231,12 +247,21 @@ export const ReportEditorPage = () => {
               />
             ))}
             {recordsCell && <CellRecordsDialog documentId={documentId} locale={locale} cell={recordsCell} onClose={closeRecords} t={t} />}
-            <Typography variant="delta" tag="h2">{t('report.sections')}</Typography>
-            {[{ field: 'preface', title: t('report.preface') }, ...template.sections.map((sec) => ({ field: sec.field, title: en ? sec.titleEn : sec.title }))].map(({ field, title }) => (
+            <Typography variant="delta" tag="h2">
+              {t('report.sections')}
+            </Typography>
+            {[
+              { field: 'preface', title: t('report.preface') },
+              ...template.sections.map((sec) => ({ field: sec.field, title: en ? sec.titleEn : sec.title })),
+            ].map(({ field, title }) => (
               <Box key={field} paddingTop={4}>
                 <Flex justifyContent="space-between">
-                  <label htmlFor={`section-${field}`}><Typography fontWeight="bold">{title}</Typography></label>
-                  <Button variant="tertiary" size="S" onClick={() => togglePreview(field)}>{previews[field] ? t('report.edit') : t('report.preview')}</Button>
+                  <label htmlFor={`section-${field}`}>
+                    <Typography fontWeight="bold">{title}</Typography>
+                  </label>
+                  <Button variant="tertiary" size="S" onClick={() => togglePreview(field)}>
+                    {previews[field] ? t('report.edit') : t('report.preview')}
+                  </Button>
                 </Flex>
                 {previews[field] ? (
                   // HTML rendered and sanitized by the server, as the portal shows it
@@ -254,17 +279,33 @@ export const ReportEditorPage = () => {
             ))}
           </Box>
           <Box width="24rem" background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-            <Typography variant="delta" tag="h2">{t('report.checks', { errors: result.errors.length, warnings: result.warnings.length })}</Typography>
+            <Typography variant="delta" tag="h2">
+              {t('report.checks', { errors: result.errors.length, warnings: result.warnings.length })}
+            </Typography>
             <Box tag="ul" paddingTop={2} data-testid="report-findings">
-              {[...result.errors.map((f) => ({ kind: 'error' as const, f })), ...result.warnings.map((f) => ({ kind: 'warning' as const, f }))].map(({ kind, f }) => (
-                <li key={`${kind}-${f.check ?? ''}-${f.cell}`} id={`finding-${f.cell}`} data-finding={kind} data-finding-cell={f.cell} style={{ color: COLOR[kind], marginBottom: 8 }}>
-                  <Typography textColor={kind === 'error' ? 'danger600' : 'warning600'}>{f.message}</Typography>
-                </li>
-              ))}
+              {[...result.errors.map((f) => ({ kind: 'error' as const, f })), ...result.warnings.map((f) => ({ kind: 'warning' as const, f }))].map(
+                ({ kind, f }) => (
+                  <li
+                    key={`${kind}-${f.check ?? ''}-${f.cell}`}
+                    id={`finding-${f.cell}`}
+                    data-finding={kind}
+                    data-finding-cell={f.cell}
+                    style={{ color: COLOR[kind], marginBottom: 8 }}
+                  >
+                    <Typography textColor={kind === 'error' ? 'danger600' : 'warning600'}>{f.message}</Typography>
+                  </li>
+                )
+              )}
             </Box>
-            {result.errors.length === 0 && result.warnings.length === 0 && <Typography textColor="success600" data-testid="report-clean">{t('report.clean')}</Typography>}
+            {result.errors.length === 0 && result.warnings.length === 0 && (
+              <Typography textColor="success600" data-testid="report-clean">
+                {t('report.clean')}
+              </Typography>
+            )}
             <Box paddingTop={6}>
-              <Typography variant="delta" tag="h2">{t('workflow.title')}</Typography>
+              <Typography variant="delta" tag="h2">
+                {t('workflow.title')}
+              </Typography>
               <Box paddingTop={2}>
                 <WorkflowPanelBody uid={UID.annualReport} documentId={documentId} locale={locale} />
               </Box>
@@ -272,12 +313,20 @@ export const ReportEditorPage = () => {
             <Box paddingTop={4}>
               {(['docx', 'csv', 'html'] as const).map((format) => (
                 <Box key={format} paddingBottom={1}>
-                  <a href={`/${PLUGIN_ID}/annual-reports/${documentId}/export?format=${format}&locale=${locale}`} onClick={async (e) => {
-                    e.preventDefault();
-                    await downloadFile(get, `/${PLUGIN_ID}/annual-reports/${documentId}/export`, { format, locale }, `${report.year}-annual-report.${format}`).catch((error: unknown) =>
-                      toggleNotification({ type: 'danger', message: errorMessage(error) })
-                    );
-                  }}>{t(`report.export.${format}`)}</a>
+                  <a
+                    href={`/${PLUGIN_ID}/annual-reports/${documentId}/export?format=${format}&locale=${locale}`}
+                    onClick={async (e) => {
+                      e.preventDefault();
+                      await downloadFile(
+                        get,
+                        `/${PLUGIN_ID}/annual-reports/${documentId}/export`,
+                        { format, locale },
+                        `${report.year}-annual-report.${format}`
+                      ).catch((error: unknown) => toggleNotification({ type: 'danger', message: errorMessage(error) }));
+                    }}
+                  >
+                    {t(`report.export.${format}`)}
+                  </a>
                 </Box>
               ))}
             </Box>

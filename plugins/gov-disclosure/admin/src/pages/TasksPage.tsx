@@ -38,11 +38,21 @@ export const TasksPage = () => {
           <Table colCount={5} rowCount={tasks.data.length + 1}>
             <Thead>
               <Tr>
-                <Th><Typography variant="sigma">{t('tasks.column.title')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('tasks.column.type')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('tasks.column.state')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('tasks.column.since')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('tasks.column.comment')}</Typography></Th>
+                <Th>
+                  <Typography variant="sigma">{t('tasks.column.title')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('tasks.column.type')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('tasks.column.state')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('tasks.column.since')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('tasks.column.comment')}</Typography>
+                </Th>
               </Tr>
             </Thead>
             <Tbody>
@@ -60,7 +70,9 @@ export const TasksPage = () => {
                     </Link>
                   </Td>
                   <Td>
-                    <Typography>{t(task.uid === UID.annualReport ? 'overview.reports' : 'overview.entries')} · {task.locale}</Typography>
+                    <Typography>
+                      {t(task.uid === UID.annualReport ? 'overview.reports' : 'overview.entries')} · {task.locale}
+                    </Typography>
                   </Td>
                   <Td>
                     <StateBadge state={task.state} />

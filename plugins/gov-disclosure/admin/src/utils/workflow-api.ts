@@ -3,13 +3,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { WorkflowAction } from '../../../shared/domain/workflow';
 import { useFetched } from './use-fetched';
-import type {
-  TransitionRequest,
-  TransitionResponse,
-  WorkflowStatusResponse,
-  WorkflowTasksResponse,
-  WorkflowUid,
-} from '../../../shared/types';
+import type { TransitionRequest, TransitionResponse, WorkflowStatusResponse, WorkflowTasksResponse, WorkflowUid } from '../../../shared/types';
 
 export const useWorkflowStatus = (uid: WorkflowUid, documentId: string | undefined, locale: string | undefined) => {
   const { result: status, reload } = useFetched(

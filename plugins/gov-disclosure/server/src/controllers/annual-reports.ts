@@ -19,21 +19,51 @@ interface Ctx {
 }
 
 const validateBody = validateYupSchema(
-  yup.object({ template: yup.string().oneOf([...REPORT_TEMPLATE_IDS]).required(), statistics: yup.object().required() }).noUnknown()
+  yup
+    .object({
+      template: yup
+        .string()
+        .oneOf([...REPORT_TEMPLATE_IDS])
+        .required(),
+      statistics: yup.object().required(),
+    })
+    .noUnknown()
 );
-const validateTarget = validateYupSchema(yup.object({ locale: yup.string().oneOf([...LOCALES]).default('zh-Hans') }).noUnknown());
+const validateTarget = validateYupSchema(
+  yup
+    .object({
+      locale: yup
+        .string()
+        .oneOf([...LOCALES])
+        .default('zh-Hans'),
+    })
+    .noUnknown()
+);
 const validateRecords = validateYupSchema(
-  yup.object({
-    locale: yup.string().oneOf([...LOCALES]).default('zh-Hans'),
-    page: yup.number().integer().min(1).default(1),
-    pageSize: yup.number().integer().min(1).max(100).default(20),
-    format: yup.string().oneOf(['json', 'csv']).default('json'),
-  }).noUnknown(),
+  yup
+    .object({
+      locale: yup
+        .string()
+        .oneOf([...LOCALES])
+        .default('zh-Hans'),
+      page: yup.number().integer().min(1).default(1),
+      pageSize: yup.number().integer().min(1).max(100).default(20),
+      format: yup.string().oneOf(['json', 'csv']).default('json'),
+    })
+    .noUnknown(),
   // query values arrive as text: let yup read the page numbers
   { strict: false }
 );
 const validateExport = validateYupSchema(
-  yup.object({ locale: yup.string().oneOf([...LOCALES]).default('zh-Hans'), format: yup.string().oneOf(['csv', 'docx', 'html']).required() }).noUnknown()
+  yup
+    .object({
+      locale: yup
+        .string()
+        .oneOf([...LOCALES])
+        .default('zh-Hans'),
+      format: yup.string().oneOf(['csv', 'docx', 'html']).required(),
+    })
+    .noUnknown()
 );
 
 /** The admin language decides the language of check messages: the user's own, else the browser's. */
@@ -87,7 +117,12 @@ const annualReports = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The records a computed cell counted: a page of them as JSON, or all of them as CSV. */
     async records(ctx: Ctx) {
-      const { locale, page, pageSize, format } = (await validateRecords(ctx.query)) as { locale: string; page: number; pageSize: number; format: 'json' | 'csv' };
+      const { locale, page, pageSize, format } = (await validateRecords(ctx.query)) as {
+        locale: string;
+        page: number;
+        pageSize: number;
+        format: 'json' | 'csv';
+      };
       await office(ctx.params.documentId, locale);
       const statistics = getService(strapi, 'report-statistics');
       const { documentId, cell } = ctx.params;

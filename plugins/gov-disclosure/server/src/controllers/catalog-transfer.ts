@@ -28,10 +28,26 @@ const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 const validateImport = validateYupSchema(
   // multipart fields arrive as text
-  yup.object({ organization: yup.string().required().matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an organization slug'), publish: yup.string().oneOf(['true', 'false']) }).noUnknown()
+  yup
+    .object({
+      organization: yup
+        .string()
+        .required()
+        .matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an organization slug'),
+      publish: yup.string().oneOf(['true', 'false']),
+    })
+    .noUnknown()
 );
 const validateExport = validateYupSchema(
-  yup.object({ organization: yup.string().required().matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an organization slug'), format: yup.string().oneOf(['csv', 'xlsx']).required() }).noUnknown()
+  yup
+    .object({
+      organization: yup
+        .string()
+        .required()
+        .matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an organization slug'),
+      format: yup.string().oneOf(['csv', 'xlsx']).required(),
+    })
+    .noUnknown()
 );
 
 /** Import (upload → dry-run report → confirm → progress) and export of the catalog, for the general office. */
@@ -60,11 +76,18 @@ const catalogTransfer = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await mayImport(owner.id, body.publish))) return ctx.forbidden(PUBLISH_REFUSED);
       const given = ctx.request.files?.file;
       const file = Array.isArray(given) ? given[0] : given;
-      if (!file) throw new errors.ValidationError('Attach the catalog file as "file"', { errors: [{ path: ['file'], message: 'required', name: 'ValidationError' }] });
+      if (!file)
+        throw new errors.ValidationError('Attach the catalog file as "file"', { errors: [{ path: ['file'], message: 'required', name: 'ValidationError' }] });
       const name = file.originalFilename ?? 'catalog';
       const format = formatOf(name);
-      if (!format) throw new errors.ValidationError(`${name}: only .csv and .xlsx files can be imported`, { errors: [{ path: ['file'], message: 'must be a .csv or .xlsx file', name: 'ValidationError' }] });
-      if (file.size > MAX_UPLOAD_BYTES) throw new errors.ValidationError('The file is larger than 200 MB; import it with npm run catalog:import', { errors: [{ path: ['file'], message: 'too large', name: 'ValidationError' }] });
+      if (!format)
+        throw new errors.ValidationError(`${name}: only .csv and .xlsx files can be imported`, {
+          errors: [{ path: ['file'], message: 'must be a .csv or .xlsx file', name: 'ValidationError' }],
+        });
+      if (file.size > MAX_UPLOAD_BYTES)
+        throw new errors.ValidationError('The file is larger than 200 MB; import it with npm run catalog:import', {
+          errors: [{ path: ['file'], message: 'too large', name: 'ValidationError' }],
+        });
       const job = await getService(strapi, 'catalog-import-jobs').create({ path: file.filepath, name, format }, body, owner);
       ctx.status = 201;
       ctx.body = { data: job };
@@ -94,10 +117,12 @@ const catalogTransfer = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Content-Disposition', `attachment; filename="catalog-${organization}.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = out;
-      getService(strapi, 'catalog-export').write(out, format, organization).catch((error: unknown) => {
-        strapi.log.error(`[gov-disclosure] export of ${organization} failed: ${String(error)}`);
-        out.destroy(error instanceof Error ? error : new Error(String(error)));
-      });
+      getService(strapi, 'catalog-export')
+        .write(out, format, organization)
+        .catch((error: unknown) => {
+          strapi.log.error(`[gov-disclosure] export of ${organization} failed: ${String(error)}`);
+          out.destroy(error instanceof Error ? error : new Error(String(error)));
+        });
     },
   };
 };

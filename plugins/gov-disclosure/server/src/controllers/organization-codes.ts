@@ -2,7 +2,10 @@ import { validateYupSchema, yup } from '@strapi/utils';
 import type { OrganizationCodeCheckRequest, OrganizationCodeCheckResponse } from '../../../shared/types';
 import { checkIssuerCode, describeCodeProblem } from '../../../shared/domain/organization-code';
 
-const checkRequest = yup.object({ code: yup.string().trim().required().max(40) }).noUnknown().strict();
+const checkRequest = yup
+  .object({ code: yup.string().trim().required().max(40) })
+  .noUnknown()
+  .strict();
 
 const validateCheckRequest = validateYupSchema(checkRequest);
 

@@ -14,13 +14,17 @@ import { publicWhere } from '../domain/public-visibility';
 type Ctx = PublicCtx;
 
 /** The portal needs no script at all; this policy forbids any, whatever a body might contain. */
-const CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'";
+const CSP =
+  "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'";
 
 const HTML = 'text/html; charset=utf-8';
 const SITEMAP_LIMIT = 50_000; // the sitemap protocol's maximum per file
 
 class PageError extends Error {
-  constructor(readonly status: 400 | 404, readonly messages: string[] = []) {
+  constructor(
+    readonly status: 400 | 404,
+    readonly messages: string[] = []
+  ) {
     super(`portal ${status}`);
   }
 }
@@ -31,12 +35,18 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const paramsOf = (ctx: Ctx, spec: ParamSpec): PublicParams & { locale: string } => {
     const { params, issues } = parsePublicParams(ctx.query, spec);
-    if (issues.length > 0) throw new PageError(400, issues.map((i) => i.message));
+    if (issues.length > 0)
+      throw new PageError(
+        400,
+        issues.map((i) => i.message)
+      );
     return { ...params, locale: params.locale ?? DEFAULT_LOCALE };
   };
 
   const siteName = async (locale: string) => {
-    const org = (await strapi.db.query(UID.organization as never).findOne({ where: { locale }, select: ['name'], orderBy: { id: 'asc' } })) as { name: string } | null;
+    const org = (await strapi.db.query(UID.organization as never).findOne({ where: { locale }, select: ['name'], orderBy: { id: 'asc' } })) as {
+      name: string;
+    } | null;
     return org?.name ?? t(locale, 'catalog');
   };
 
@@ -47,20 +57,28 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Renders the page, or the same 404 for anything unknown or unpublished, or a 400 naming the parameter. */
-  const render = (build: (ctx: Ctx) => Promise<void>) => withPublicCache(strapi, async (ctx: Ctx) => {
-    try {
-      await build(ctx);
-    } catch (error) {
-      if (!(error instanceof PageError)) throw error;
-      const locale = ctx.query.locale === 'en' ? 'en' : DEFAULT_LOCALE;
-      const [columns, name] = await Promise.all([portal().columns(locale), siteName(locale)]);
-      ctx.set('Content-Security-Policy', CSP);
-      ctx.set('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE}`);
-      ctx.status = error.status;
-      ctx.type = HTML;
-      ctx.body = layout({ locale, title: t(locale, error.status === 404 ? 'notFound' : 'badRequest'), siteName: name, columns, path: ctx.url, body: errorPage(locale, error.status, error.messages) });
-    }
-  });
+  const render = (build: (ctx: Ctx) => Promise<void>) =>
+    withPublicCache(strapi, async (ctx: Ctx) => {
+      try {
+        await build(ctx);
+      } catch (error) {
+        if (!(error instanceof PageError)) throw error;
+        const locale = ctx.query.locale === 'en' ? 'en' : DEFAULT_LOCALE;
+        const [columns, name] = await Promise.all([portal().columns(locale), siteName(locale)]);
+        ctx.set('Content-Security-Policy', CSP);
+        ctx.set('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE}`);
+        ctx.status = error.status;
+        ctx.type = HTML;
+        ctx.body = layout({
+          locale,
+          title: t(locale, error.status === 404 ? 'notFound' : 'badRequest'),
+          siteName: name,
+          columns,
+          path: ctx.url,
+          body: errorPage(locale, error.status, error.messages),
+        });
+      }
+    });
 
   return {
     home: render(async (ctx) => {
@@ -80,7 +98,13 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
       if (found.column.kind === 'link' && found.column.linkUrl) return ctx.redirect(found.column.linkUrl);
       const list = await portal().columnEntries(found.column.id, params, params.locale);
       const feed = href(`/portal/columns/${found.column.slug}/rss.xml`, params.locale);
-      return page(ctx, params.locale, found.column.name, columnPage(params.locale, found.column.name, list.data, list.meta.pagination, found.column.slug, feed), feed);
+      return page(
+        ctx,
+        params.locale,
+        found.column.name,
+        columnPage(params.locale, found.column.name, list.data, list.meta.pagination, found.column.slug, feed),
+        feed
+      );
     }),
 
     entry: render(async (ctx) => {

@@ -13,7 +13,10 @@ import { WORKFLOW_UIDS, WorkflowConflictError } from '../services/workflow';
 import { getService } from '../utils/get-service';
 
 const target = {
-  uid: yup.string().oneOf([...WORKFLOW_UIDS]).required(),
+  uid: yup
+    .string()
+    .oneOf([...WORKFLOW_UIDS])
+    .required(),
   documentId: yup.string().trim().min(1).max(100).required(),
   locale: yup.string().trim().min(2).max(20).required(),
 };
@@ -21,7 +24,10 @@ const target = {
 const transitionBody = yup
   .object({
     ...target,
-    action: yup.string().oneOf([...WORKFLOW_ACTIONS]).required(),
+    action: yup
+      .string()
+      .oneOf([...WORKFLOW_ACTIONS])
+      .required(),
     comment: yup
       .string()
       .max(5000)

@@ -50,7 +50,11 @@ export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware
     const locale = requestedLocale ?? ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string);
     const row = await wf.draftRow(uid as never, documentId, locale);
     const any = row ?? ((await strapi.db.query(uid as never).findOne({ where: { documentId, publishedAt: null } })) as { id: number } | null);
-    const staff: ColumnStaff = any ? await wf.staffOf(uid as never, any.id) : uid === UID.catalogEntry ? { administrators: new Set(), reviewers: new Set() } : null;
+    const staff: ColumnStaff = any
+      ? await wf.staffOf(uid as never, any.id)
+      : uid === UID.catalogEntry
+        ? { administrators: new Set(), reviewers: new Set() }
+        : null;
     const state: WorkflowState = row ? wf.stateOfRow(row) : 'draft';
     return { row, state, staff };
   };
@@ -88,7 +92,9 @@ export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware
     if (!isWorkflowUid(uid)) return next();
 
     if (action === 'publish' && currentTransition() !== 'publish') {
-      forbid('Publishing goes through the approval chain: submit → approve → publish (发布须经起草、审核、发布流程). Use the workflow panel once the item is awaiting publication.');
+      forbid(
+        'Publishing goes through the approval chain: submit → approve → publish (发布须经起草、审核、发布流程). Use the workflow panel once the item is awaiting publication.'
+      );
     }
     if (action === 'unpublish' && currentTransition() !== 'withdraw') {
       forbid('Published items are taken down with the workflow’s Withdraw, which needs a reason (撤回须填写理由)');
@@ -115,9 +121,8 @@ export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware
         if (uid === UID.annualReport) {
           if (!getService(strapi, 'actors').mayCompileReports(actor)) forbid('Annual reports are compiled by the general office (编制年度报告 permission)');
         } else {
-          const staff = action === 'create'
-            ? await staffOfNewColumns(params.data?.columns, params.locale)
-            : (await factsOf(uid, params.documentId!, params.locale)).staff;
+          const staff =
+            action === 'create' ? await staffOfNewColumns(params.data?.columns, params.locale) : (await factsOf(uid, params.documentId!, params.locale)).staff;
           if (!mayEdit(actor, 'draft', staff)) {
             forbid('Drafters create entries only in columns they administer: choose one of your columns (只能在自己管理的栏目中起草)');
           }

@@ -68,17 +68,29 @@ export const mapHeaders = (headers: string[]): { byField: Map<string, number>; i
   const byField = new Map<string, number>();
   const issues: CatalogImportIssue[] = [];
   headers.forEach((raw, index) => {
-    const header = String(raw ?? '').replace(/^\uFEFF/, '').trim();
+    const header = String(raw ?? '')
+      .replace(/^\uFEFF/, '')
+      .trim();
     if (!header) return;
     const column = CATALOG_FILE_COLUMNS.find((c) => c.header === header || c.aliases.includes(header));
     if (!column) {
-      issues.push({ row: 1, column: header, message: `unknown column "${header}" is ignored; known columns: ${CATALOG_FILE_HEADERS.join(', ')}`, severity: 'warning' });
+      issues.push({
+        row: 1,
+        column: header,
+        message: `unknown column "${header}" is ignored; known columns: ${CATALOG_FILE_HEADERS.join(', ')}`,
+        severity: 'warning',
+      });
     } else if (byField.has(column.field)) {
       issues.push({ row: 1, column: header, message: `column ${column.header} appears twice`, severity: 'error' });
     } else byField.set(column.field, index);
   });
   for (const column of CATALOG_FILE_COLUMNS.filter((c) => c.required && !byField.has(c.field))) {
-    issues.push({ row: 1, column: column.header, message: `the file has no ${column.header} column (${[column.header, ...column.aliases].join(' / ')})`, severity: 'error' });
+    issues.push({
+      row: 1,
+      column: column.header,
+      message: `the file has no ${column.header} column (${[column.header, ...column.aliases].join(' / ')})`,
+      severity: 'error',
+    });
   }
   return { byField, issues };
 };
@@ -156,18 +168,27 @@ const byLabel = <K extends string>(labels: Record<K, { zh: string; en: string }>
   return entry ? entry[0] : null;
 };
 
-const labelList = (labels: Record<string, { zh: string }>) => Object.values(labels).map((l) => l.zh).join('、');
+const labelList = (labels: Record<string, { zh: string }>) =>
+  Object.values(labels)
+    .map((l) => l.zh)
+    .join('、');
 
 /** A cell holding several values (栏目, 解读对象), separated as people write lists. */
 const LIST_SEPARATORS = /[;；、,，|\n]+/;
-const splitList = (cell: string): string[] => cell.split(LIST_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+const splitList = (cell: string): string[] =>
+  cell
+    .split(LIST_SEPARATORS)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Whether a name would be cut in two in a list cell (the export writes such a column by its slug). */
 export const hasListSeparator = (name: string): boolean => LIST_SEPARATORS.test(name);
 
 /** The text cells checked for length, with the content type's own limits. */
 const ATTRIBUTES = entrySchema.attributes as Record<string, { maxLength?: number }>;
-const MAX_LENGTH = Object.fromEntries(['title', 'keywords', 'documentNumber', 'withholdReason', 'indexNumber', 'summary'].map((f) => [f, ATTRIBUTES[f].maxLength!]));
+const MAX_LENGTH = Object.fromEntries(
+  ['title', 'keywords', 'documentNumber', 'withholdReason', 'indexNumber', 'summary'].map((f) => [f, ATTRIBUTES[f].maxLength!])
+);
 
 /** A 解读对象 as stored: a 文号 with its year's brackets normalized, or a 索引号 as written. */
 const interpretedRef = (ref: string): string => normalizeDocumentNumber(ref);
@@ -180,7 +201,12 @@ export const rowReferences = (cells: unknown[], byField: Map<string, number>): s
     .map(interpretedRef);
 
 /** Reads one data row into entry values and everything wrong with it (row, column, message). */
-export const readRow = (cells: unknown[], rowNumber: number, byField: Map<string, number>, context: ImportContext): { row: ImportRow | null; issues: CatalogImportIssue[] } => {
+export const readRow = (
+  cells: unknown[],
+  rowNumber: number,
+  byField: Map<string, number>,
+  context: ImportContext
+): { row: ImportRow | null; issues: CatalogImportIssue[] } => {
   const issues: CatalogImportIssue[] = [];
   const headerOf = (field: string) => CATALOG_FILE_COLUMNS.find((c) => c.field === field)!.header;
   const fail = (field: string, message: string) => issues.push({ row: rowNumber, column: headerOf(field), message, severity: 'error' });
@@ -197,7 +223,8 @@ export const readRow = (cells: unknown[], rowNumber: number, byField: Map<string
   if (indexNumber) {
     const parsed = parseIndexNumber(context.organization.indexNumberPattern, indexNumber);
     if (!parsed) fail('indexNumber', `"${indexNumber}" does not have the shape ${context.organization.indexNumberPattern} of this organization`);
-    else if (parsed.code !== context.organization.code) fail('indexNumber', `"${indexNumber}" carries code ${parsed.code}, not this organization's ${context.organization.code}`);
+    else if (parsed.code !== context.organization.code)
+      fail('indexNumber', `"${indexNumber}" carries code ${parsed.code}, not this organization's ${context.organization.code}`);
     else if (parsed.serial < 1) fail('indexNumber', `"${indexNumber}" has serial 0; serials start at 1`);
   }
 
@@ -270,7 +297,8 @@ export const readRow = (cells: unknown[], rowNumber: number, byField: Map<string
 
   const interprets = splitList(get('interprets')).map(interpretedRef);
   if (genre === 'interpretation' && interprets.length === 0) fail('interprets', '政策解读 needs 解读对象: the 索引号 or 文号 of the policy it explains');
-  if (genre && genre !== 'interpretation' && interprets.length > 0) fail('interprets', `only a 政策解读 names a 解读对象; this row's 体裁分类 is ${GENRE_LABELS[genre].zh}`);
+  if (genre && genre !== 'interpretation' && interprets.length > 0)
+    fail('interprets', `only a 政策解读 names a 解读对象; this row's 体裁分类 is ${GENRE_LABELS[genre].zh}`);
 
   const withholdReason = get('withholdReason') || null;
   // The content type's own cross-field rules, with the file's column names in the messages.
@@ -280,14 +308,33 @@ export const readRow = (cells: unknown[], rowNumber: number, byField: Map<string
     if (!issues.some((i) => i.column === headerOf(column))) fail(column, ruleIssue.message);
   }
 
-  if (issues.length > 0 || !publishedDate || !genre || !validity || !disclosureMode || !disclosureScope || !disclosureTerm || !documentKind) return { row: null, issues };
+  if (issues.length > 0 || !publishedDate || !genre || !validity || !disclosureMode || !disclosureScope || !disclosureTerm || !documentKind)
+    return { row: null, issues };
   return {
     row: {
       row: rowNumber,
       values: {
-        indexNumber, title, writtenDate, publishedDate, documentNumber, subjectCategoryId, genre, validity, disclosureMode,
-        keywords: get('keywords') || null, body: get('body') || null, columnIds, repealedDate, withholdReason, interprets,
-        summary: get('summary') || null, effectiveDate, disclosureScope, disclosureTerm, channels, documentKind,
+        indexNumber,
+        title,
+        writtenDate,
+        publishedDate,
+        documentNumber,
+        subjectCategoryId,
+        genre,
+        validity,
+        disclosureMode,
+        keywords: get('keywords') || null,
+        body: get('body') || null,
+        columnIds,
+        repealedDate,
+        withholdReason,
+        interprets,
+        summary: get('summary') || null,
+        effectiveDate,
+        disclosureScope,
+        disclosureTerm,
+        channels,
+        documentKind,
       },
     },
     issues,
@@ -306,9 +353,26 @@ export interface ExportEntry extends StoredAsIs {
 
 /** The cells of a row, in CATALOG_FILE_HEADERS order. */
 export const exportCells = (e: ExportEntry): string[] => [
-  e.indexNumber ?? '', e.title, e.organization, e.writtenDate ?? '', e.publishedDate ?? '', e.documentNumber ?? '', e.subject ?? '',
-  GENRE_LABELS[e.genre].zh, VALIDITY_LABELS[e.validity].zh, DISCLOSURE_MODE_LABELS[e.disclosureMode].zh, e.keywords ?? '', e.body ?? '',
-  e.columns.join('；'), e.repealedDate ?? '', e.withholdReason ?? '', e.interprets.join('；'),
-  e.summary ?? '', e.effectiveDate ?? '', DISCLOSURE_SCOPE_LABELS[e.disclosureScope].zh, DISCLOSURE_TERM_LABELS[e.disclosureTerm].zh,
-  (e.channels ?? []).map((c) => CHANNEL_LABELS[c].zh).join('；'), DOCUMENT_KIND_LABELS[e.documentKind].zh,
+  e.indexNumber ?? '',
+  e.title,
+  e.organization,
+  e.writtenDate ?? '',
+  e.publishedDate ?? '',
+  e.documentNumber ?? '',
+  e.subject ?? '',
+  GENRE_LABELS[e.genre].zh,
+  VALIDITY_LABELS[e.validity].zh,
+  DISCLOSURE_MODE_LABELS[e.disclosureMode].zh,
+  e.keywords ?? '',
+  e.body ?? '',
+  e.columns.join('；'),
+  e.repealedDate ?? '',
+  e.withholdReason ?? '',
+  e.interprets.join('；'),
+  e.summary ?? '',
+  e.effectiveDate ?? '',
+  DISCLOSURE_SCOPE_LABELS[e.disclosureScope].zh,
+  DISCLOSURE_TERM_LABELS[e.disclosureTerm].zh,
+  (e.channels ?? []).map((c) => CHANNEL_LABELS[c].zh).join('；'),
+  DOCUMENT_KIND_LABELS[e.documentKind].zh,
 ];

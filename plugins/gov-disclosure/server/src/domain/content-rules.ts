@@ -117,20 +117,42 @@ export const interpretationIssues = ({ genre, interprets, interpretedBy, strande
     if (interprets.length === 0) {
       issues.push(issue('interprets', 'a 政策解读 (policy interpretation) must link the policy document it interprets (政策解读须关联所解读的政策文件)'));
     } else if (notPolicies.length > 0) {
-      issues.push(issue('interprets', `${quoted(notPolicies)} is itself a 政策解读; link the policy document it interprets (解读的文件须为政策文件，不能是另一篇政策解读)`));
+      issues.push(
+        issue(
+          'interprets',
+          `${quoted(notPolicies)} is itself a 政策解读; link the policy document it interprets (解读的文件须为政策文件，不能是另一篇政策解读)`
+        )
+      );
     }
     if (interpretedBy.length > 0) {
-      issues.push(issue('genre', `${quoted(interpretedBy)} interprets this document, so it is a policy document and cannot be a 政策解读 itself (已有政策解读关联本文件，文种不能为政策解读)`));
+      issues.push(
+        issue(
+          'genre',
+          `${quoted(interpretedBy)} interprets this document, so it is a policy document and cannot be a 政策解读 itself (已有政策解读关联本文件，文种不能为政策解读)`
+        )
+      );
     }
   } else if (interprets.length > 0) {
-    issues.push(issue('interprets', 'only a 政策解读 (genre "interpretation") links documents it interprets; clear 解读的文件 or make the entry an interpretation (仅政策解读可关联解读的文件)'));
+    issues.push(
+      issue(
+        'interprets',
+        'only a 政策解读 (genre "interpretation") links documents it interprets; clear 解读的文件 or make the entry an interpretation (仅政策解读可关联解读的文件)'
+      )
+    );
   }
   const notInterpretations = interpretedBy.filter((e) => !isInterpretation(e));
   if (notInterpretations.length > 0) {
-    issues.push(issue('interpretations', `${quoted(notInterpretations)} is not a 政策解读; only interpretations are listed as a document's interpretations (相关解读须为政策解读)`));
+    issues.push(
+      issue(
+        'interpretations',
+        `${quoted(notInterpretations)} is not a 政策解读; only interpretations are listed as a document's interpretations (相关解读须为政策解读)`
+      )
+    );
   }
   if (stranded.length > 0) {
-    issues.push(issue('interpretations', `${quoted(stranded)} would then interpret no document; link it to its policy document first (政策解读须至少关联一份政策文件)`));
+    issues.push(
+      issue('interpretations', `${quoted(stranded)} would then interpret no document; link it to its policy document first (政策解读须至少关联一份政策文件)`)
+    );
   }
   return issues;
 };
@@ -138,7 +160,12 @@ export const interpretationIssues = ({ genre, interprets, interpretedBy, strande
 /** An interpretation goes live only when a policy document it interprets is live and public, so its page never points nowhere. */
 export const interpretationPublishIssues = (genre: unknown, liveInterpreted: number): FieldIssue[] =>
   genre === INTERPRETATION && liveInterpreted === 0
-    ? [issue('interprets', 'none of the documents this 政策解读 interprets is published for the public; publish the policy document first (所解读的政策文件尚未公开发布，请先发布政策文件)')]
+    ? [
+        issue(
+          'interprets',
+          'none of the documents this 政策解读 interprets is published for the public; publish the policy document first (所解读的政策文件尚未公开发布，请先发布政策文件)'
+        ),
+      ]
     : [];
 
 /**
@@ -147,7 +174,12 @@ export const interpretationPublishIssues = (genre: unknown, liveInterpreted: num
  */
 export const policyWithdrawIssues = (stranded: Array<{ title: string }>): FieldIssue[] =>
   stranded.length > 0
-    ? [issue('interpretations', `withdraw its 政策解读 first: ${stranded.map((e) => `"${e.title}"`).join(', ')} explain(s) only this document (请先撤回仅解读本文件的政策解读)`)]
+    ? [
+        issue(
+          'interpretations',
+          `withdraw its 政策解读 first: ${stranded.map((e) => `"${e.title}"`).join(', ')} explain(s) only this document (请先撤回仅解读本文件的政策解读)`
+        ),
+      ]
     : [];
 
 /** The top level of the national 主题分类 list; its codes are stable identifiers. */
@@ -171,7 +203,12 @@ export interface SubjectCategoryFacts {
 export const subjectCategoryIssues = (c: SubjectCategoryFacts): FieldIssue[] => {
   const label = `${c.code} ${c.name}`;
   if (!NATIONAL_TOP_CODES.has(c.topCode)) {
-    return [issue('subjectCategory', `${label} is not on the national 主题分类 list; choose a category under one of the national top levels (主题分类须属于国家目录)`)];
+    return [
+      issue(
+        'subjectCategory',
+        `${label} is not on the national 主题分类 list; choose a category under one of the national top levels (主题分类须属于国家目录)`
+      ),
+    ];
   }
   if (c.hasParent && c.hasChildren) {
     return [issue('subjectCategory', `${label} has sub-categories; choose one of them or its top-level category (主题分类须为末级分类或一级分类)`)];
@@ -190,7 +227,12 @@ export const retiredCellIssues = (templateId: string, incoming: unknown, stored:
   return template.retiredCells.flatMap(({ id, label }) => {
     const value = (incoming as Record<string, unknown>)[id];
     if (value === null || value === undefined || value === '' || value === before[id]) return [];
-    return [issue(['statistics', id], `「${label}」 is not a cell of the official form: it keeps a number stored before until it is cleared, but takes no new one (现行表格中无此单元格，只能清除)`)];
+    return [
+      issue(
+        ['statistics', id],
+        `「${label}」 is not a cell of the official form: it keeps a number stored before until it is cleared, but takes no new one (现行表格中无此单元格，只能清除)`
+      ),
+    ];
   });
 };
 

@@ -15,9 +15,35 @@ const EXTERNAL = /^(https?:)?\/\//i;
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr',
-    'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-    'a', 'img', 'strong', 'em', 'b', 'i', 'del', 's', 'code', 'pre', 'blockquote',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'br',
+    'hr',
+    'ul',
+    'ol',
+    'li',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'a',
+    'img',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'del',
+    's',
+    'code',
+    'pre',
+    'blockquote',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
@@ -45,5 +71,4 @@ const SANITIZE: sanitizeHtml.IOptions = {
 
 export const sanitize = (html: string): string => sanitizeHtml(html, SANITIZE);
 
-export const renderMarkdown = (markdown: string | null | undefined): string =>
-  markdown ? sanitize(marked.parse(markdown) as string) : '';
+export const renderMarkdown = (markdown: string | null | undefined): string => (markdown ? sanitize(marked.parse(markdown) as string) : '');

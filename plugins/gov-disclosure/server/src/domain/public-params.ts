@@ -30,7 +30,11 @@ const oneOf = (values: readonly string[]) => (v: string) => values.includes(v);
 
 const CHECKS: Record<Kind, { test: (v: string) => boolean; message: string; parse?: (v: string) => number }> = {
   page: { test: (v) => /^\d{1,7}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_PAGE, message: `must be a whole number from 1 to ${MAX_PAGE}`, parse: Number },
-  pageSize: { test: (v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_PAGE_SIZE, message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`, parse: Number },
+  pageSize: {
+    test: (v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_PAGE_SIZE,
+    message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
+    parse: Number,
+  },
   locale: { test: oneOf(LOCALES), message: `must be one of ${LOCALES.join(', ')}` },
   year: { test: (v) => /^(19|20|21)\d{2}$/.test(v), message: 'must be a four-digit year', parse: Number },
   text: { test: (v) => v.trim().length >= 1 && v.length <= 100, message: 'must be 1 to 100 characters' },
@@ -67,8 +71,16 @@ export const ROUTE_PARAMS = {
   columnEntries: { page: 'page', pageSize: 'pageSize', locale: 'locale' },
   entry: { locale: 'locale' },
   catalog: {
-    subject: 'subject', genre: 'genre', organization: 'slug', year: 'year', validity: 'validity', documentKind: 'documentKind',
-    q: 'text', page: 'page', pageSize: 'pageSize', locale: 'locale',
+    subject: 'subject',
+    genre: 'genre',
+    organization: 'slug',
+    year: 'year',
+    validity: 'validity',
+    documentKind: 'documentKind',
+    q: 'text',
+    page: 'page',
+    pageSize: 'pageSize',
+    locale: 'locale',
   },
   annualReports: { locale: 'locale', organization: 'slug' },
   annualReport: { locale: 'locale' },

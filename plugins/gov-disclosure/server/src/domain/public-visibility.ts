@@ -10,7 +10,8 @@ export const publicWhere = (locale: string) => ({
 });
 
 /** The same rule over an entry's values, for a row not yet stored (an import checking its file). */
-export const isPublicEntry = (e: { disclosureMode: string; disclosureScope: string }): boolean => e.disclosureMode !== 'withheld' && e.disclosureScope === 'public';
+export const isPublicEntry = (e: { disclosureMode: string; disclosureScope: string }): boolean =>
+  e.disclosureMode !== 'withheld' && e.disclosureScope === 'public';
 
 /**
  * 依申请公开 information is listed in the catalog so that people know it exists and can apply

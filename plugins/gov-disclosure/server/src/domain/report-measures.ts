@@ -48,7 +48,10 @@ export const measureSql = (bounds: YearBounds, client: string): Record<CatalogMe
     proactive: year(proactive),
     proactive_normative: year(`${proactive} AND e.document_kind = 'normative'`),
     interpretations: year(`e.genre = 'interpretation'`),
-    ...(Object.fromEntries(CHANNELS.map((c) => [`channel_${c}`, year(`${proactive} AND ${channel(c)}`)])) as Record<`channel_${(typeof CHANNELS)[number]}`, MeasureSql>),
+    ...(Object.fromEntries(CHANNELS.map((c) => [`channel_${c}`, year(`${proactive} AND ${channel(c)}`)])) as Record<
+      `channel_${(typeof CHANNELS)[number]}`,
+      MeasureSql
+    >),
     ...(Object.fromEntries(
       KINDS.flatMap((k) => {
         const kind = `e.document_kind = '${k}'`;

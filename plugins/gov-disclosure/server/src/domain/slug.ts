@@ -8,9 +8,7 @@ const HAN = /\p{Script=Han}/u;
  * (通知公告 → tong-zhi-gong-gao), other text goes through slugify. Never empty.
  */
 export const toSlug = (text: string, maxLength = 80): string => {
-  const spaced = HAN.test(text)
-    ? pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join(' ')
-    : text;
+  const spaced = HAN.test(text) ? pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join(' ') : text;
   const slug = slugify(spaced, { lower: true, strict: true, trim: true });
   const cut = slug.slice(0, maxLength).replace(/-+$/, '');
   return cut || 'item';

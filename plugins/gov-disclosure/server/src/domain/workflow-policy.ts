@@ -2,14 +2,7 @@
  * Who may take which workflow action, and who may edit, as pure decisions over plain facts
  * (the actor's workflow permissions, the item's column staff, its state, its last submitter).
  */
-import {
-  canTransition,
-  HOLDER,
-  STATE_LABELS,
-  ACTION_LABELS,
-  type WorkflowAction,
-  type WorkflowState,
-} from '../../../shared/domain/workflow';
+import { canTransition, HOLDER, STATE_LABELS, ACTION_LABELS, type WorkflowAction, type WorkflowState } from '../../../shared/domain/workflow';
 
 export interface WorkflowActor {
   id: number;

@@ -28,7 +28,16 @@ export const countedEntriesCsv = (label: string, entries: CountedEntry[]): strin
     [`「${label}」`, `${entries.length}`],
     ['索引号', '名称', '文号', '成文日期', '发布日期', '废止日期', '计入项', 'documentId'],
     // titles and 文号 are typed by people: a leading = + - @ must not run as a formula
-    ...entries.map((e) => [e.indexNumber ?? '', guardFormula(e.title), guardFormula(e.documentNumber ?? ''), e.writtenDate ?? '', e.publishedDate ?? '', e.repealedDate ?? '', e.countedAs, e.documentId]),
+    ...entries.map((e) => [
+      e.indexNumber ?? '',
+      guardFormula(e.title),
+      guardFormula(e.documentNumber ?? ''),
+      e.writtenDate ?? '',
+      e.publishedDate ?? '',
+      e.repealedDate ?? '',
+      e.countedAs,
+      e.documentId,
+    ]),
   ];
   return `\ufeff${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
 };

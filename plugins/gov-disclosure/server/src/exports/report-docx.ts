@@ -22,17 +22,36 @@ const FONT = { ascii: 'Times New Roman', eastAsia: 'SimSun', hAnsi: 'Times New R
 const paragraphsOf = (htmlText: string): string[] =>
   htmlText
     .split(/<\/(?:p|h[1-6]|li|tr|blockquote)>/i)
-    .map((chunk) => chunk.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim())
+    .map((chunk) =>
+      chunk
+        .replace(/<[^>]+>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&')
+        .trim()
+    )
     .filter(Boolean);
 
-const text = (value: string, options: { bold?: boolean; size?: number } = {}) => new TextRun({ text: value, font: FONT, bold: options.bold, size: options.size ?? 24 });
+const text = (value: string, options: { bold?: boolean; size?: number } = {}) =>
+  new TextRun({ text: value, font: FONT, bold: options.bold, size: options.size ?? 24 });
 
-const cell = (value: string, options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number; columnSpan?: number; rowSpan?: number } = {}) =>
+const cell = (
+  value: string,
+  options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number; columnSpan?: number; rowSpan?: number } = {}
+) =>
   new TableCell({
     columnSpan: options.columnSpan,
     rowSpan: options.rowSpan,
     verticalAlign: VerticalAlign.CENTER,
-    children: [new Paragraph({ alignment: options.align, indent: options.indent ? { left: options.indent * 360 } : undefined, children: [text(value, { bold: options.bold, size: 21 })] })],
+    children: [
+      new Paragraph({
+        alignment: options.align,
+        indent: options.indent ? { left: options.indent * 360 } : undefined,
+        children: [text(value, { bold: options.bold, size: 21 })],
+      }),
+    ],
   });
 
 const BORDERS = {

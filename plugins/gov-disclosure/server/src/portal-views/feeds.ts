@@ -4,7 +4,13 @@ import { escapeHtml } from './html';
 const xml = escapeHtml;
 
 /** RSS 2.0 for one column's latest entries. */
-export const rss = (base: string, column: { slug: string; name: string }, siteName: string, entries: PublicEntrySummary[], locale: string) => `<?xml version="1.0" encoding="UTF-8"?>
+export const rss = (
+  base: string,
+  column: { slug: string; name: string },
+  siteName: string,
+  entries: PublicEntrySummary[],
+  locale: string
+) => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0">
 <channel>
 <title>${xml(`${column.name} - ${siteName}`)}</title>

@@ -116,9 +116,7 @@ const actors = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { roles: { select: ['code'] } },
       })) as AdminUserRow[];
       // Super admins hold every permission but are not a party of the chain.
-      return users
-        .filter((u) => !(u.roles ?? []).some((r) => r.code === SUPER_ADMIN_CODE))
-        .map((u) => ({ id: u.id, name: displayName(u), email: u.email }));
+      return users.filter((u) => !(u.roles ?? []).some((r) => r.code === SUPER_ADMIN_CODE)).map((u) => ({ id: u.id, name: displayName(u), email: u.email }));
     },
   };
 };

@@ -14,18 +14,48 @@ const LIST_COLUMNS: Record<string, string[]> = {
 /** Field labels as a clerk reads them: the official Chinese term, then English. */
 const LABELS: Record<string, Record<string, string>> = {
   [UID.catalogEntry]: {
-    title: '名称 Title', summary: '内容概述 Summary', body: '正文 Body (Markdown)', keywords: '主题词 Keywords', slug: '网址标识 Slug',
-    indexNumber: '索引号 Index number', organization: '发布机构 Organization', columns: '栏目 Columns', subjectCategory: '主题分类 Subject',
-    genre: '体裁分类 Genre', documentNumber: '文号 Document number', writtenDate: '成文日期 Date written', publishedDate: '发布日期 Date published',
-    validity: '有效性 Validity', effectiveDate: '生效日期 Effective', repealedDate: '废止日期 Repealed', disclosureMode: '公开方式 Disclosure mode',
-    withholdReason: '不公开理由 Reason withheld', disclosureScope: '公开范围 Scope', disclosureTerm: '公开时限 Term', channels: '公开渠道 Channels',
-    documentKind: '文件类型 Document kind', interprets: '解读的文件 Interprets', interpretations: '政策解读 Interpretations',
-    attachments: '附件 Attachments', workflowState: '审核状态 State',
+    title: '名称 Title',
+    summary: '内容概述 Summary',
+    body: '正文 Body (Markdown)',
+    keywords: '主题词 Keywords',
+    slug: '网址标识 Slug',
+    indexNumber: '索引号 Index number',
+    organization: '发布机构 Organization',
+    columns: '栏目 Columns',
+    subjectCategory: '主题分类 Subject',
+    genre: '体裁分类 Genre',
+    documentNumber: '文号 Document number',
+    writtenDate: '成文日期 Date written',
+    publishedDate: '发布日期 Date published',
+    validity: '有效性 Validity',
+    effectiveDate: '生效日期 Effective',
+    repealedDate: '废止日期 Repealed',
+    disclosureMode: '公开方式 Disclosure mode',
+    withholdReason: '不公开理由 Reason withheld',
+    disclosureScope: '公开范围 Scope',
+    disclosureTerm: '公开时限 Term',
+    channels: '公开渠道 Channels',
+    documentKind: '文件类型 Document kind',
+    interprets: '解读的文件 Interprets',
+    interpretations: '政策解读 Interpretations',
+    attachments: '附件 Attachments',
+    workflowState: '审核状态 State',
   },
   [UID.annualReport]: {
-    title: '标题 Title', organization: '发布机构 Organization', year: '年度 Year', template: '格式 Template (2008 / 2021)', preface: '前言 Preface',
-    section1: '第一部分 Section 1', section2: '第二部分 Section 2', section3: '第三部分 Section 3', section4: '第四部分 Section 4',
-    section5: '第五部分 Section 5', section6: '第六部分 Section 6', statistics: '统计表 Statistics', attachments: '附件 Attachments', workflowState: '审核状态 State',
+    title: '标题 Title',
+    organization: '发布机构 Organization',
+    year: '年度 Year',
+    template: '格式 Template (2008 / 2021)',
+    preface: '前言 Preface',
+    section1: '第一部分 Section 1',
+    section2: '第二部分 Section 2',
+    section3: '第三部分 Section 3',
+    section4: '第四部分 Section 4',
+    section5: '第五部分 Section 5',
+    section6: '第六部分 Section 6',
+    statistics: '统计表 Statistics',
+    attachments: '附件 Attachments',
+    workflowState: '审核状态 State',
   },
 };
 
@@ -63,7 +93,10 @@ const adminLayout = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (metadatas.indexNumber) metadatas.indexNumber = { ...metadatas.indexNumber, edit: { ...metadatas.indexNumber.edit, editable: false } };
       const edit = config.layouts.edit.map((row) => row.filter((f) => f.name !== 'workflowState')).filter((row) => row.length > 0);
       // eslint-disable-next-line no-await-in-loop
-      await service.updateConfiguration({ uid }, { ...config, metadatas, layouts: { ...config.layouts, list: list.filter((f) => f === 'id' || f in metadatas), edit } });
+      await service.updateConfiguration(
+        { uid },
+        { ...config, metadatas, layouts: { ...config.layouts, list: list.filter((f) => f === 'id' || f in metadatas), edit } }
+      );
       done.push(uid);
     }
     await store.set({ key: 'cm-layouts-configured', value: done });

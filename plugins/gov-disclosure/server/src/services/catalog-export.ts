@@ -27,14 +27,23 @@ interface LiveRow extends StoredAsIs {
 const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
   /** How the file names subjects and columns: by name where the name is unique, else as the import reads them. */
   const namers = async (organizationId: number) => {
-    const subjects = (await strapi.db.query(UID.subjectCategory as never).findMany({ select: ['id', 'code', 'name'], populate: { parent: { select: ['name'] } } })) as Array<{
-      id: number; code: string; name: string; parent: { name: string } | null;
+    const subjects = (await strapi.db
+      .query(UID.subjectCategory as never)
+      .findMany({ select: ['id', 'code', 'name'], populate: { parent: { select: ['name'] } } })) as Array<{
+      id: number;
+      code: string;
+      name: string;
+      parent: { name: string } | null;
     }>;
     const nameCount = new Map<string, number>();
     for (const s of subjects) nameCount.set(s.name, (nameCount.get(s.name) ?? 0) + 1);
     const subjectText = new Map(subjects.map((s) => [s.id, nameCount.get(s.name) === 1 ? s.name : s.parent ? `${s.parent.name}/${s.name}` : s.code]));
-    const columns = (await strapi.db.query(UID.column as never).findMany({ where: { locale: DEFAULT_LOCALE, organization: { id: organizationId } }, select: ['id', 'name', 'slug'] })) as Array<{
-      id: number; name: string; slug: string;
+    const columns = (await strapi.db
+      .query(UID.column as never)
+      .findMany({ where: { locale: DEFAULT_LOCALE, organization: { id: organizationId } }, select: ['id', 'name', 'slug'] })) as Array<{
+      id: number;
+      name: string;
+      slug: string;
     }>;
     const columnNames = new Map<string, number>();
     for (const c of columns) columnNames.set(c.name, (columnNames.get(c.name) ?? 0) + 1);
@@ -45,7 +54,9 @@ const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The organization's live entries in 索引号 order (the register's own), as file rows. */
     async *entries(organizationSlug: string): AsyncGenerator<ExportEntry> {
-      const org = (await strapi.db.query(UID.organization as never).findOne({ where: { slug: organizationSlug, locale: DEFAULT_LOCALE }, select: ['id', 'name'] })) as { id: number; name: string } | null;
+      const org = (await strapi.db
+        .query(UID.organization as never)
+        .findOne({ where: { slug: organizationSlug, locale: DEFAULT_LOCALE }, select: ['id', 'name'] })) as { id: number; name: string } | null;
       if (!org) return;
       const { subjectText, columnText } = await namers(org.id);
       let after = '';
@@ -54,8 +65,27 @@ const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
         const rows = (await strapi.db.query(UID.catalogEntry as never).findMany({
           // every live entry has its 索引号, unique: a key to page by
           where: { locale: DEFAULT_LOCALE, publishedAt: { $notNull: true }, organization: { id: org.id }, indexNumber: { $gt: after } },
-          select: ['id', 'indexNumber', 'title', 'writtenDate', 'publishedDate', 'documentNumber', 'genre', 'validity', 'disclosureMode', 'keywords', 'body', 'repealedDate', 'withholdReason',
-            'summary', 'effectiveDate', 'disclosureScope', 'disclosureTerm', 'channels', 'documentKind'],
+          select: [
+            'id',
+            'indexNumber',
+            'title',
+            'writtenDate',
+            'publishedDate',
+            'documentNumber',
+            'genre',
+            'validity',
+            'disclosureMode',
+            'keywords',
+            'body',
+            'repealedDate',
+            'withholdReason',
+            'summary',
+            'effectiveDate',
+            'disclosureScope',
+            'disclosureTerm',
+            'channels',
+            'documentKind',
+          ],
           populate: {
             subjectCategory: { select: ['id'] },
             columns: { select: ['id'] },
@@ -67,14 +97,28 @@ const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
         if (rows.length === 0) return;
         for (const r of rows) {
           yield {
-            indexNumber: r.indexNumber, title: r.title, organization: org.name, writtenDate: isoDate(r.writtenDate), publishedDate: isoDate(r.publishedDate),
-            documentNumber: r.documentNumber, subject: r.subjectCategory ? subjectText.get(r.subjectCategory.id) ?? null : null,
-            genre: r.genre, validity: r.validity, disclosureMode: r.disclosureMode, keywords: r.keywords, body: r.body,
+            indexNumber: r.indexNumber,
+            title: r.title,
+            organization: org.name,
+            writtenDate: isoDate(r.writtenDate),
+            publishedDate: isoDate(r.publishedDate),
+            documentNumber: r.documentNumber,
+            subject: r.subjectCategory ? (subjectText.get(r.subjectCategory.id) ?? null) : null,
+            genre: r.genre,
+            validity: r.validity,
+            disclosureMode: r.disclosureMode,
+            keywords: r.keywords,
+            body: r.body,
             columns: r.columns.map((c) => columnText.get(c.id)).filter((c): c is string => Boolean(c)),
-            repealedDate: isoDate(r.repealedDate), withholdReason: r.withholdReason,
+            repealedDate: isoDate(r.repealedDate),
+            withholdReason: r.withholdReason,
             interprets: r.interprets.map((t) => t.indexNumber ?? t.documentNumber).filter((t): t is string => Boolean(t)),
-            summary: r.summary, effectiveDate: isoDate(r.effectiveDate), disclosureScope: r.disclosureScope, disclosureTerm: r.disclosureTerm,
-            channels: Array.isArray(r.channels) && r.channels.length > 0 ? r.channels : null, documentKind: r.documentKind,
+            summary: r.summary,
+            effectiveDate: isoDate(r.effectiveDate),
+            disclosureScope: r.disclosureScope,
+            disclosureTerm: r.disclosureTerm,
+            channels: Array.isArray(r.channels) && r.channels.length > 0 ? r.channels : null,
+            documentKind: r.documentKind,
           };
         }
         after = String(rows[rows.length - 1].indexNumber);

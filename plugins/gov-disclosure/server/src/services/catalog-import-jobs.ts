@@ -43,7 +43,21 @@ interface JobRow {
   updated_at: number | string;
 }
 
-const VIEW_COLUMNS = ['id', 'owner_id', 'file_name', 'format', 'organization', 'publish', 'status', 'report', 'progress_done', 'progress_total', 'result', 'error', 'updated_at'];
+const VIEW_COLUMNS = [
+  'id',
+  'owner_id',
+  'file_name',
+  'format',
+  'organization',
+  'publish',
+  'status',
+  'report',
+  'progress_done',
+  'progress_total',
+  'result',
+  'error',
+  'updated_at',
+];
 
 const view = (row: JobRow): CatalogImportJob => ({
   id: row.id,
@@ -121,7 +135,10 @@ const catalogImportJobs = ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   };
 
-  const update = (id: string, values: Record<string, unknown>) => db()(JOBS_TABLE).where({ id }).update({ ...values, updated_at: Date.now() });
+  const update = (id: string, values: Record<string, unknown>) =>
+    db()(JOBS_TABLE)
+      .where({ id })
+      .update({ ...values, updated_at: Date.now() });
 
   const run = async (row: JobRow, owner: { id: number; name: string }) => {
     let file: string | null = null;
@@ -137,7 +154,9 @@ const catalogImportJobs = ({ strapi }: { strapi: Core.Strapi }) => {
         actor: owner,
         fileName: row.file_name,
         onProgress: (done, total) => {
-          update(row.id, { progress_done: done, progress_total: total }).catch((error: unknown) => strapi.log.warn(`[gov-disclosure] import ${row.id}: progress not stored: ${String(error)}`));
+          update(row.id, { progress_done: done, progress_total: total }).catch((error: unknown) =>
+            strapi.log.warn(`[gov-disclosure] import ${row.id}: progress not stored: ${String(error)}`)
+          );
         },
       });
       await update(row.id, { status: 'done', result: JSON.stringify(result), finished_at: Date.now() });
@@ -154,15 +173,29 @@ const catalogImportJobs = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Checks the upload (the job holds the dry-run report) and keeps it for the confirmation. */
-    async create(upload: { path: string; name: string; format: CatalogFileFormat }, options: { organization: string; publish: boolean }, owner: { id: number }): Promise<CatalogImportJob> {
+    async create(
+      upload: { path: string; name: string; format: CatalogFileFormat },
+      options: { organization: string; publish: boolean },
+      owner: { id: number }
+    ): Promise<CatalogImportJob> {
       await prune();
       const report = await getService(strapi, 'catalog-import').run(upload.path, upload.format, { ...options, dryRun: true });
       const id = crypto.randomUUID();
       const now = Date.now();
       await db().transaction(async (trx) => {
         await trx(JOBS_TABLE).insert({
-          id, owner_id: owner.id, file_name: upload.name, format: upload.format, organization: options.organization, publish: options.publish,
-          status: 'validated', report: JSON.stringify(report), progress_done: 0, progress_total: report.counts.imported, created_at: now, updated_at: now,
+          id,
+          owner_id: owner.id,
+          file_name: upload.name,
+          format: upload.format,
+          organization: options.organization,
+          publish: options.publish,
+          status: 'validated',
+          report: JSON.stringify(report),
+          progress_done: 0,
+          progress_total: report.counts.imported,
+          created_at: now,
+          updated_at: now,
         });
         await storeFile(trx, id, upload.path);
       });
@@ -173,7 +206,10 @@ const catalogImportJobs = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await find(id, ownerId);
       if (row.status === 'running' && Date.now() - Number(row.updated_at) > STALE_AFTER_MS) {
         const error = 'The server running this import stopped before it ended. Upload the file again: rows already imported are skipped.';
-        await db()(JOBS_TABLE).where({ id, status: 'running' }).andWhere('updated_at', '<', Date.now() - STALE_AFTER_MS).update({ status: 'failed', error, finished_at: Date.now() });
+        await db()(JOBS_TABLE)
+          .where({ id, status: 'running' })
+          .andWhere('updated_at', '<', Date.now() - STALE_AFTER_MS)
+          .update({ status: 'failed', error, finished_at: Date.now() });
         return view(await find(id, ownerId));
       }
       return view(row);
@@ -198,7 +234,9 @@ const catalogImportJobs = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await find(id, owner.id);
       if (!claimed) {
         throw new errors.ApplicationError(
-          row.status === 'validated' ? 'Another import into this organization is running; confirm this one when it has ended' : `This import is already ${row.status}`
+          row.status === 'validated'
+            ? 'Another import into this organization is running; confirm this one when it has ended'
+            : `This import is already ${row.status}`
         );
       }
       run(row, owner).catch((error: unknown) => strapi.log.error(`[gov-disclosure] import ${id}: ${String(error)}`));

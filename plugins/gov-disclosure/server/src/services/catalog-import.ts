@@ -65,7 +65,9 @@ interface RowAsTarget {
 }
 
 const orgNotFound = (slug: string) =>
-  new errors.ValidationError(`No organization with slug "${slug}"`, { errors: [{ path: ['organization'], message: `no organization "${slug}"`, name: 'ValidationError' }] });
+  new errors.ValidationError(`No organization with slug "${slug}"`, {
+    errors: [{ path: ['organization'], message: `no organization "${slug}"`, name: 'ValidationError' }],
+  });
 
 const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
   const joinOf = (attribute: string) => joinTableOf(strapi, UID.catalogEntry, attribute);
@@ -109,7 +111,13 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!s) return { problem: `"${text}" is not in the national 主题分类 list (give its code, e.g. 09.02, or its name)` };
         if (s === 'ambiguous') return { problem: `"${text}" names more than one 主题分类; write it as 上级/下级 or give the code` };
         // the write guard's rule: a top level or a leaf, under a national top level
-        const [problem] = subjectCategoryIssues({ code: s.code, name: s.name, hasParent: Boolean(s.parent), hasChildren: s.children.length > 0, topCode: s.parent?.code ?? s.code });
+        const [problem] = subjectCategoryIssues({
+          code: s.code,
+          name: s.name,
+          hasParent: Boolean(s.parent),
+          hasChildren: s.children.length > 0,
+          topCode: s.parent?.code ?? s.code,
+        });
         return problem ? { problem: problem.message } : { id: s.id, code: s.code };
       },
       resolveColumn: (text) => {
@@ -120,7 +128,8 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Keys that identify an already imported row: its 索引号, or its title, date and 文号. */
-  const contentKey = (v: { title: string; publishedDate: string | null; documentNumber: string | null }) => `${v.title}\u0000${v.publishedDate ?? ''}\u0000${v.documentNumber ?? ''}`;
+  const contentKey = (v: { title: string; publishedDate: string | null; documentNumber: string | null }) =>
+    `${v.title}\u0000${v.publishedDate ?? ''}\u0000${v.documentNumber ?? ''}`;
 
   /**
    * Which of these rows are already in the catalog (skip), and which collide with a different entry
@@ -133,8 +142,14 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
     const byNumber = new Map<string, { title: string; document_id: string }>();
     for (const chunk of chunksOf(numbers)) {
       // eslint-disable-next-line no-await-in-loop
-      const found = (await db(entriesTable()).whereIn('index_number', chunk).whereNull('published_at').select('index_number', 'title', 'document_id', 'locale')) as Array<{
-        index_number: string; title: string; document_id: string; locale: string;
+      const found = (await db(entriesTable())
+        .whereIn('index_number', chunk)
+        .whereNull('published_at')
+        .select('index_number', 'title', 'document_id', 'locale')) as Array<{
+        index_number: string;
+        title: string;
+        document_id: string;
+        locale: string;
       }>;
       // every locale of a document carries its 索引号; the import compares with the default locale's title
       for (const f of found) if (f.locale === DEFAULT_LOCALE || !byNumber.has(f.index_number)) byNumber.set(f.index_number, f);
@@ -170,9 +185,18 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const interpretedTargets = async (db: Knex, refs: string[]) => {
     const found = refs.length
-      ? ((await db(entriesTable()).where('locale', DEFAULT_LOCALE).where((b) => b.whereIn('index_number', refs).orWhereIn('document_number', refs)).select('id', 'document_id', 'index_number', 'document_number', 'published_at', 'genre', 'disclosure_mode', 'disclosure_scope')) as Array<{
-          id: number; document_id: string; index_number: string | null; document_number: string | null; published_at: unknown; genre: string;
-          disclosure_mode: string; disclosure_scope: string;
+      ? ((await db(entriesTable())
+          .where('locale', DEFAULT_LOCALE)
+          .where((b) => b.whereIn('index_number', refs).orWhereIn('document_number', refs))
+          .select('id', 'document_id', 'index_number', 'document_number', 'published_at', 'genre', 'disclosure_mode', 'disclosure_scope')) as Array<{
+          id: number;
+          document_id: string;
+          index_number: string | null;
+          document_number: string | null;
+          published_at: unknown;
+          genre: string;
+          disclosure_mode: string;
+          disclosure_scope: string;
         }>)
       : [];
     const asked = new Set(refs);
@@ -238,7 +262,8 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!header) {
         const mapped = mapHeaders(cells.map((c) => String(c ?? '')));
         report(mapped.issues);
-        if (mapped.issues.some((i) => i.severity === 'error')) return { header: null, rows: 0, valid: 0, skipped: 0, issues, issueCount, maxSerial, invalidRows, hasInterpretations };
+        if (mapped.issues.some((i) => i.severity === 'error'))
+          return { header: null, rows: 0, valid: 0, skipped: 0, issues, issueCount, maxSerial, invalidRows, hasInterpretations };
         header = mapped.byField;
         continue;
       }
@@ -312,7 +337,10 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
       const base = toSlug(title);
       if (!next.has(base)) {
         // base and base-2, base-3 …: an index range ('.' sorts right after '-'); SQLite's LIKE cannot use the index
-        const taken = (await db(entriesTable()).where('slug', base).orWhere((b) => b.where('slug', '>=', `${base}-`).andWhere('slug', '<', `${base}.`)).distinct('slug')) as Array<{ slug: string }>;
+        const taken = (await db(entriesTable())
+          .where('slug', base)
+          .orWhere((b) => b.where('slug', '>=', `${base}-`).andWhere('slug', '<', `${base}.`))
+          .distinct('slug')) as Array<{ slug: string }>;
         for (const t of taken) used.add(t.slug);
         next.set(base, 1);
       }
@@ -328,7 +356,12 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Pass two, one batch: entries (a draft row, and a live row when publishing), links, events, listings. */
-  const writeBatch = async (rows: ImportRow[], org: Organization, options: ImportOptions, slugFor: (db: Knex, title: string) => Promise<string>): Promise<number> =>
+  const writeBatch = async (
+    rows: ImportRow[],
+    org: Organization,
+    options: ImportOptions,
+    slugFor: (db: Knex, title: string) => Promise<string>
+  ): Promise<number> =>
     strapi.db.transaction(async ({ trx }) => {
       // Two imports into one organization (two admins, two instances) take turns batch by batch,
       // so each sees what the other wrote and skips it instead of writing it twice.
@@ -345,7 +378,11 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!indexNumber && options.publish) {
           const date = new Date(`${v.publishedDate}T00:00:00Z`);
           // eslint-disable-next-line no-await-in-loop -- serials are drawn in file order
-          const serial = await getService(strapi, 'index-numbers').nextSerial(trx, org.documentId, counterPeriod(pattern, date.getUTCFullYear(), date.getUTCMonth() + 1));
+          const serial = await getService(strapi, 'index-numbers').nextSerial(
+            trx,
+            org.documentId,
+            counterPeriod(pattern, date.getUTCFullYear(), date.getUTCMonth() + 1)
+          );
           indexNumber = formatIndexNumber(pattern, { code: org.code, year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, serial });
         }
         drafts.push({
@@ -353,13 +390,28 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
           locale: DEFAULT_LOCALE,
           // eslint-disable-next-line no-await-in-loop
           slug: await slugFor(trx, v.title),
-          title: v.title, body: v.body, keywords: v.keywords, indexNumber, documentNumber: v.documentNumber,
-          writtenDate: v.writtenDate, publishedDate: v.publishedDate, validity: v.validity, repealedDate: v.repealedDate,
-          disclosureMode: v.disclosureMode, withholdReason: v.withholdReason, genre: v.genre,
-          summary: v.summary, effectiveDate: v.effectiveDate, disclosureScope: v.disclosureScope, disclosureTerm: v.disclosureTerm,
-          channels: v.channels, documentKind: v.documentKind,
+          title: v.title,
+          body: v.body,
+          keywords: v.keywords,
+          indexNumber,
+          documentNumber: v.documentNumber,
+          writtenDate: v.writtenDate,
+          publishedDate: v.publishedDate,
+          validity: v.validity,
+          repealedDate: v.repealedDate,
+          disclosureMode: v.disclosureMode,
+          withholdReason: v.withholdReason,
+          genre: v.genre,
+          summary: v.summary,
+          effectiveDate: v.effectiveDate,
+          disclosureScope: v.disclosureScope,
+          disclosureTerm: v.disclosureTerm,
+          channels: v.channels,
+          documentKind: v.documentKind,
           workflowState: options.publish ? 'published' : 'draft',
-          createdAt: now, updatedAt: now, publishedAt: null,
+          createdAt: now,
+          updatedAt: now,
+          publishedAt: null,
         });
       }
       const insert = async (data: Record<string, unknown>[]) => {
@@ -376,7 +428,9 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const links: Array<[JoinTable, Array<[number, number]>]> = [];
       const pairs = (target: (r: ImportRow) => number[]) =>
-        todo.flatMap((r, i) => target(r).flatMap((t) => [[draftIds[i], t] as [number, number], ...(options.publish ? [[liveIds[i], t] as [number, number]] : [])]));
+        todo.flatMap((r, i) =>
+          target(r).flatMap((t) => [[draftIds[i], t] as [number, number], ...(options.publish ? [[liveIds[i], t] as [number, number]] : [])])
+        );
       links.push([joinOf('organization'), pairs(() => [org.id])]);
       links.push([joinOf('subjectCategory'), pairs((r) => (r.values.subjectCategoryId ? [r.values.subjectCategoryId] : []))]);
       links.push([joinOf('columns'), pairs((r) => r.values.columnIds)]);
@@ -390,7 +444,8 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
           for (const ref of r.values.interprets) {
             const t = targets.get(ref);
             // checked in pass one; the catalog changed since: roll the batch back rather than lose the link
-            if (!t || t === 'ambiguous' || !t.draft) throw new errors.ApplicationError(`Row ${r.row}: 解读对象 ${ref} is no longer one entry of the catalog; check the file again`);
+            if (!t || t === 'ambiguous' || !t.draft)
+              throw new errors.ApplicationError(`Row ${r.row}: 解读对象 ${ref} is no longer one entry of the catalog; check the file again`);
             interprets.push([draftIds[i], t.draft]);
             if (t.live && options.publish) interprets.push([liveIds[i], t.live]);
           }
@@ -414,9 +469,18 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
       if (options.publish) {
         const comment = `导入 Imported${options.fileName ? ` from ${options.fileName}` : ''}`;
         const events = drafts.map((d) => ({
-          documentId: createId(), targetUid: UID.catalogEntry, targetDocumentId: d.documentId, targetLocale: DEFAULT_LOCALE,
-          action: 'publish', fromState: 'draft', toState: 'published', actorName: options.actor?.name ?? '系统 System', comment,
-          createdAt: now, updatedAt: now, publishedAt: now,
+          documentId: createId(),
+          targetUid: UID.catalogEntry,
+          targetDocumentId: d.documentId,
+          targetLocale: DEFAULT_LOCALE,
+          action: 'publish',
+          fromState: 'draft',
+          toState: 'published',
+          actorName: options.actor?.name ?? '系统 System',
+          comment,
+          createdAt: now,
+          updatedAt: now,
+          publishedAt: now,
         }));
         for (const chunk of chunksOf(events)) {
           // eslint-disable-next-line no-await-in-loop

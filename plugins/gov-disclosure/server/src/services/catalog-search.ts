@@ -119,7 +119,12 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       // A term of one or two characters is its gram; a longer one may have its grams out of order.
       for (const term of terms.filter((t) => Array.from(t).length > 2)) builder.whereRaw(contains, [term]);
     } else {
-      builder.whereIn('entry_id', db(FTS_TABLE).select('rowid').whereRaw(`${FTS_TABLE} MATCH ?`, [ftsMatchExpression(terms)]));
+      builder.whereIn(
+        'entry_id',
+        db(FTS_TABLE)
+          .select('rowid')
+          .whereRaw(`${FTS_TABLE} MATCH ?`, [ftsMatchExpression(terms)])
+      );
     }
     return builder;
   };
@@ -143,16 +148,25 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** One page of matching ids and the capped count, on a connection or in a transaction. */
   const pageOn = async (db: Knex, query: CatalogQuery, offset: number, limit: number): Promise<{ ids: number[]; total: number; capped: boolean }> => {
-    const found = await db.count({ total: '*' }).from(matching(db, query, 'index').select(db.raw('1')).limit(COUNT_CAP + 1).as('m'));
+    const found = await db.count({ total: '*' }).from(
+      matching(db, query, 'index')
+        .select(db.raw('1'))
+        .limit(COUNT_CAP + 1)
+        .as('m')
+    );
     const count = Number((found as Array<{ total: number | string }>)[0]?.total ?? 0);
     const capped = count > COUNT_CAP;
-    const rows = count === 0 || offset >= count
-      ? []
-      : await matching(db, query, capped ? 'scan' : 'index')
-          .select('entry_id')
-          .orderBy([{ column: 'published_date', order: 'desc' }, { column: 'entry_id', order: 'desc' }])
-          .limit(limit)
-          .offset(offset);
+    const rows =
+      count === 0 || offset >= count
+        ? []
+        : await matching(db, query, capped ? 'scan' : 'index')
+            .select('entry_id')
+            .orderBy([
+              { column: 'published_date', order: 'desc' },
+              { column: 'entry_id', order: 'desc' },
+            ])
+            .limit(limit)
+            .offset(offset);
     return { ids: (rows as Array<{ entry_id: number }>).map((r) => r.entry_id), total: Math.min(count, COUNT_CAP), capped };
   };
 
@@ -168,7 +182,10 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
         // eslint-disable-next-line no-await-in-loop
         const stale = (await trx(SEARCH_TABLE).whereIn('document_id', ids).select('entry_id')) as Array<{ entry_id: number }>;
         // eslint-disable-next-line no-await-in-loop
-        await removeEntries(trx, stale.map((r) => r.entry_id));
+        await removeEntries(
+          trx,
+          stale.map((r) => r.entry_id)
+        );
         // eslint-disable-next-line no-await-in-loop
         await insert(trx, rawRows<LiveRow>(await trx.raw(liveRowsSql({ documents: ids.length }), ids)));
       }

@@ -72,7 +72,14 @@ const columnListings = ({ strapi }: { strapi: Core.Strapi }) => {
       const knex = strapi.db.connection;
       const base = () => knex(LISTING_TABLE).where({ column_id: columnId, locale });
       const [rows, count] = await Promise.all([
-        base().select('entry_id').orderBy([{ column: 'published_date', order: 'desc' }, { column: 'entry_id', order: 'desc' }]).limit(limit).offset(offset),
+        base()
+          .select('entry_id')
+          .orderBy([
+            { column: 'published_date', order: 'desc' },
+            { column: 'entry_id', order: 'desc' },
+          ])
+          .limit(limit)
+          .offset(offset),
         base().count({ total: '*' }),
       ]);
       return { ids: (rows as Array<{ entry_id: number }>).map((r) => r.entry_id), total: Number((count as Array<{ total: number | string }>)[0]?.total ?? 0) };

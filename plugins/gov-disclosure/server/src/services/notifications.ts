@@ -34,7 +34,9 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
       where: { targetUid: n.uid, targetDocumentId: n.documentId, targetLocale: n.locale, action: 'submit' },
       populate: { actor: { select: ['id', 'email', 'firstname', 'lastname', 'username', 'isActive'] } },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    })) as { actor?: { id: number; email: string; firstname: string | null; lastname: string | null; username: string | null; isActive: boolean } | null } | null;
+    })) as {
+      actor?: { id: number; email: string; firstname: string | null; lastname: string | null; username: string | null; isActive: boolean } | null;
+    } | null;
     const u = last?.actor;
     return u && u.isActive ? [{ id: u.id, email: u.email, name: displayName(u) }] : [];
   };

@@ -21,7 +21,13 @@ export const CATALOG_RBAC_ACTIONS = [
 
 /** Annual reports: compiling, computing, exporting the working version: the general office's by default. */
 export const REPORT_RBAC_ACTIONS = [
-  { section: 'plugins', displayName: '编制年度报告 Compile annual reports', uid: 'report.compile', subCategory: 'annual reports', pluginName: 'gov-disclosure' },
+  {
+    section: 'plugins',
+    displayName: '编制年度报告 Compile annual reports',
+    uid: 'report.compile',
+    subCategory: 'annual reports',
+    pluginName: 'gov-disclosure',
+  },
 ];
 
 export const workflowPermission = (action: WorkflowAction) => `plugin::gov-disclosure.workflow.${action}`;

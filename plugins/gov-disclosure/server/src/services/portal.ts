@@ -7,14 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { DISCLOSURE_MODE_LABELS, GENRE_LABELS, UID, VALIDITY_LABELS, type DisclosureMode, type Genre, type Validity } from '../../../shared/constants';
 import { REPORT_TEMPLATES } from '../../../shared/domain/report-templates';
 import { localizeTables } from '../../../shared/domain/report-layout';
-import type {
-  Pagination,
-  PublicColumn,
-  PublicEntry,
-  PublicEntrySummary,
-  PublicReport,
-  PublicReportSummary,
-} from '../../../shared/public-types';
+import type { Pagination, PublicColumn, PublicEntry, PublicEntrySummary, PublicReport, PublicReportSummary } from '../../../shared/public-types';
 import { renderMarkdown } from '../domain/markdown';
 import { contentIsPublic, publicWhere } from '../domain/public-visibility';
 import type { PublicParams } from '../domain/public-params';
@@ -36,8 +29,10 @@ interface ColumnRow extends Row {
 
 const SUMMARY_FIELDS = ['id', 'documentId', 'slug', 'title', 'summary', 'indexNumber', 'publishedDate', 'genre'];
 
-const label = (labels: Record<string, { zh: string; en: string }>, key: string, locale: string) =>
-  ({ key, label: labels[key] ? (locale === 'en' ? labels[key].en : labels[key].zh) : key });
+const label = (labels: Record<string, { zh: string; en: string }>, key: string, locale: string) => ({
+  key,
+  label: labels[key] ? (locale === 'en' ? labels[key].en : labels[key].zh) : key,
+});
 
 const REPORT_FIELDS = ['year', 'title', 'template', 'preface', 'section1', 'section2', 'section3', 'section4', 'section5', 'section6', 'statistics'];
 
@@ -91,11 +86,21 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
     const pageNumber = params.page ?? 1;
     const pageSize = params.pageSize ?? 20;
     const rows = ids.length
-      ? ((await q(UID.catalogEntry).findMany({ where: { id: { $in: ids }, ...publicWhere(locale) }, select: SUMMARY_FIELDS, populate: summaryPopulate })) as Row[])
+      ? ((await q(UID.catalogEntry).findMany({
+          where: { id: { $in: ids }, ...publicWhere(locale) },
+          select: SUMMARY_FIELDS,
+          populate: summaryPopulate,
+        })) as Row[])
       : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const pagination: Pagination = { page: pageNumber, pageSize, pageCount: Math.ceil(total / pageSize), total, ...(totalCapped ? { totalCapped } : {}) };
-    return { data: ids.map((id) => byId.get(id)).filter((r): r is Row => Boolean(r)).map((r) => toSummary(r, locale)), meta: { pagination } };
+    return {
+      data: ids
+        .map((id) => byId.get(id))
+        .filter((r): r is Row => Boolean(r))
+        .map((r) => toSummary(r, locale)),
+      meta: { pagination },
+    };
   };
 
   return {
@@ -110,7 +115,10 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
         children: rows.filter((r) => r.parent?.id === c.id).map(node),
       });
       // a column whose parent is hidden is hidden with it
-      return rows.filter((r) => !r.parent || !visible.has(r.parent.id)).filter((r) => !r.parent).map(node);
+      return rows
+        .filter((r) => !r.parent || !visible.has(r.parent.id))
+        .filter((r) => !r.parent)
+        .map(node);
     },
 
     /** The column, or the slug it was renamed to (for a redirect), or null. */
@@ -175,11 +183,18 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
         documentNumber: (row.documentNumber as string | null) ?? null,
         writtenDate: isoDate(row.writtenDate),
         validity: label(VALIDITY_LABELS, String(row.validity as Validity), locale),
-        keywords: String(row.keywords ?? '').split(/[,，、;；\s]+/).filter(Boolean),
+        keywords: String(row.keywords ?? '')
+          .split(/[,，、;；\s]+/)
+          .filter(Boolean),
         disclosureMode: label(DISCLOSURE_MODE_LABELS, mode, locale),
         bodyHtml: contentShown ? renderMarkdown(row.body as string | null) : '',
         attachments: contentShown
-          ? ((row.attachments as Array<{ name: string; url: string; mime: string; size: number }>) ?? []).map((a) => ({ name: a.name, url: a.url, mime: a.mime, size: Number(a.size) }))
+          ? ((row.attachments as Array<{ name: string; url: string; mime: string; size: number }>) ?? []).map((a) => ({
+              name: a.name,
+              url: a.url,
+              mime: a.mime,
+              size: Number(a.size),
+            }))
           : [],
         columns: ((row.columns as Array<{ slug: string; name: string }>) ?? []).map((c) => ({ slug: c.slug, name: c.name })),
         interpretations: ((row.interpretations as Row[]) ?? []).map((r) => toSummary(r, locale)),
@@ -197,7 +212,16 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
         organization = org.documentId;
       }
       const { ids, total, capped } = await getService(strapi, 'catalog-search').page(
-        { locale, q: params.q, organization, subject: params.subject, genre: params.genre, validity: params.validity, documentKind: params.documentKind, year: params.year },
+        {
+          locale,
+          q: params.q,
+          organization,
+          subject: params.subject,
+          genre: params.genre,
+          validity: params.validity,
+          documentKind: params.documentKind,
+          year: params.year,
+        },
         (pageNumber - 1) * pageSize,
         pageSize
       );
@@ -211,7 +235,9 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { organization: { select: ['slug', 'name'] } },
         orderBy: [{ year: 'desc' }, { id: 'desc' }],
       })) as Array<Row & { year: number; title: string; template: string; organization: { slug: string; name: string } | null }>;
-      return rows.filter((r) => r.organization).map((r) => ({ organization: { slug: r.organization!.slug, name: r.organization!.name }, year: r.year, title: r.title, template: r.template }));
+      return rows
+        .filter((r) => r.organization)
+        .map((r) => ({ organization: { slug: r.organization!.slug, name: r.organization!.name }, year: r.year, title: r.title, template: r.template }));
     },
 
     async annualReport(organizationSlug: string, year: number, locale: string): Promise<PublicReport | null> {

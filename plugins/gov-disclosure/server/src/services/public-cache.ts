@@ -53,7 +53,12 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Marks a render of this key as under way; call the returned function when it is done. */
     begin(key: string): () => void {
       let done!: () => void;
-      inFlight.set(key, new Promise<void>((resolve) => { done = resolve; }));
+      inFlight.set(
+        key,
+        new Promise<void>((resolve) => {
+          done = resolve;
+        })
+      );
       return () => {
         inFlight.delete(key);
         done();

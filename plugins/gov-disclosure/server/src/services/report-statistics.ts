@@ -48,10 +48,19 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as { year: number; template: string; statistics: StatisticsValues | null; organization: { id: number; documentId: string } | null } | null;
     if (!report) throw new errors.NotFoundError(`No annual report ${documentId} in locale ${locale}`);
     const template = REPORT_TEMPLATES[report.template];
-    if (!report.organization || !template) throw new errors.ValidationError('The report needs an organization and a template before statistics can be computed');
+    if (!report.organization || !template)
+      throw new errors.ValidationError('The report needs an organization and a template before statistics can be computed');
     // the organization row in the default locale carries the entries' links
-    const org = (await strapi.db.query(UID.organization as never).findOne({ where: { documentId: report.organization.documentId, locale: DEFAULT_LOCALE }, select: ['id'] })) as { id: number } | null;
-    return { documentId, year: report.year, template, statistics: report.statistics ?? {}, organization: { id: org?.id ?? report.organization.id, documentId: report.organization.documentId } };
+    const org = (await strapi.db
+      .query(UID.organization as never)
+      .findOne({ where: { documentId: report.organization.documentId, locale: DEFAULT_LOCALE }, select: ['id'] })) as { id: number } | null;
+    return {
+      documentId,
+      year: report.year,
+      template,
+      statistics: report.statistics ?? {},
+      organization: { id: org?.id ?? report.organization.id, documentId: report.organization.documentId },
+    };
   };
 
   /**
@@ -89,7 +98,10 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
   const listMeasures = async (organizationId: number, year: number, measures: CatalogMeasure[], offset: number, limit: number | null): Promise<EntryRow[]> => {
     const sql = measuresOf(year);
     const parts = measures.map(
-      (m, i) => `SELECT e.document_id, e.title, e.index_number, e.document_number, e.written_date, e.published_date, e.repealed_date, e.id, '${m}' AS measure, ${i} AS part
+      (
+        m,
+        i
+      ) => `SELECT e.document_id, e.title, e.index_number, e.document_number, e.written_date, e.published_date, e.repealed_date, e.id, '${m}' AS measure, ${i} AS part
         ${fromScan(sql[m].scan, year)} AND ${sql[m].when}`
     );
     const page = limit === null ? '' : ` LIMIT ${Number(limit)} OFFSET ${Number(offset)}`;
@@ -136,7 +148,7 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
       const wanted = [...new Set(sources.flatMap(([, s]) => (s.kind === 'catalog' ? s.measures : [])))];
       const counts = wanted.length > 0 ? await countMeasures(report.organization.id, report.year, wanted) : ({} as Record<CatalogMeasure, number>);
       const needsPrevious = sources.some(([, s]) => s.kind === 'previous-report');
-      const previous = needsPrevious ? (await previousReport(report.organization.documentId, report.year, locale))?.statistics ?? {} : {};
+      const previous = needsPrevious ? ((await previousReport(report.organization.documentId, report.year, locale))?.statistics ?? {}) : {};
       const computed: StatisticsValues = Object.fromEntries(
         sources.flatMap(([cell, s]) => {
           if (s.kind === 'catalog') return [[cell, s.measures.reduce((n, m) => n + counts[m], 0)]];
@@ -157,7 +169,9 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
       const source = cellSources(report.template.id)[cell];
       if (!source) {
         return {
-          cell, label, source: 'none',
+          cell,
+          label,
+          source: 'none',
           message: lang === 'en' ? 'The product’s data cannot answer this cell: the office types it.' : '系统数据无法计算此项，需由办公室手工填写。',
         };
       }
@@ -165,8 +179,19 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
         const previous = await previousReport(report.organization.documentId, report.year, locale);
         const value = previous?.statistics?.[source.cell];
         return {
-          cell, label, source: 'previous-report', value: typeof value === 'number' ? value : null,
-          report: previous ? { documentId: previous.documentId, year: previous.year, title: previous.title, cell: source.cell, cellLabel: cellLabel(REPORT_TEMPLATES['2021'], source.cell, lang) } : null,
+          cell,
+          label,
+          source: 'previous-report',
+          value: typeof value === 'number' ? value : null,
+          report: previous
+            ? {
+                documentId: previous.documentId,
+                year: previous.year,
+                title: previous.title,
+                cell: source.cell,
+                cellLabel: cellLabel(REPORT_TEMPLATES['2021'], source.cell, lang),
+              }
+            : null,
         };
       }
       const counts = await countMeasures(report.organization.id, report.year, source.measures);

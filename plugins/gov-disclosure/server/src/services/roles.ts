@@ -12,7 +12,10 @@ export type RoleKey = (typeof ROLE_KEYS)[number];
 export const ROLE_NAMES: Record<RoleKey, { name: string; description: string }> = {
   drafter: { name: '起草人 Drafter', description: '栏目管理员：在所管理的栏目中起草并提交信息 / Column administrator: drafts and submits in own columns' },
   reviewer: { name: '审核人 Reviewer', description: '审核人：审核所负责栏目的信息 / Reviews submissions in own columns' },
-  publisher: { name: '发布人 Publisher', description: '办公室：发布、撤回信息，编制年度报告 / General office: publishes, withdraws, compiles the annual report' },
+  publisher: {
+    name: '发布人 Publisher',
+    description: '办公室：发布、撤回信息，编制年度报告 / General office: publishes, withdraws, compiles the annual report',
+  },
 };
 
 const CM = 'plugin::content-manager.explorer';
@@ -65,7 +68,13 @@ const INTRODUCED: Array<{ action: string; toHoldersOf: string }> = [
   { action: 'plugin::gov-disclosure.report.compile', toHoldersOf: 'plugin::gov-disclosure.workflow.publish' },
 ];
 
-const UPLOAD_ACTIONS = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
+const UPLOAD_ACTIONS = [
+  'plugin::upload.read',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
 
 interface Permission {
   action: string;
@@ -121,9 +130,12 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
     const permissions = strapi.db.query('admin::permission');
     for (const { action, toHoldersOf } of pending) {
       // eslint-disable-next-line no-await-in-loop -- one or two actions, once per database
-      const holders = (await permissions.findMany({ where: { action: toHoldersOf }, populate: { role: { select: ['id'] } } })) as Array<{ role?: { id: number } | null }>;
+      const holders = (await permissions.findMany({ where: { action: toHoldersOf }, populate: { role: { select: ['id'] } } })) as Array<{
+        role?: { id: number } | null;
+      }>;
       // eslint-disable-next-line no-await-in-loop
-      const having = new Set(((await permissions.findMany({ where: { action }, populate: { role: { select: ['id'] } } })) as Array<{ role?: { id: number } | null }>).map((p) => p.role?.id));
+      const granted = (await permissions.findMany({ where: { action }, populate: { role: { select: ['id'] } } })) as Array<{ role?: { id: number } | null }>;
+      const having = new Set(granted.map((p) => p.role?.id));
       for (const roleId of new Set(holders.map((h) => h.role?.id).filter((id): id is number => typeof id === 'number' && !having.has(id)))) {
         // eslint-disable-next-line no-await-in-loop
         await permissions.create({ data: { action, actionParameters: {}, subject: null, properties: {}, conditions: [], role: roleId } });

@@ -6,15 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../shared/constants';
-import {
-  HOLDER,
-  TRANSITIONS,
-  WORKFLOW_ACTIONS,
-  WORKFLOW_UIDS,
-  isWorkflowUid,
-  type WorkflowAction,
-  type WorkflowState,
-} from '../../../shared/domain/workflow';
+import { HOLDER, TRANSITIONS, WORKFLOW_ACTIONS, WORKFLOW_UIDS, isWorkflowUid, type WorkflowAction, type WorkflowState } from '../../../shared/domain/workflow';
 import type { WorkflowEventView, WorkflowStatusResponse, WorkflowTask, WorkflowUid } from '../../../shared/types';
 import { checkStatistics } from '../../../shared/domain/report-checks';
 import { decideTransition, mayEdit, mayView, type ColumnStaff } from '../domain/workflow-policy';
@@ -123,17 +115,17 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Moves the state with compare-and-swap, records the event, publishes or unpublishes: all or nothing. */
-  const apply = async (
-    input: TransitionInput,
-    row: DraftRow,
-    from: WorkflowState,
-    actor: { id: number; name: string } | null
-  ): Promise<EventRow> => {
+  const apply = async (input: TransitionInput, row: DraftRow, from: WorkflowState, actor: { id: number; name: string } | null): Promise<EventRow> => {
     const to = TRANSITIONS[input.action].to;
     const { uid, documentId, locale } = input;
     const applied = await strapi.db.transaction(async ({ trx }) => {
       const swapped = (await query(uid).updateMany({
-        where: { documentId, locale, publishedAt: null, ...(from === 'draft' ? { $or: [{ workflowState: 'draft' }, { workflowState: null }] } : { workflowState: from }) },
+        where: {
+          documentId,
+          locale,
+          publishedAt: null,
+          ...(from === 'draft' ? { $or: [{ workflowState: 'draft' }, { workflowState: null }] } : { workflowState: from }),
+        },
         data: { workflowState: to, ...(input.action === 'publish' && !row.publishedDate ? { publishedDate: today() } : {}) },
       })) as { count: number };
       if (swapped.count !== 1) {
@@ -145,8 +137,15 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       return runInTransition(input.action, async () => {
         const event = (await strapi.documents(UID.workflowEvent as never).create({
           data: {
-            targetUid: uid, targetDocumentId: documentId, targetLocale: locale, action: input.action,
-            fromState: from, toState: to, actor: actor?.id ?? null, actorName: actor?.name ?? '系统 System', comment: input.comment?.trim() || null,
+            targetUid: uid,
+            targetDocumentId: documentId,
+            targetLocale: locale,
+            action: input.action,
+            fromState: from,
+            toState: to,
+            actor: actor?.id ?? null,
+            actorName: actor?.name ?? '系统 System',
+            comment: input.comment?.trim() || null,
           },
         } as never)) as unknown as EventRow;
         if (input.action === 'publish') {
@@ -170,10 +169,13 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   const requireOverrideReason = (input: TransitionInput, report: DraftRow) => {
     const { warnings } = checkStatistics(String(report.template), report.statistics ?? {});
     if (warnings.length > 0 && !input.comment?.trim()) {
-      throw new errors.ValidationError(`The statistics table has ${warnings.length} open warning(s); publish with a reason for overriding them (统计表存在 ${warnings.length} 条警告，发布须填写理由)`, {
-        errors: [{ path: ['comment'], message: 'an override reason is required while the table has warnings', name: 'ValidationError' }],
-        warnings,
-      });
+      throw new errors.ValidationError(
+        `The statistics table has ${warnings.length} open warning(s); publish with a reason for overriding them (统计表存在 ${warnings.length} 条警告，发布须填写理由)`,
+        {
+          errors: [{ path: ['comment'], message: 'an override reason is required while the table has warnings', name: 'ValidationError' }],
+          warnings,
+        }
+      );
     }
   };
 
@@ -199,7 +201,10 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       const staff = await staffOf(input.uid, row.id);
       if (!mayView(actor, staff)) throw new errors.ForbiddenError('This item is outside your columns');
       const decision = decideTransition({
-        actor: getService(strapi, 'actors').onItem(actor, input.uid, row), action: input.action, state: from, staff,
+        actor: getService(strapi, 'actors').onItem(actor, input.uid, row),
+        action: input.action,
+        state: from,
+        staff,
         lastSubmitterId: input.action === 'approve' ? await lastSubmitterId(input.uid, input.documentId, input.locale) : null,
         separationOfDuties: separationOfDuties(),
       });
@@ -210,9 +215,11 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       if (input.uid === UID.annualReport && input.action === 'publish') requireOverrideReason(input, row);
       const event = await apply(input, row, from, actor);
       const state = TRANSITIONS[input.action].to;
-      await getService(strapi, 'notifications').afterTransition({ ...input, title: row.title, actor, staff, state }).catch((error: Error) => {
-        strapi.log.error(`[gov-disclosure] notification for ${input.action} on ${input.documentId} failed: ${error.message}`);
-      });
+      await getService(strapi, 'notifications')
+        .afterTransition({ ...input, title: row.title, actor, staff, state })
+        .catch((error: Error) => {
+          strapi.log.error(`[gov-disclosure] notification for ${input.action} on ${input.documentId} failed: ${error.message}`);
+        });
       return { state, event: toView(event) };
     },
 
@@ -265,19 +272,38 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const { state, uids } of wanted) {
         for (const uid of uids) {
           // eslint-disable-next-line no-await-in-loop -- at most six small queries
-          const rows = (await query(uid).findMany({ where: { publishedAt: null, workflowState: state }, select: ['id', 'documentId', 'locale', 'title', 'updatedAt'], populate: CREATOR })) as DraftRow[];
+          const rows = (await query(uid).findMany({
+            where: { publishedAt: null, workflowState: state },
+            select: ['id', 'documentId', 'locale', 'title', 'updatedAt'],
+            populate: CREATOR,
+          })) as DraftRow[];
           for (const row of rows) {
             // eslint-disable-next-line no-await-in-loop
             const staff = await staffOf(uid, row.id);
             // eslint-disable-next-line no-await-in-loop
             const lastSubmitter = state === 'pending_review' ? await lastSubmitterId(uid, row.documentId, row.locale) : null;
             const action: WorkflowAction = state === 'returned' ? 'submit' : state === 'pending_review' ? 'approve' : 'publish';
-            const mine = decideTransition({ actor: getService(strapi, 'actors').onItem(actor, uid, row), action, state, staff, lastSubmitterId: lastSubmitter, separationOfDuties: separationOfDuties() }).ok;
+            const mine = decideTransition({
+              actor: getService(strapi, 'actors').onItem(actor, uid, row),
+              action,
+              state,
+              staff,
+              lastSubmitterId: lastSubmitter,
+              separationOfDuties: separationOfDuties(),
+            }).ok;
             if (!mine) continue;
             // eslint-disable-next-line no-await-in-loop
             const history = await events(uid, row.documentId, row.locale);
             const last = history[history.length - 1];
-            tasks.push({ uid, documentId: row.documentId, locale: row.locale, title: row.title, state, since: new Date(last?.createdAt ?? row.updatedAt).toISOString(), lastComment: last?.comment ?? null });
+            tasks.push({
+              uid,
+              documentId: row.documentId,
+              locale: row.locale,
+              title: row.title,
+              state,
+              since: new Date(last?.createdAt ?? row.updatedAt).toISOString(),
+              lastComment: last?.comment ?? null,
+            });
           }
         }
       }

@@ -91,8 +91,7 @@ const writeGuard = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const storedRelation = async (uid: string, id: number, field: string): Promise<string | null> => {
     const row = (await query(uid).findOne({ where: { id }, populate: { [field]: { select: ['documentId'] } } })) as
-      | (Row & Record<string, { documentId: string } | null>)
-      | null;
+      (Row & Record<string, { documentId: string } | null>) | null;
     return row?.[field]?.documentId ?? null;
   };
 
@@ -108,8 +107,7 @@ const writeGuard = ({ strapi }: { strapi: Core.Strapi }) => {
   const storedTargets = async (uid: string, row: Row | null, field: string): Promise<string[]> => {
     if (!row) return [];
     const found = (await query(uid).findOne({ where: { id: row.id }, populate: { [field]: { select: ['documentId'] } } })) as
-      | (Row & Record<string, Array<{ documentId: string }> | undefined>)
-      | null;
+      (Row & Record<string, Array<{ documentId: string }> | undefined>) | null;
     return (found?.[field] ?? []).map((t) => t.documentId);
   };
 
@@ -208,9 +206,9 @@ const writeGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     const [first] = connectedTargets(req.data.columns);
     if (!first) return;
     const where = 'documentId' in first ? { documentId: first.documentId, ...(req.locale ? { locale: req.locale } : {}) } : { id: first.id };
-    const column = (await query(UID.column).findOne({ where, populate: { organization: { select: ['documentId'] } } })) as
-      | { organization?: { documentId: string } | null }
-      | null;
+    const column = (await query(UID.column).findOne({ where, populate: { organization: { select: ['documentId'] } } })) as {
+      organization?: { documentId: string } | null;
+    } | null;
     if (column?.organization) req.data.organization = column.organization.documentId;
   };
 
@@ -233,7 +231,10 @@ const writeGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     const interpretedBy = await targetsAfter(UID.catalogEntry, req.data.interpretations, wasInterpretedBy);
     // This document may be linked to itself: its genre is the one being written.
     const withOwnGenre = (entries: LinkedEntry[]) => entries.map((e) => (e.documentId === req.documentId ? { ...e, genre: values.genre } : e));
-    const unlinked = await linkedEntries(wasInterpretedBy.filter((d) => !interpretedBy.includes(d)), locale);
+    const unlinked = await linkedEntries(
+      wasInterpretedBy.filter((d) => !interpretedBy.includes(d)),
+      locale
+    );
     const stranded: LinkedEntry[] = [];
     for (const e of unlinked.filter((u) => u.genre === INTERPRETATION)) {
       // eslint-disable-next-line no-await-in-loop -- rarely more than one
@@ -270,7 +271,13 @@ const writeGuard = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!up) break;
       top = up;
     }
-    return { code: category.code, name: category.name, hasParent: Boolean(category.parent), hasChildren: (category.children ?? []).length > 0, topCode: top.code };
+    return {
+      code: category.code,
+      name: category.name,
+      hasParent: Boolean(category.parent),
+      hasChildren: (category.children ?? []).length > 0,
+      topCode: top.code,
+    };
   };
 
   /**

@@ -43,8 +43,14 @@ export const connectedTargets = (value: unknown): TargetRef[] => {
   if (Array.isArray(value)) return value.map(refOf).filter((r): r is TargetRef => r !== null);
   if (typeof value === 'object') {
     const op = value as Record<string, unknown>;
-    if ('set' in op) return list(op.set).map(refOf).filter((r): r is TargetRef => r !== null);
-    if ('connect' in op) return list(op.connect).map(refOf).filter((r): r is TargetRef => r !== null);
+    if ('set' in op)
+      return list(op.set)
+        .map(refOf)
+        .filter((r): r is TargetRef => r !== null);
+    if ('connect' in op)
+      return list(op.connect)
+        .map(refOf)
+        .filter((r): r is TargetRef => r !== null);
   }
   const single = refOf(value);
   return single ? [single] : [];
@@ -54,10 +60,7 @@ export const connectedTargets = (value: unknown): TargetRef[] => {
  * What a write does to a to-many relation: nothing, replace the whole list, or connect and
  * disconnect some targets (the Content Manager sends the last, with empty lists when unchanged).
  */
-export type ToManyChange =
-  | { kind: 'untouched' }
-  | { kind: 'set'; targets: TargetRef[] }
-  | { kind: 'patch'; connect: TargetRef[]; disconnect: TargetRef[] };
+export type ToManyChange = { kind: 'untouched' } | { kind: 'set'; targets: TargetRef[] } | { kind: 'patch'; connect: TargetRef[]; disconnect: TargetRef[] };
 
 const refsOf = (v: unknown): TargetRef[] =>
   (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).map(refOf).filter((r): r is TargetRef => r !== null);

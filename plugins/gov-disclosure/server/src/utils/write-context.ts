@@ -14,8 +14,7 @@ interface WriteContext {
 
 const storage = new AsyncLocalStorage<WriteContext>();
 
-const runWith = <T>(patch: WriteContext, fn: () => Promise<T>): Promise<T> =>
-  storage.run({ ...(storage.getStore() ?? {}), ...patch }, fn);
+const runWith = <T>(patch: WriteContext, fn: () => Promise<T>): Promise<T> => storage.run({ ...(storage.getStore() ?? {}), ...patch }, fn);
 
 export const runAsSystemWrite = <T>(fn: () => Promise<T>): Promise<T> => runWith({ system: true }, fn);
 

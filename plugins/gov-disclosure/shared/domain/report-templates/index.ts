@@ -25,8 +25,7 @@ export const cellIndex = (template: ReportTemplate): Map<string, TemplateCell> =
 };
 
 /** Cells the template's earlier edition had, by id. */
-export const retiredCellIndex = (template: ReportTemplate): Map<string, RetiredCell> =>
-  new Map((template.retiredCells ?? []).map((c) => [c.id, c]));
+export const retiredCellIndex = (template: ReportTemplate): Map<string, RetiredCell> => new Map((template.retiredCells ?? []).map((c) => [c.id, c]));
 
 const pick = (l: { label: string; labelEn: string }, lang: 'zh' | 'en') => (lang === 'en' ? l.labelEn : l.label);
 
@@ -43,7 +42,12 @@ export const cellLabel = (template: ReportTemplate, cellId: string, lang: 'zh' |
   const index = table.rows.findIndex((r) => r.id === cell.rowId);
   const row = table.rows[index];
   // a numbered item (1.…) is named with the group label it sits under
-  const group = /^\d/.test(row.label) ? table.rows.slice(0, index).reverse().find((r) => r.kind === 'group' && r.level < row.level) : undefined;
+  const group = /^\d/.test(row.label)
+    ? table.rows
+        .slice(0, index)
+        .reverse()
+        .find((r) => r.kind === 'group' && r.level < row.level)
+    : undefined;
   const rowName = group ? `${pick(group, lang)} ${pick(row, lang)}` : pick(row, lang);
   if (table.columns.length === 1) return rowName;
   const column = table.columns.find((c) => c.id === cell.columnId)!;

@@ -75,7 +75,12 @@ export const table3 = (otherHandlingItems: boolean): TemplateTable => ({
     { id: 't3.carried', label: '二、上年结转政府信息公开申请数量', labelEn: 'II. Carried over from last year', level: 0 },
     { id: 't3.result', label: '三、本年度办理结果', labelEn: 'III. Outcomes this year', level: 0, kind: 'group' },
     { id: 't3.r1', label: '（一）予以公开', labelEn: '(1) Disclosed', level: 1 },
-    { id: 't3.r2', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', labelEn: '(2) Partly disclosed (requests handled by separating what may be disclosed count here only)', level: 1 },
+    {
+      id: 't3.r2',
+      label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+      labelEn: '(2) Partly disclosed (requests handled by separating what may be disclosed count here only)',
+      level: 1,
+    },
     ...groupWithItems('t3.r3', '（三）不予公开', '(3) Not disclosed', NOT_DISCLOSED),
     ...groupWithItems('t3.r4', '（四）无法提供', '(4) Cannot be provided', CANNOT_PROVIDE),
     ...groupWithItems('t3.r5', '（五）不予处理', '(5) Not processed', NOT_PROCESSED),
@@ -127,11 +132,15 @@ export const tables34Checks = (table: TemplateTable): TemplateCheck[] => {
     { id: `sum:t3.r7:${col.id}`, kind: 'sum', total: C('t3.r7', col.id), parts: outcomeRows.map((r) => C(r, col.id)) },
   ]);
   const perRow = dataRows.map((r): TemplateCheck => ({
-    id: `row-total:${r.id}`, kind: 'sum', total: C(r.id, 'total'),
+    id: `row-total:${r.id}`,
+    kind: 'sum',
+    total: C(r.id, 'total'),
     parts: APPLICANT_COLUMNS.filter((c) => c.id !== 'total').map((c) => C(r.id, c.id)),
   }));
   const appeals = ['review', 'direct', 'after'].map((g): TemplateCheck => ({
-    id: `sum:t4:${g}`, kind: 'sum', total: C('t4.cases', `${g}.total`),
+    id: `sum:t4:${g}`,
+    kind: 'sum',
+    total: C('t4.cases', `${g}.total`),
     parts: ['upheld', 'corrected', 'other', 'pending'].map((o) => C('t4.cases', `${g}.${o}`)),
   }));
   return [...perColumn, ...perRow, ...appeals];

@@ -12,12 +12,4 @@ import { liveKindIndex } from './live-kind-index';
 import { catalogSearch } from './catalog-search';
 import { importJobs } from './import-jobs';
 
-export const MIGRATIONS: Migration[] = [
-  catalogIndexNumberUnique,
-  indexNumberCounters,
-  liveListIndex,
-  columnListings,
-  liveKindIndex,
-  catalogSearch,
-  importJobs,
-];
+export const MIGRATIONS: Migration[] = [catalogIndexNumberUnique, indexNumberCounters, liveListIndex, columnListings, liveKindIndex, catalogSearch, importJobs];
