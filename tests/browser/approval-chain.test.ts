@@ -7,6 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin, launchBrowser, screenshotter } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { rowsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled seed is what `npm run seed` runs
 const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
@@ -46,8 +47,7 @@ describe('approval chain in the admin panel (Chromium)', () => {
   };
 
   const storedState = async () =>
-    ((await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null } })) as { workflowState: string })
-      .workflowState;
+    ((await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null } })) as { workflowState: string }).workflowState;
 
   beforeAll(async () => {
     app = await startTestApp({ serveAdminPanel: true, listen: true });
@@ -139,14 +139,15 @@ describe('approval chain in the admin panel (Chromium)', () => {
     await openEntry(page);
     await expectState(page, 'published');
     await shot(page, 'publisher-published');
-    const live = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as {
+    const live = (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as {
       title: string;
     } | null;
     expect(live?.title).toBe(FIXED_TITLE);
     const actions = (
-      (await app.strapi.db
-        .query('plugin::gov-disclosure.workflow-event' as never)
-        .findMany({ where: { targetDocumentId: documentId }, orderBy: { id: 'asc' } })) as Array<{ action: string }>
+      (await rowsOf(app.strapi, 'plugin::gov-disclosure.workflow-event').findMany({
+        where: { targetDocumentId: documentId },
+        orderBy: { id: 'asc' },
+      })) as Array<{ action: string }>
     ).map((e) => e.action);
     expect(actions).toEqual(['submit', 'return', 'submit', 'approve', 'publish']);
     const api = await page.request.get(`${app.url}/api/gov-disclosure/entries/${documentId}`);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin, launchBrowser, screenshotter } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { rowsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled seed is what `npm run seed` runs
 const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
@@ -154,7 +155,7 @@ describe('catalog import and export in the admin panel (Chromium)', () => {
     expect(await bad.getAttribute('data-issue-severity')).toBe('error');
     expect(await bad.textContent()).toContain('成文日期 2015-06-10 is after 发布日期 2015-06-01');
     // nothing is written by the dry run
-    expect(await app.strapi.db.query('plugin::gov-disclosure.catalog-entry' as never).count({ where: { title: GOOD[0].title } })).toBe(0);
+    expect(await rowsOf(app.strapi, 'plugin::gov-disclosure.catalog-entry').count({ where: { title: GOOD[0].title } })).toBe(0);
     expect(await page.getByTestId('catalog-confirm').isEnabled()).toBe(true);
     await shot(page, 'dry-run-report');
   });
@@ -174,7 +175,7 @@ describe('catalog import and export in the admin panel (Chromium)', () => {
       expect(res.status).toBe(200);
       expect(res.body.data.map((e: { title: string }) => e.title)).toContain(good.title);
     }
-    expect(await app.strapi.db.query('plugin::gov-disclosure.catalog-entry' as never).count({ where: { title: BAD_TITLE } })).toBe(0);
+    expect(await rowsOf(app.strapi, 'plugin::gov-disclosure.catalog-entry').count({ where: { title: BAD_TITLE } })).toBe(0);
   });
 
   it('exports the published catalog as CSV with the import headers', async () => {

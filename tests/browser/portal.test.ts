@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotter } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { corpusReports, mapReport } from '../helpers/report-corpus';
+import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled seed is what `npm run seed` runs
 const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
@@ -116,10 +117,10 @@ describe('public portal in Chromium (no JavaScript)', () => {
   it('a 2021-format report draws tables 三 and 四 with the form’s merged cells', async () => {
     // a real report's figures (上海市人民政府办公厅 2025), published for the demo organization
     const shanghai = corpusReports().find((r) => r.file === '2021-province-shanghai-shizhengfu-bangongting-2025.json')!;
-    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
+    const org = (await rowsOf(app.strapi, 'plugin::gov-disclosure.organization').findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
       documentId: string;
     };
-    const report = (await app.strapi.documents('plugin::gov-disclosure.annual-report' as never).create({
+    const report = (await documentsOf(app.strapi, 'plugin::gov-disclosure.annual-report').create({
       locale: 'zh-Hans',
       data: {
         title: '2025年政府信息公开工作年度报告',
@@ -128,7 +129,7 @@ describe('public portal in Chromium (no JavaScript)', () => {
         organization: org.documentId,
         statistics: mapReport(shanghai, '2021').values,
       },
-    } as never)) as { documentId: string };
+    })) as { documentId: string };
     await app.strapi
       .plugin('gov-disclosure')
       .service('workflow')

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminLogin, launchBrowser, screenshotter } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled seed is what `npm run seed` runs
 const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
@@ -27,13 +28,13 @@ describe('annual-report editor (Chromium)', () => {
   beforeAll(async () => {
     app = await startTestApp({ serveAdminPanel: true, listen: true });
     await seedDemo(app.strapi, { users: { password: 'Disclosure2018' } });
-    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
+    const org = (await rowsOf(app.strapi, 'plugin::gov-disclosure.organization').findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
       documentId: string;
     };
-    const report = (await app.strapi.documents(REPORT as never).create({
+    const report = (await documentsOf(app.strapi, REPORT).create({
       locale: 'zh-Hans',
       data: { title: '温州市质量技术监督局2019年政府信息公开工作年度报告', year: 2019, template: '2008', organization: org.documentId, statistics: {} },
-    } as never)) as { documentId: string };
+    })) as { documentId: string };
     documentId = report.documentId;
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
@@ -82,7 +83,7 @@ describe('annual-report editor (Chromium)', () => {
     await page.getByTestId('report-save').click();
     const stored = async () =>
       (
-        (await app.strapi.db.query(REPORT as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null } })) as {
+        (await rowsOf(app.strapi, REPORT).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null } })) as {
           statistics: Record<string, number | null> | null;
         }
       ).statistics ?? {};
@@ -91,7 +92,7 @@ describe('annual-report editor (Chromium)', () => {
   });
 
   it('opens the catalog entries a computed cell counted, as many as its number, and exports them', async () => {
-    const seed = (await app.strapi.db.query(REPORT as never).findOne({ where: { year: 2018, locale: 'zh-Hans' } })) as { documentId: string };
+    const seed = (await rowsOf(app.strapi, REPORT).findOne({ where: { year: 2018, locale: 'zh-Hans' } })) as { documentId: string };
     const computed = (await app.strapi.plugin('gov-disclosure').service('report-statistics').compute(seed.documentId, 'zh-Hans')) as {
       computed: Record<string, number>;
     };
@@ -128,15 +129,15 @@ describe('annual-report editor (Chromium)', () => {
   });
 
   it('draws the 2021 form with its merged labels and shows a number left in a retired cell until it is cleared', async () => {
-    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
+    const org = (await rowsOf(app.strapi, 'plugin::gov-disclosure.organization').findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
       documentId: string;
     };
-    const report = (await app.strapi.documents(REPORT as never).create({
+    const report = (await documentsOf(app.strapi, REPORT).create({
       locale: 'zh-Hans',
       data: { title: '2021年报告', year: 2021, template: '2021', organization: org.documentId, statistics: { 't3.r3.1:natural': 2 } },
-    } as never)) as { documentId: string };
+    })) as { documentId: string };
     // saved by the earlier template, which gave （三）不予公开 a cell of its own
-    await app.strapi.db.query(REPORT as never).update({
+    await rowsOf(app.strapi, REPORT).update({
       where: { documentId: report.documentId, locale: 'zh-Hans', publishedAt: null },
       data: { statistics: { 't3.r3.1:natural': 2, 't3.r3:natural': 2 } },
     });
@@ -156,7 +157,7 @@ describe('annual-report editor (Chromium)', () => {
     await page.getByTestId('report-save').click();
     const stored = async () =>
       (
-        (await app.strapi.db.query(REPORT as never).findOne({ where: { documentId: report.documentId, locale: 'zh-Hans', publishedAt: null } })) as {
+        (await rowsOf(app.strapi, REPORT).findOne({ where: { documentId: report.documentId, locale: 'zh-Hans', publishedAt: null } })) as {
           statistics: Record<string, number | null>;
         }
       ).statistics;

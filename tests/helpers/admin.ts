@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { TestApp } from './strapi';
+import { rowsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 export const TEST_PASSWORD = 'Test-password-2018';
 
@@ -32,4 +33,4 @@ export const createAdminSession = async (app: TestApp, email: string, roleIds?: 
 
 export type AdminSession = Awaited<ReturnType<typeof createAdminSession>>;
 
-export const countRows = (strapi: Core.Strapi, uid: string, where: Record<string, unknown> = {}) => strapi.db.query(uid as never).count({ where });
+export const countRows = (strapi: Core.Strapi, uid: string, where: Record<string, unknown> = {}) => rowsOf(strapi, uid).count({ where });

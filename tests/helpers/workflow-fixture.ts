@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { TestApp } from './strapi';
+import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled seed is what `npm run seed` runs
 const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
@@ -46,7 +47,7 @@ export const setupWorkflowFixture = async (app: TestApp): Promise<WorkflowFixtur
   const { strapi } = app;
   await seedDemo(strapi, { users: { password: PASSWORD } });
   const roleIds = (await strapi.plugin('gov-disclosure').service('roles').ensureRoles()) as Record<'drafter' | 'reviewer' | 'publisher', number>;
-  const userId = async (email: string) => ((await strapi.db.query('admin::user' as never).findOne({ where: { email } })) as { id: number }).id;
+  const userId = async (email: string) => ((await rowsOf(strapi, 'admin::user').findOne({ where: { email } })) as { id: number }).id;
   const createUser = async (email: string, role: number) =>
     (
       (await strapi
@@ -66,12 +67,10 @@ export const setupWorkflowFixture = async (app: TestApp): Promise<WorkflowFixtur
     reviewer2: await createUser('reviewer-2@test.gov.cn', roleIds.reviewer),
   };
 
-  const column = (await strapi.db.query(COLUMN as never).findOne({ where: { slug: 'tong-zhi', locale: 'zh-Hans' }, populate: { reviewers: true } })) as {
+  const column = (await rowsOf(strapi, COLUMN).findOne({ where: { slug: 'tong-zhi', locale: 'zh-Hans' }, populate: { reviewers: true } })) as {
     documentId: string;
   };
-  await strapi
-    .documents(COLUMN as never)
-    .update({ documentId: column.documentId, locale: 'zh-Hans', data: { reviewers: [ids.reviewerIn, ids.reviewer2] } } as never);
+  await documentsOf(strapi, COLUMN).update({ documentId: column.documentId, locale: 'zh-Hans', data: { reviewers: [ids.reviewerIn, ids.reviewer2] } });
 
   const login = async (email: string) => {
     const res = await app.http().post('/admin/login').send({ email, password: PASSWORD });
@@ -93,7 +92,7 @@ export const setupWorkflowFixture = async (app: TestApp): Promise<WorkflowFixtur
 
   const createEntry = async (title?: string) => {
     counter += 1;
-    const doc = (await strapi.documents(ENTRY as never).create({
+    const doc = (await documentsOf(strapi, ENTRY).create({
       locale: 'zh-Hans',
       data: {
         title: title ?? `测试通知 ${counter}`,
@@ -102,7 +101,7 @@ export const setupWorkflowFixture = async (app: TestApp): Promise<WorkflowFixtur
         genre: 'notice',
         channels: ['website'],
       },
-    } as never)) as { documentId: string };
+    })) as { documentId: string };
     return doc.documentId;
   };
 
@@ -144,7 +143,7 @@ export const setupWorkflowFixture = async (app: TestApp): Promise<WorkflowFixtur
       await transitionAs(person, id, action, comment);
     }
     if (state === 'revision') {
-      await strapi.documents(ENTRY as never).update({ documentId: id, locale: 'zh-Hans', data: { summary: '修订稿' } } as never);
+      await documentsOf(strapi, ENTRY).update({ documentId: id, locale: 'zh-Hans', data: { summary: '修订稿' } });
     }
     return id;
   };
@@ -159,12 +158,12 @@ export const setupWorkflowFixture = async (app: TestApp): Promise<WorkflowFixtur
     entryIn,
     transitionAs,
     async stateOf(documentId, locale = 'zh-Hans') {
-      const row = (await strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale, publishedAt: null } })) as { workflowState: State } | null;
+      const row = (await rowsOf(strapi, ENTRY).findOne({ where: { documentId, locale, publishedAt: null } })) as { workflowState: State } | null;
       return row?.workflowState ?? null;
     },
-    eventCount: (documentId) => strapi.db.query(EVENT as never).count({ where: { targetDocumentId: documentId } }),
+    eventCount: (documentId) => rowsOf(strapi, EVENT).count({ where: { targetDocumentId: documentId } }),
     async publishedTitle(documentId) {
-      const row = (await strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as {
+      const row = (await rowsOf(strapi, ENTRY).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as {
         title: string;
       } | null;
       return row?.title ?? null;

@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { ENTRY, setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { corpusReports, mapReport } from '../helpers/report-corpus';
+import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 const REPORT = 'plugin::gov-disclosure.annual-report';
 const YEAR = 2016;
@@ -37,7 +38,7 @@ describe('annual reports', () => {
     app = await startTestApp();
     fx = await setupWorkflowFixture(app);
     orgId = (
-      (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
+      (await rowsOf(app.strapi, 'plugin::gov-disclosure.organization').findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
         documentId: string;
       }
     ).documentId;
@@ -80,7 +81,7 @@ describe('annual reports', () => {
 
   describe('validate', () => {
     it('reports the seed’s real problems, in Chinese and in English', async () => {
-      const seed = (await app.strapi.db.query(REPORT as never).findOne({ where: { year: 2018, locale: 'zh-Hans' } })) as {
+      const seed = (await rowsOf(app.strapi, REPORT).findOne({ where: { year: 2018, locale: 'zh-Hans' } })) as {
         statistics: Record<string, number | null>;
       };
       const zh = await as(fx.tokens.publisher).post('/gov-disclosure/annual-reports/validate', { template: '2008', statistics: seed.statistics });
@@ -131,19 +132,20 @@ describe('annual reports', () => {
         repealedDate: i % 7 === 0 ? `${YEAR}-11-30` : null,
       }));
       // a 政策解读 links the policy document it interprets: the seed's normative document
-      const policy = (await app.strapi.db
-        .query(ENTRY as never)
-        .findOne({ where: { slug: 'wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa', locale: 'zh-Hans' } })) as { documentId: string };
+      const policy = (await rowsOf(app.strapi, ENTRY).findOne({
+        where: { slug: 'wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa', locale: 'zh-Hans' },
+      })) as { documentId: string };
       for (const [i, spec] of specs.entries()) {
         const links = spec.genre === 'interpretation' ? { interprets: [policy.documentId] } : {};
-        const doc = (await app.strapi
-          .documents(ENTRY as never)
-          .create({ locale: 'zh-Hans', data: { title: `统计测试 ${i}`, organization: orgId, ...spec, ...links } } as never)) as { documentId: string };
+        const doc = (await documentsOf(app.strapi, ENTRY).create({
+          locale: 'zh-Hans',
+          data: { title: `统计测试 ${i}`, organization: orgId, ...spec, ...links },
+        })) as { documentId: string };
         await app.strapi.plugin('gov-disclosure').service('workflow').publishAsSystem(ENTRY, doc.documentId, 'zh-Hans', 'test data');
       }
       // never disclosed to the public, so no report counts them: withheld, and for specific parties only
       for (const hidden of [{ disclosureMode: 'withheld', withholdReason: '涉及国家秘密' }, { disclosureScope: 'specific' }]) {
-        const doc = (await app.strapi.documents(ENTRY as never).create({
+        const doc = (await documentsOf(app.strapi, ENTRY).create({
           locale: 'zh-Hans',
           data: {
             title: `不计入 ${JSON.stringify(hidden)}`,
@@ -155,7 +157,7 @@ describe('annual reports', () => {
             writtenDate: `${YEAR}-05-10`,
             ...hidden,
           },
-        } as never)) as { documentId: string };
+        })) as { documentId: string };
         await app.strapi.plugin('gov-disclosure').service('workflow').publishAsSystem(ENTRY, doc.documentId, 'zh-Hans', 'test data');
       }
       generated = specs.map((spec, i) => ({ ...spec, title: `统计测试 ${i}` }));
@@ -286,7 +288,7 @@ describe('annual reports', () => {
     });
 
     it('says where a carried-over cell comes from, and that a typed cell has no records', async () => {
-      const report2021 = (await app.strapi.db.query(REPORT as never).findOne({ where: { year: 2021, locale: 'zh-Hans', template: '2021' } })) as {
+      const report2021 = (await rowsOf(app.strapi, REPORT).findOne({ where: { year: 2021, locale: 'zh-Hans', template: '2021' } })) as {
         documentId: string;
       };
       const carried = await as(fx.tokens.publisher).get(
@@ -328,13 +330,14 @@ describe('annual reports', () => {
       });
       id = created.body.data.documentId;
       // a report saved by the earlier template, which gave （三）不予公开 a cell of its own
-      await app.strapi.db
-        .query(REPORT as never)
-        .update({ where: { documentId: id, locale: 'zh-Hans', publishedAt: null }, data: { statistics: { 't3.r3.1:natural': 1, 't3.r3:natural': 5 } } });
+      await rowsOf(app.strapi, REPORT).update({
+        where: { documentId: id, locale: 'zh-Hans', publishedAt: null },
+        data: { statistics: { 't3.r3.1:natural': 1, 't3.r3:natural': 5 } },
+      });
     });
 
     it('keeps the stored number and reports it with its cell and value until it is cleared', async () => {
-      const stored = (await app.strapi.db.query(REPORT as never).findOne({ where: { documentId: id, locale: 'zh-Hans' } })) as {
+      const stored = (await rowsOf(app.strapi, REPORT).findOne({ where: { documentId: id, locale: 'zh-Hans' } })) as {
         statistics: Record<string, number>;
       };
       const res = await as(fx.tokens.publisher).post('/gov-disclosure/annual-reports/validate', { template: '2021', statistics: stored.statistics });
@@ -392,7 +395,7 @@ describe('annual reports', () => {
   describe('exports', () => {
     let seedId = '';
     beforeAll(async () => {
-      seedId = ((await app.strapi.db.query(REPORT as never).findOne({ where: { year: 2018, locale: 'zh-Hans' } })) as { documentId: string }).documentId;
+      seedId = ((await rowsOf(app.strapi, REPORT).findOne({ where: { year: 2018, locale: 'zh-Hans' } })) as { documentId: string }).documentId;
     });
 
     it("is the office's: a drafter or reviewer gets 403 for the working version", async () => {

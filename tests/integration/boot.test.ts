@@ -2,6 +2,7 @@ import { countRows } from '../helpers/admin';
 import { runMigrations } from '../../plugins/gov-disclosure/server/src/database/run-migrations';
 import { MIGRATIONS } from '../../plugins/gov-disclosure/server/src/database/migrations';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { contentTypeOf, rowsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 describe('the app boots with the plugin', () => {
   let app: TestApp;
@@ -22,7 +23,7 @@ describe('the app boots with the plugin', () => {
 
   it('registers the plugin content types under their contract uids', () => {
     for (const name of ['organization', 'column', 'catalog-entry', 'annual-report', 'workflow-event', 'subject-category']) {
-      expect(app.strapi.contentType(`plugin::gov-disclosure.${name}` as never)).toBeDefined();
+      expect(contentTypeOf(app.strapi, `plugin::gov-disclosure.${name}`)).toBeDefined();
     }
   });
 
@@ -35,7 +36,7 @@ describe('the app boots with the plugin', () => {
 
   it('seeds the national subject list: 22 top-level categories with their second levels', async () => {
     expect(await countRows(app.strapi, 'plugin::gov-disclosure.subject-category', { level: 1 })).toBe(22);
-    const market = await app.strapi.db.query('plugin::gov-disclosure.subject-category' as never).findOne({
+    const market = await rowsOf(app.strapi, 'plugin::gov-disclosure.subject-category').findOne({
       where: { code: '09' },
       populate: { children: { orderBy: { code: 'asc' } } },
     });
@@ -43,7 +44,7 @@ describe('the app boots with the plugin', () => {
   });
 
   it('creates the three editorial roles next to the admin defaults, once', async () => {
-    const names = ((await app.strapi.db.query('admin::role' as never).findMany({})) as Array<{ name: string }>).map((r) => r.name);
+    const names = ((await rowsOf(app.strapi, 'admin::role').findMany({})) as Array<{ name: string }>).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['Super Admin', '起草人 Drafter', '审核人 Reviewer', '发布人 Publisher']));
     await app.strapi.plugin('gov-disclosure').service('roles').ensureRoles();
     expect(await countRows(app.strapi, 'admin::role', { name: '起草人 Drafter' })).toBe(1);

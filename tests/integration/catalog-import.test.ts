@@ -13,6 +13,7 @@ import { startSecondInstance, startTestApp, type TestApp } from '../helpers/stra
 import { setupWorkflowFixture, ENTRY, PASSWORD, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { Client } from 'pg';
 import supertest from 'supertest';
+import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CODE = '11330300002579909B';
@@ -50,9 +51,9 @@ const freshDatabase = async (): Promise<{ env: Record<string, string>; drop: () 
 const service = () => app.strapi.plugin('gov-disclosure').service('catalog-import');
 const run = (file: string, options: Record<string, unknown>) =>
   service().run(file, file.endsWith('.xlsx') ? 'xlsx' : 'csv', { organization: 'wzzl', publish: false, dryRun: false, ...options });
-const entryCount = () => app.strapi.db.query(ENTRY as never).count({ where: { publishedAt: null } });
+const entryCount = () => rowsOf(app.strapi, ENTRY).count({ where: { publishedAt: null } });
 const byTitle = (title: string) =>
-  app.strapi.db.query(ENTRY as never).findMany({ where: { title }, populate: { columns: true, subjectCategory: true, organization: true } }) as Promise<
+  rowsOf(app.strapi, ENTRY).findMany({ where: { title }, populate: { columns: true, subjectCategory: true, organization: true } }) as Promise<
     Array<Record<string, unknown> & { columns: Array<{ slug: string }>; subjectCategory: { code: string } | null; organization: { slug: string } | null }>
   >;
 const publicCatalog = async (q: string) => (await app.http().get('/api/gov-disclosure/catalog').query({ q, pageSize: '100' })).body;
@@ -162,13 +163,13 @@ describe('catalog import', () => {
 
     // the next number drawn for 2026 follows the highest imported one
     const documentId = await fx.entryIn('published', '导入之后发布的新条目');
-    const fresh = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, publishedAt: null } })) as { indexNumber: string };
+    const fresh = (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId, publishedAt: null } })) as { indexNumber: string };
     expect(fresh.indexNumber).toBe(`${CODE}/2026-00051`);
   });
 
   it('skips a row already in the catalog although an English localization shares its 索引号', async () => {
     const title = '温州市质量技术监督局关于印发《温州市名牌产品认定管理办法》的通知';
-    const rows = (await app.strapi.db.query(ENTRY as never).findMany({
+    const rows = (await rowsOf(app.strapi, ENTRY).findMany({
       where: { slug: 'wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa', publishedAt: null },
       select: ['indexNumber', 'locale', 'title'],
     })) as Array<{
@@ -200,9 +201,10 @@ describe('catalog import', () => {
     expect(second.counts).toEqual({ rows: 1234, imported: 734, skipped: 500, invalid: 0 });
     const third = await run(file, {});
     expect(third.counts).toEqual({ rows: 1234, imported: 0, skipped: 1234, invalid: 0 });
-    const stored = (await app.strapi.db
-      .query(ENTRY as never)
-      .findMany({ where: { title: { $startsWith: '批量导入条目' }, publishedAt: null }, select: ['indexNumber', 'slug'] })) as Array<{
+    const stored = (await rowsOf(app.strapi, ENTRY).findMany({
+      where: { title: { $startsWith: '批量导入条目' }, publishedAt: null },
+      select: ['indexNumber', 'slug'],
+    })) as Array<{
       indexNumber: string;
       slug: string;
     }>;
@@ -250,14 +252,14 @@ describe('catalog import', () => {
 
 describe('catalog import: organizations and concurrency', () => {
   it('recognizes an imported row by title, date and 文号 only within its own organization', async () => {
-    const other = (await app.strapi.documents('plugin::gov-disclosure.organization' as never).create({
+    const other = (await documentsOf(app.strapi, 'plugin::gov-disclosure.organization').create({
       locale: 'zh-Hans',
       data: { name: '测试市市场监督管理局', code: '11620622013933539B' },
-    } as never)) as unknown as { documentId: string };
-    await app.strapi.documents(ENTRY as never).create({
+    })) as unknown as { documentId: string };
+    await documentsOf(app.strapi, ENTRY).create({
       locale: 'zh-Hans',
       data: { title: '2023年政府信息公开工作年度报告', publishedDate: '2024-01-20', genre: 'report', organization: other.documentId },
-    } as never);
+    });
     const file = csv('same-title.csv', [`,2023年政府信息公开工作年度报告,,,2024-01-20,,,报告,有效,主动公开,,,,,,`]);
     expect((await run(file, { dryRun: true })).counts).toEqual({ rows: 1, imported: 1, skipped: 0, invalid: 0 });
     expect((await run(file, {})).counts.imported).toBe(1);
@@ -272,14 +274,13 @@ describe('catalog import: organizations and concurrency', () => {
     const [a, b] = await Promise.all([run(file, { publish: true }), run(file, { publish: true })]);
     expect(a.counts.imported + b.counts.imported).toBe(1100);
     expect(a.counts.imported + a.counts.skipped).toBe(1100);
-    const stored = (await app.strapi.db
-      .query(ENTRY as never)
-      .findMany({ where: { title: { $startsWith: '同时导入的条目' }, publishedAt: null }, select: ['indexNumber'] })) as Array<{ indexNumber: string }>;
+    const stored = (await rowsOf(app.strapi, ENTRY).findMany({
+      where: { title: { $startsWith: '同时导入的条目' }, publishedAt: null },
+      select: ['indexNumber'],
+    })) as Array<{ indexNumber: string }>;
     expect(stored).toHaveLength(1100);
     expect(new Set(stored.map((e) => e.indexNumber)).size).toBe(1100);
-    const live = (await app.strapi.db
-      .query(ENTRY as never)
-      .count({ where: { title: { $startsWith: '同时导入的条目' }, publishedAt: { $notNull: true } } })) as number;
+    const live = (await rowsOf(app.strapi, ENTRY).count({ where: { title: { $startsWith: '同时导入的条目' }, publishedAt: { $notNull: true } } })) as number;
     expect(live).toBe(1100);
   });
 });
@@ -416,9 +417,10 @@ describe('catalog import from the admin panel', () => {
     expect(Number(parts[0].n)).toBe(2);
     const state = await confirmAndWait(created.body.data.id);
     expect(state).toMatchObject({ status: 'done', result: { counts: { rows: 1500, imported: 1500, invalid: 0 } } });
-    const stored = (await app.strapi.db
-      .query(ENTRY as never)
-      .findMany({ where: { title: { $startsWith: '管理端大文件条目' }, publishedAt: null }, select: ['title', 'body'] })) as Array<{
+    const stored = (await rowsOf(app.strapi, ENTRY).findMany({
+      where: { title: { $startsWith: '管理端大文件条目' }, publishedAt: null },
+      select: ['title', 'body'],
+    })) as Array<{
       title: string;
       body: string;
     }>;
@@ -499,9 +501,9 @@ describe('catalog import from the admin panel', () => {
         state = (await via(i).get(`/gov-disclosure/catalog-import/${id}`).set('Authorization', `Bearer ${fx.tokens.publisher}`)).body.data;
       }
       expect(state).toMatchObject({ status: 'done', progress: { done: 1200, total: 1200 }, result: { counts: { imported: 1200 } } });
-      const live = (await app.strapi.db
-        .query(ENTRY as never)
-        .count({ where: { title: { $startsWith: '两个实例导入的条目' }, publishedAt: { $notNull: true } } })) as number;
+      const live = (await rowsOf(app.strapi, ENTRY).count({
+        where: { title: { $startsWith: '两个实例导入的条目' }, publishedAt: { $notNull: true } },
+      })) as number;
       expect(live).toBe(1200);
     });
   });
@@ -588,7 +590,7 @@ describe('catalog import and export from the command line', () => {
     const rerun = cli('catalog-import.js', [file, '--organization', 'wzzl', '--publish']);
     expect(rerun.status).toBe(0);
     expect(rerun.stdout).toContain(`imported ${6000 - importedFirst} (published), already imported ${importedFirst}`);
-    const live = await app.strapi.db.query(ENTRY as never).count({ where: { title: { $startsWith: '命令行批量条目' }, publishedAt: { $notNull: true } } });
+    const live = await rowsOf(app.strapi, ENTRY).count({ where: { title: { $startsWith: '命令行批量条目' }, publishedAt: { $notNull: true } } });
     expect(live).toBe(6000);
   });
 

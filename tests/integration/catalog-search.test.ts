@@ -5,6 +5,7 @@
  */
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { seedDemo } from '../../src/seed/seed-demo';
+import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateCatalog } = require('../../scripts/bench/generate-catalog');
@@ -143,13 +144,13 @@ describe('catalog search', () => {
 
   it('keeps the search table in step with publishing: a new entry is found as soon as it is published', async () => {
     const { strapi } = app;
-    const org = (await strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
+    const org = (await rowsOf(strapi, 'plugin::gov-disclosure.organization').findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
       documentId: string;
     };
-    const created = (await strapi.documents('plugin::gov-disclosure.catalog-entry' as never).create({
+    const created = (await documentsOf(strapi, 'plugin::gov-disclosure.catalog-entry').create({
       locale: 'zh-Hans',
       data: { title: '关于游乐设施冬季检修的通知', genre: 'notice', organization: org.documentId, documentNumber: '温质监(2026)99号' },
-    } as never)) as { documentId: string };
+    })) as { documentId: string };
     expect(await apiAll({ q: '冬季检修' })).toEqual([]);
     await strapi.plugin('gov-disclosure').service('workflow').publishAsSystem('plugin::gov-disclosure.catalog-entry', created.documentId, 'zh-Hans', 'test');
     expect(await apiAll({ q: '冬季检修' })).toEqual([created.documentId]);

@@ -1,6 +1,7 @@
 import { countRows, createAdminSession, type AdminSession } from '../helpers/admin';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
+import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 const CM = '/content-manager/collection-types';
 const ORG = 'plugin::gov-disclosure.organization';
@@ -48,7 +49,7 @@ describe('every write is validated on the server (Content Manager and Document S
       const res = await admin.put(`${CM}/${ORG}/${orgId}?locale=zh-Hans`, { name: '测试市市场监督管理局', code: '000014348' });
       expect(res.status).toBe(400);
       expect(errorPaths(res.body)).toEqual(['code']);
-      const stored = await app.strapi.db.query(ORG as never).findOne({ where: { documentId: orgId } });
+      const stored = await rowsOf(app.strapi, ORG).findOne({ where: { documentId: orgId } });
       expect(stored.code).toBe('11620622013933539B');
     });
 
@@ -84,7 +85,7 @@ describe('every write is validated on the server (Content Manager and Document S
       expect([a.body.data.slug, b.body.data.slug]).toEqual(['tong-zhi-gong-gao', 'tong-zhi-gong-gao-2']);
       const renamed = await admin.put(`${CM}/${COLUMN}/${b.body.data.documentId}?locale=zh-Hans`, { slug: 'tong-zhi' });
       expect(renamed.status).toBe(200);
-      const stored = await app.strapi.db.query(COLUMN as never).findOne({ where: { documentId: b.body.data.documentId } });
+      const stored = await rowsOf(app.strapi, COLUMN).findOne({ where: { documentId: b.body.data.documentId } });
       expect(stored.previousSlugs).toEqual(['tong-zhi-gong-gao-2']);
     });
 
@@ -155,9 +156,10 @@ describe('every write is validated on the server (Content Manager and Document S
 
     it('applies the same rules through the Document Service', async () => {
       const before = await countRows(app.strapi, ENTRY);
-      await expect(
-        app.strapi.documents(ENTRY as never).create({ locale: 'zh-Hans', data: entry({ disclosureMode: 'withheld' }) } as never)
-      ).rejects.toMatchObject({ name: 'ValidationError', details: { errors: [expect.objectContaining({ path: ['withholdReason'] })] } });
+      await expect(documentsOf(app.strapi, ENTRY).create({ locale: 'zh-Hans', data: entry({ disclosureMode: 'withheld' }) })).rejects.toMatchObject({
+        name: 'ValidationError',
+        details: { errors: [expect.objectContaining({ path: ['withholdReason'] })] },
+      });
       expect(await countRows(app.strapi, ENTRY)).toBe(before);
     });
   });
@@ -181,12 +183,10 @@ describe('every write is validated on the server (Content Manager and Document S
     });
     const disconnect = (...documentIds: string[]) => ({ connect: [], disconnect: documentIds.map((documentId) => ({ documentId, locale: 'zh-Hans' })) });
     const links = async (documentId: string, field: 'interprets' | 'interpretations') => {
-      const row = (await app.strapi.db
-        .query(ENTRY as never)
-        .findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null }, populate: { [field]: { select: ['documentId'] } } })) as Record<
-        string,
-        Array<{ documentId: string }>
-      >;
+      const row = (await rowsOf(app.strapi, ENTRY).findOne({
+        where: { documentId, locale: 'zh-Hans', publishedAt: null },
+        populate: { [field]: { select: ['documentId'] } },
+      })) as Record<string, Array<{ documentId: string }>>;
       return row[field].map((e) => e.documentId).sort();
     };
     let policy = '';
@@ -253,7 +253,7 @@ describe('every write is validated on the server (Content Manager and Document S
       const interpretationToNotice = await admin.put(`${CM}/${ENTRY}/${interpretation}?locale=zh-Hans`, { genre: 'notice' });
       expect(interpretationToNotice.status).toBe(400);
       expect(errorPaths(interpretationToNotice.body)).toEqual(['interprets']);
-      expect((await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId: interpretation, publishedAt: null } })).genre).toBe('interpretation');
+      expect((await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId: interpretation, publishedAt: null } })).genre).toBe('interpretation');
     });
 
     it('checks the other side too: only interpretations listed, none left interpreting nothing', async () => {
@@ -268,30 +268,30 @@ describe('every write is validated on the server (Content Manager and Document S
     });
 
     it('applies the same rules through the Document Service, sets and connect/disconnect alike', async () => {
-      const docs = app.strapi.documents(ENTRY as never);
+      const docs = documentsOf(app.strapi, ENTRY);
       const before = await countRows(app.strapi, ENTRY);
       await expect(
-        docs.create({ locale: 'zh-Hans', data: entry('解读（文档服务）', { genre: 'interpretation', interprets: [interpretation] }) } as never)
+        docs.create({ locale: 'zh-Hans', data: entry('解读（文档服务）', { genre: 'interpretation', interprets: [interpretation] }) })
       ).rejects.toMatchObject({
         name: 'ValidationError',
         details: { errors: [expect.objectContaining({ path: ['interprets'] })] },
       });
-      await expect(docs.create({ locale: 'zh-Hans', data: entry('通知（文档服务）', { interprets: { documentId: policy } }) } as never)).rejects.toMatchObject({
+      await expect(docs.create({ locale: 'zh-Hans', data: entry('通知（文档服务）', { interprets: { documentId: policy } }) })).rejects.toMatchObject({
         details: { errors: [expect.objectContaining({ path: ['interprets'] })] },
       });
       expect(await countRows(app.strapi, ENTRY)).toBe(before);
-      const second = ((await docs.create({ locale: 'zh-Hans', data: entry('另一份办法（测试）', { genre: 'decision' }) } as never)) as { documentId: string })
+      const second = ((await docs.create({ locale: 'zh-Hans', data: entry('另一份办法（测试）', { genre: 'decision' }) })) as { documentId: string })
         .documentId;
       // moving the interpretation from one policy to the other in one write: allowed
-      await docs.update({ documentId: interpretation, locale: 'zh-Hans', data: { interprets: { connect: [second], disconnect: [policy] } } } as never);
+      await docs.update({ documentId: interpretation, locale: 'zh-Hans', data: { interprets: { connect: [second], disconnect: [policy] } } });
       expect(await links(interpretation, 'interprets')).toEqual([second]);
-      await expect(docs.update({ documentId: interpretation, locale: 'zh-Hans', data: { interprets: [] } } as never)).rejects.toMatchObject({
+      await expect(docs.update({ documentId: interpretation, locale: 'zh-Hans', data: { interprets: [] } })).rejects.toMatchObject({
         details: { errors: [expect.objectContaining({ path: ['interprets'] })] },
       });
-      await docs.update({ documentId: interpretation, locale: 'zh-Hans', data: { interprets: [policy, second] } } as never);
+      await docs.update({ documentId: interpretation, locale: 'zh-Hans', data: { interprets: [policy, second] } });
       expect(await links(interpretation, 'interprets')).toEqual([policy, second].sort());
       // a new localization has links of its own: it must name its policy document too
-      await expect(docs.update({ documentId: interpretation, locale: 'en', data: { title: 'Interpretation (test)' } } as never)).rejects.toMatchObject({
+      await expect(docs.update({ documentId: interpretation, locale: 'en', data: { title: 'Interpretation (test)' } })).rejects.toMatchObject({
         details: { errors: [expect.objectContaining({ path: ['interprets'] })] },
       });
       expect(await countRows(app.strapi, ENTRY, { documentId: interpretation, locale: 'en' })).toBe(0);
@@ -314,12 +314,12 @@ describe('every write is validated on the server (Content Manager and Document S
     const subject = (code: string) => ({ connect: [{ documentId: category[code].documentId, position: { end: true } }], disconnect: [] });
 
     beforeAll(async () => {
-      const docs = app.strapi.documents(CATEGORY as never);
-      const find = async (code: string) => (await app.strapi.db.query(CATEGORY as never).findOne({ where: { code } })) as { id: number; documentId: string };
+      const docs = documentsOf(app.strapi, CATEGORY);
+      const find = async (code: string) => (await rowsOf(app.strapi, CATEGORY).findOne({ where: { code } })) as { id: number; documentId: string };
       for (const code of ['09', '09.02', '13.02']) category[code] = await find(code);
       // an agency's own categories: a finer one under the national leaf 13.02 体育, and a top level of its own
-      category['13.99'] = (await docs.create({ data: { code: '13.99', name: '全民健身', level: 2, parent: category['13.02'].documentId } } as never)) as never;
-      category['23'] = (await docs.create({ data: { code: '23', name: '本地特色', level: 1 } } as never)) as never;
+      category['13.99'] = await docs.create({ data: { code: '13.99', name: '全民健身', level: 2, parent: category['13.02'].documentId } });
+      category['23'] = await docs.create({ data: { code: '23', name: '本地特色', level: 1 } });
     });
 
     it('accepts a national leaf, a national top level and an agency’s leaf under the national list', async () => {
@@ -343,25 +343,24 @@ describe('every write is validated on the server (Content Manager and Document S
     });
 
     it('checks the category an update chooses, by documentId or row id, through the Document Service too', async () => {
-      const docs = app.strapi.documents(ENTRY as never);
-      const created = (await docs.create({ locale: 'zh-Hans', data: entry('主题分类修改', { subjectCategory: category['09.02'].documentId }) } as never)) as {
+      const docs = documentsOf(app.strapi, ENTRY);
+      const created = (await docs.create({ locale: 'zh-Hans', data: entry('主题分类修改', { subjectCategory: category['09.02'].documentId }) })) as {
         documentId: string;
       };
-      await expect(
-        docs.update({ documentId: created.documentId, locale: 'zh-Hans', data: { subjectCategory: category['13.02'].id } } as never)
-      ).rejects.toMatchObject({
+      await expect(docs.update({ documentId: created.documentId, locale: 'zh-Hans', data: { subjectCategory: category['13.02'].id } })).rejects.toMatchObject({
         name: 'ValidationError',
         details: { errors: [expect.objectContaining({ path: ['subjectCategory'] })] },
       });
       await expect(
-        docs.create({ locale: 'zh-Hans', data: entry('自设分类', { subjectCategory: { documentId: category['23'].documentId } }) } as never)
+        docs.create({ locale: 'zh-Hans', data: entry('自设分类', { subjectCategory: { documentId: category['23'].documentId } }) })
       ).rejects.toMatchObject({
         details: { errors: [expect.objectContaining({ path: ['subjectCategory'] })] },
       });
-      await docs.update({ documentId: created.documentId, locale: 'zh-Hans', data: { subjectCategory: category['09'].documentId } } as never);
-      const stored = (await app.strapi.db
-        .query(ENTRY as never)
-        .findOne({ where: { documentId: created.documentId, publishedAt: null }, populate: { subjectCategory: { select: ['code'] } } })) as {
+      await docs.update({ documentId: created.documentId, locale: 'zh-Hans', data: { subjectCategory: category['09'].documentId } });
+      const stored = (await rowsOf(app.strapi, ENTRY).findOne({
+        where: { documentId: created.documentId, publishedAt: null },
+        populate: { subjectCategory: { select: ['code'] } },
+      })) as {
         subjectCategory: { code: string };
       };
       expect(stored.subjectCategory.code).toBe('09');
@@ -423,9 +422,9 @@ describe('a policy interpretation through the approval chain, listed on both pub
   };
   const create = async (data: Record<string, unknown>) =>
     (
-      (await app.strapi
-        .documents(ENTRY as never)
-        .create({ locale: 'zh-Hans', data: { columns: [fx.columnDocumentId], channels: ['website'], ...data } } as never)) as { documentId: string }
+      (await documentsOf(app.strapi, ENTRY).create({ locale: 'zh-Hans', data: { columns: [fx.columnDocumentId], channels: ['website'], ...data } })) as {
+        documentId: string;
+      }
     ).documentId;
   const toPendingPublish = async (documentId: string) => {
     await fx.transitionAs('drafterIn', documentId, 'submit');
@@ -472,7 +471,7 @@ describe('a policy interpretation through the approval chain, listed on both pub
 
     // a revision of each, re-published: Strapi recreates the published rows, the links must survive
     for (const documentId of [policy, interpretation]) {
-      await app.strapi.documents(ENTRY as never).update({ documentId, locale: 'zh-Hans', data: { summary: '修订稿' } } as never);
+      await documentsOf(app.strapi, ENTRY).update({ documentId, locale: 'zh-Hans', data: { summary: '修订稿' } });
       await toPendingPublish(documentId);
       expect((await publishOverHttp(documentId)).status).toBe(200);
       expect(await slugs('zhi-liang-jiang-guan-li-ban-fa', 'interpretations')).toEqual(['zhi-liang-jiang-guan-li-ban-fa-jie-du']);

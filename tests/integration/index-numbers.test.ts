@@ -5,6 +5,7 @@
 import supertest from 'supertest';
 import { ENTRY, setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { startSecondInstance, startTestApp, type TestApp } from '../helpers/strapi';
+import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 const ORG_CODE = '11330300002579909B';
 const NUMBER = /^11330300002579909B\/(\d{4})-(\d{5})$/;
@@ -16,15 +17,16 @@ describe('索引号 assignment', () => {
   let fx: WorkflowFixture;
   const indexNumberOf = async (documentId: string) =>
     (
-      (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as {
+      (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as {
         indexNumber: string;
       } | null
     )?.indexNumber;
   const allNumbers = async () =>
     (
-      (await app.strapi.db
-        .query(ENTRY as never)
-        .findMany({ where: { locale: 'zh-Hans', publishedAt: { $notNull: true }, indexNumber: { $notNull: true } }, select: ['indexNumber'] })) as Array<{
+      (await rowsOf(app.strapi, ENTRY).findMany({
+        where: { locale: 'zh-Hans', publishedAt: { $notNull: true }, indexNumber: { $notNull: true } },
+        select: ['indexNumber'],
+      })) as Array<{
         indexNumber: string;
       }>
     ).map((r) => r.indexNumber);
@@ -50,7 +52,7 @@ describe('索引号 assignment', () => {
     const id = await fx.entryIn('published', '索引号不变的通知');
     const first = await indexNumberOf(id);
     expect(first).toMatch(NUMBER);
-    await app.strapi.documents(ENTRY as never).update({ documentId: id, locale: 'zh-Hans', data: { title: '修订' } } as never);
+    await documentsOf(app.strapi, ENTRY).update({ documentId: id, locale: 'zh-Hans', data: { title: '修订' } });
     await fx.transitionAs('drafterIn', id, 'submit');
     await fx.transitionAs('reviewerIn', id, 'approve');
     await fx.transitionAs('publisher', id, 'publish');
@@ -65,7 +67,7 @@ describe('索引号 assignment', () => {
   it('refuses to publish an entry without an organization, and the refused publish leaves no gap', async () => {
     const before = Math.max(...(await allNumbers()).filter((n) => n.includes(`/${new Date().getUTCFullYear()}-`)).map(serialOf), 0);
     const orphan = await fx.entryIn('pending_publish', '没有发布机构的通知');
-    await app.strapi.documents(ENTRY as never).update({ documentId: orphan, locale: 'zh-Hans', data: { organization: null } } as never);
+    await documentsOf(app.strapi, ENTRY).update({ documentId: orphan, locale: 'zh-Hans', data: { organization: null } });
     await expect(fx.transitionAs('publisher', orphan, 'publish')).rejects.toMatchObject({ name: 'ValidationError' });
     expect(await fx.stateOf(orphan)).toBe('pending_publish');
     const next = await fx.entryIn('published', '紧接着发布的通知');
@@ -76,7 +78,7 @@ describe('索引号 assignment', () => {
     const [taken] = await allNumbers();
     const id = await fx.entryIn('published', '重复索引号测试');
     await expect(
-      app.strapi.db.query(ENTRY as never).updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { indexNumber: taken } })
+      rowsOf(app.strapi, ENTRY).updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { indexNumber: taken } })
     ).rejects.toMatchObject({ message: expect.stringMatching(/unique/i) });
   });
 

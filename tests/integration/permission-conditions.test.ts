@@ -7,6 +7,7 @@
  */
 import { ENTRY, setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { rowsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 const REPORT = 'plugin::gov-disclosure.annual-report';
 
@@ -83,7 +84,7 @@ describe('conditions and permissions set in Settings → Roles', () => {
   });
 
   it('"is creator" on 编制年度报告: the office computes and exports only the reports it created', async () => {
-    const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
+    const org = (await rowsOf(app.strapi, 'plugin::gov-disclosure.organization').findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as {
       documentId: string;
     };
     const create = async (token: string, year: number) =>
@@ -112,16 +113,15 @@ describe('conditions and permissions set in Settings → Roles', () => {
   it('an upgrade grants 编制年度报告 once, to the roles that publish; a later removal in Settings stays', async () => {
     const compilers = async () =>
       (
-        (await app.strapi.db
-          .query('admin::permission' as never)
-          .findMany({ where: { action: 'plugin::gov-disclosure.report.compile' }, populate: { role: { select: ['id'] } } })) as Array<{ role: { id: number } }>
+        (await rowsOf(app.strapi, 'admin::permission').findMany({
+          where: { action: 'plugin::gov-disclosure.report.compile' },
+          populate: { role: { select: ['id'] } },
+        })) as Array<{ role: { id: number } }>
       )
         .map((p) => p.role.id)
         .filter((id) => id !== undefined);
     // a database from before the action existed: no grant, no record of one
-    await app.strapi.db
-      .query('admin::permission' as never)
-      .deleteMany({ where: { action: 'plugin::gov-disclosure.report.compile', role: { id: roles.publisher } } });
+    await rowsOf(app.strapi, 'admin::permission').deleteMany({ where: { action: 'plugin::gov-disclosure.report.compile', role: { id: roles.publisher } } });
     await app.strapi.store({ type: 'plugin', name: 'gov-disclosure' }).set({ key: 'introduced-actions', value: [] });
     await app.strapi.plugin('gov-disclosure').service('roles').ensureRoles();
     expect(await compilers()).toContain(roles.publisher);

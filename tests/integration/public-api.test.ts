@@ -4,6 +4,7 @@
  */
 import { ENTRY, setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 const API = '/api/gov-disclosure';
 const SECRET_MARKERS = [
@@ -38,26 +39,31 @@ describe('public API', () => {
     }
     // a published item with a newer draft: only the published title may show
     revisionId = await fx.entryIn('published', '已发布的原标题');
-    await app.strapi
-      .documents(ENTRY as never)
-      .update({ documentId: revisionId, locale: 'zh-Hans', data: { title: '尚未发布的修订标题', body: '修订稿正文 SECRET-DRAFT' } } as never);
-    slugOfRevision = (
-      (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId: revisionId, publishedAt: { $notNull: true } } })) as { slug: string }
-    ).slug;
+    await documentsOf(app.strapi, ENTRY).update({
+      documentId: revisionId,
+      locale: 'zh-Hans',
+      data: { title: '尚未发布的修订标题', body: '修订稿正文 SECRET-DRAFT' },
+    });
+    slugOfRevision = ((await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId: revisionId, publishedAt: { $notNull: true } } })) as { slug: string })
+      .slug;
     // withheld and restricted items never reach the public, even when published by the chain
     const withheld = await fx.createEntry('不予公开的条目');
-    await app.strapi
-      .documents(ENTRY as never)
-      .update({ documentId: withheld, locale: 'zh-Hans', data: { disclosureMode: 'withheld', withholdReason: '涉及商业秘密' } } as never);
+    await documentsOf(app.strapi, ENTRY).update({
+      documentId: withheld,
+      locale: 'zh-Hans',
+      data: { disclosureMode: 'withheld', withholdReason: '涉及商业秘密' },
+    });
     await fx.transitionAs('drafterIn', withheld, 'submit');
     await fx.transitionAs('reviewerIn', withheld, 'approve');
     await fx.transitionAs('publisher', withheld, 'publish');
     hidden.withheld = withheld;
     // on-request items are listed, their text is not published
     onRequestId = await fx.createEntry('依申请公开的条目');
-    await app.strapi
-      .documents(ENTRY as never)
-      .update({ documentId: onRequestId, locale: 'zh-Hans', data: { disclosureMode: 'on_request', body: '依申请提供的正文 ON-REQUEST-TEXT' } } as never);
+    await documentsOf(app.strapi, ENTRY).update({
+      documentId: onRequestId,
+      locale: 'zh-Hans',
+      data: { disclosureMode: 'on_request', body: '依申请提供的正文 ON-REQUEST-TEXT' },
+    });
     await fx.transitionAs('drafterIn', onRequestId, 'submit');
     await fx.transitionAs('reviewerIn', onRequestId, 'approve');
     await fx.transitionAs('publisher', onRequestId, 'publish');
@@ -97,7 +103,7 @@ describe('public API', () => {
     const unknown = await get(`${API}/entries/does-not-exist`);
     expect(unknown.status).toBe(404);
     for (const documentId of Object.values(hidden)) {
-      const row = (await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId } })) as { slug: string };
+      const row = (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId } })) as { slug: string };
       for (const key of [documentId, row.slug]) {
         const res = await get(`${API}/entries/${encodeURIComponent(key)}`);
         expect(res.status).toBe(404);
@@ -219,9 +225,7 @@ describe('public API', () => {
       const url = `${API}/entries/${id}`;
       expect((await get(url)).body.data.title).toBe('缓存测试原标题');
       // a change this instance does not see (another instance wrote it)
-      await app.strapi.db
-        .query(ENTRY as never)
-        .updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { title: '另一实例改后的标题' } });
+      await rowsOf(app.strapi, ENTRY).updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { title: '另一实例改后的标题' } });
       expect((await get(url)).body.data.title).toBe('缓存测试原标题');
       await new Promise((r) => setTimeout(r, 1_100));
       expect((await get(url)).body.data.title).toBe('另一实例改后的标题');
@@ -235,23 +239,25 @@ describe('public API', () => {
     const titles = async (slug: string) =>
       ((await get(`${API}/columns/${slug}/entries?pageSize=100`)).body.data as Array<{ title: string }>).map((e) => e.title);
     expect(await titles('tong-zhi-gong-gao')).toEqual(expect.arrayContaining(await titles('gong-gao')));
-    const moved = (await app.strapi.db.query(COLUMN as never).findOne({ where: { slug: 'gong-gao', locale: 'zh-Hans' } })) as { documentId: string };
-    const target = (await app.strapi.db.query(COLUMN as never).findOne({ where: { slug: 'ji-gou-jie-shao', locale: 'zh-Hans' } })) as { documentId: string };
+    const moved = (await rowsOf(app.strapi, COLUMN).findOne({ where: { slug: 'gong-gao', locale: 'zh-Hans' } })) as { documentId: string };
+    const target = (await rowsOf(app.strapi, COLUMN).findOne({ where: { slug: 'ji-gou-jie-shao', locale: 'zh-Hans' } })) as { documentId: string };
     const announcements = await titles('gong-gao');
     expect(announcements.length).toBeGreaterThan(0);
-    await app.strapi.documents(COLUMN as never).update({ documentId: moved.documentId, locale: 'zh-Hans', data: { parent: target.documentId } } as never);
+    await documentsOf(app.strapi, COLUMN).update({ documentId: moved.documentId, locale: 'zh-Hans', data: { parent: target.documentId } });
     expect(await titles('ji-gou-jie-shao')).toEqual(expect.arrayContaining(announcements));
     const left = await titles('tong-zhi-gong-gao');
     expect(announcements.filter((t) => !left.includes(t)).length).toBeGreaterThan(0);
   });
 
   it('redirects a renamed column’s old slug', async () => {
-    const column = (await app.strapi.db
-      .query('plugin::gov-disclosure.column' as never)
-      .findOne({ where: { slug: 'gong-zuo-dong-tai', locale: 'zh-Hans' } })) as { documentId: string };
-    await app.strapi
-      .documents('plugin::gov-disclosure.column' as never)
-      .update({ documentId: column.documentId, locale: 'zh-Hans', data: { slug: 'gong-zuo-xin-xi' } } as never);
+    const column = (await rowsOf(app.strapi, 'plugin::gov-disclosure.column').findOne({ where: { slug: 'gong-zuo-dong-tai', locale: 'zh-Hans' } })) as {
+      documentId: string;
+    };
+    await documentsOf(app.strapi, 'plugin::gov-disclosure.column').update({
+      documentId: column.documentId,
+      locale: 'zh-Hans',
+      data: { slug: 'gong-zuo-xin-xi' },
+    });
     const res = await get(`${API}/columns/gong-zuo-dong-tai/entries?page=1`);
     expect(res.status).toBe(301);
     expect(res.headers.location).toBe(`${API}/columns/gong-zuo-xin-xi/entries?page=1`);

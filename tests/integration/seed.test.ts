@@ -2,6 +2,7 @@ import { countRows } from '../helpers/admin';
 import { normalizeLabel, readSeedStatisticsTable } from '../helpers/seed-document';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { REPORT_TEMPLATES } from '../../plugins/gov-disclosure/shared/domain/report-templates';
+import { rowsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled seed is what `npm run seed` runs
 const { seedDemo } = require('../../dist/src/seed/seed-demo') as typeof import('../../src/seed/seed-demo');
@@ -52,12 +53,12 @@ describe('demo seed', () => {
   });
 
   it('gives the seed agency a well-formed code marked as a placeholder', async () => {
-    const org = await app.strapi.db.query(UIDS.organizations as never).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } });
+    const org = await rowsOf(app.strapi, UIDS.organizations).findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } });
     expect(org).toMatchObject({ name: '温州市质量技术监督局', code: '11330300002579909B', codeIsPlaceholder: true });
   });
 
   it('stores the 2018 statistics exactly as the seed document publishes them, cell by cell', async () => {
-    const report = await app.strapi.db.query(UIDS.reports as never).findOne({ where: { year: 2018, locale: 'zh-Hans', publishedAt: { $notNull: true } } });
+    const report = await rowsOf(app.strapi, UIDS.reports).findOne({ where: { year: 2018, locale: 'zh-Hans', publishedAt: { $notNull: true } } });
     const document = readSeedStatisticsTable();
     const rows = REPORT_TEMPLATES['2008'].tables[0].rows;
     expect(document).toHaveLength(rows.length);
@@ -73,7 +74,7 @@ describe('demo seed', () => {
   });
 
   it('keeps the narrative parts of the report as filed', async () => {
-    const report = await app.strapi.db.query(UIDS.reports as never).findOne({ where: { year: 2018, locale: 'zh-Hans', publishedAt: { $notNull: true } } });
+    const report = await rowsOf(app.strapi, UIDS.reports).findOne({ where: { year: 2018, locale: 'zh-Hans', publishedAt: { $notNull: true } } });
     expect(report.preface).toMatch(/^根据《中华人民共和国政府信息公开条例》/);
     expect(report.section2).toContain('2018年我局主动公开的政府信息为1974条');
     expect(report.section3).toContain('受理依申请公开信息2件');
@@ -81,14 +82,14 @@ describe('demo seed', () => {
   });
 
   it('writes entry bodies as Markdown whose tables are tables', async () => {
-    const notice = await app.strapi.db
-      .query(UIDS.entries as never)
-      .findOne({ where: { slug: '2018-q1-chan-pin-zhi-liang-jian-du-chou-cha-gong-gao', locale: 'zh-Hans' } });
+    const notice = await rowsOf(app.strapi, UIDS.entries).findOne({
+      where: { slug: '2018-q1-chan-pin-zhi-liang-jian-du-chou-cha-gong-gao', locale: 'zh-Hans' },
+    });
     expect(notice.body).toMatch(/\| 产品类别 \| 抽查批次 \| 合格批次 \| 批次合格率 \|\n\| --- \|/);
   });
 
   it('links the policy interpretation and the normative document both ways', async () => {
-    const doc = await app.strapi.db.query(UIDS.entries as never).findOne({
+    const doc = await rowsOf(app.strapi, UIDS.entries).findOne({
       where: { slug: 'wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa', locale: 'zh-Hans', publishedAt: { $notNull: true } },
       populate: { interpretations: true },
     });

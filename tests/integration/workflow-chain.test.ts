@@ -1,5 +1,6 @@
 import { ENTRY, EVENT, COLUMN, PASSWORD, setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 const CM = `/content-manager/collection-types/${ENTRY}`;
 
@@ -81,7 +82,7 @@ describe('approval chain behaviour', () => {
 
   describe('audit trail is append-only', () => {
     it('no role may create, update or delete workflow events (super admins may read them)', async () => {
-      const perms = (await app.strapi.db.query('admin::permission' as never).findMany({ where: { subject: EVENT }, populate: { role: true } })) as Array<{
+      const perms = (await rowsOf(app.strapi, 'admin::permission').findMany({ where: { subject: EVENT }, populate: { role: true } })) as Array<{
         action: string;
         role: { code: string };
       }>;
@@ -91,7 +92,7 @@ describe('approval chain behaviour', () => {
 
     it('the Content Manager cannot create, change or delete events, even for a super admin', async () => {
       const id = await fx.entryIn('pending_review');
-      const event = (await app.strapi.db.query(EVENT as never).findOne({ where: { targetDocumentId: id } })) as { documentId: string; comment: string | null };
+      const event = (await rowsOf(app.strapi, EVENT).findOne({ where: { targetDocumentId: id } })) as { documentId: string; comment: string | null };
       const admin = as(fx.tokens.superAdmin);
       const url = `/content-manager/collection-types/${EVENT}`;
       expect([403, 404]).toContain(
@@ -99,19 +100,19 @@ describe('approval chain behaviour', () => {
       );
       expect([403, 404]).toContain((await admin.put(`${url}/${event.documentId}`, { comment: 'rewritten' })).status);
       expect([403, 404]).toContain((await admin.delete(`${url}/${event.documentId}`)).status);
-      const after = (await app.strapi.db.query(EVENT as never).findOne({ where: { documentId: event.documentId } })) as { comment: string | null };
+      const after = (await rowsOf(app.strapi, EVENT).findOne({ where: { documentId: event.documentId } })) as { comment: string | null };
       expect(after.comment).toBe(event.comment);
     });
 
     it('the Document Service refuses to write events outside a transition', async () => {
       const id = await fx.entryIn('pending_review');
-      const event = (await app.strapi.db.query(EVENT as never).findOne({ where: { targetDocumentId: id } })) as { documentId: string };
-      const events = app.strapi.documents(EVENT as never);
+      const event = (await rowsOf(app.strapi, EVENT).findOne({ where: { targetDocumentId: id } })) as { documentId: string };
+      const events = documentsOf(app.strapi, EVENT);
       await expect(
-        events.create({ data: { targetUid: ENTRY, targetDocumentId: id, targetLocale: 'zh-Hans', action: 'publish', fromState: 'a', toState: 'b' } } as never)
+        events.create({ data: { targetUid: ENTRY, targetDocumentId: id, targetLocale: 'zh-Hans', action: 'publish', fromState: 'a', toState: 'b' } })
       ).rejects.toMatchObject({ name: 'PolicyError' });
-      await expect(events.update({ documentId: event.documentId, data: { comment: 'x' } } as never)).rejects.toMatchObject({ name: 'PolicyError' });
-      await expect(events.delete({ documentId: event.documentId } as never)).rejects.toMatchObject({ name: 'PolicyError' });
+      await expect(events.update({ documentId: event.documentId, data: { comment: 'x' } })).rejects.toMatchObject({ name: 'PolicyError' });
+      await expect(events.delete({ documentId: event.documentId })).rejects.toMatchObject({ name: 'PolicyError' });
       expect(await fx.eventCount(id)).toBe(1);
     });
   });
@@ -197,17 +198,18 @@ describe('approval chain behaviour', () => {
         registrationToken: null,
         roles: [roles.drafter, roles.reviewer],
       })) as { id: number };
-      const column = (await app.strapi.db
-        .query(COLUMN as never)
-        .findOne({ where: { documentId: fx.columnDocumentId, locale: 'zh-Hans' }, populate: { administrators: true, reviewers: true } })) as {
+      const column = (await rowsOf(app.strapi, COLUMN).findOne({
+        where: { documentId: fx.columnDocumentId, locale: 'zh-Hans' },
+        populate: { administrators: true, reviewers: true },
+      })) as {
         administrators: Array<{ id: number }>;
         reviewers: Array<{ id: number }>;
       };
-      await app.strapi.documents(COLUMN as never).update({
+      await documentsOf(app.strapi, COLUMN).update({
         documentId: fx.columnDocumentId,
         locale: 'zh-Hans',
         data: { administrators: [...column.administrators.map((u) => u.id), both.id], reviewers: [...column.reviewers.map((u) => u.id), both.id] },
-      } as never);
+      });
       const token = (await app.http().post('/admin/login').send({ email: 'both@test.gov.cn', password: PASSWORD })).body.data.token as string;
       const id = await fx.createEntry();
       expect((await transition(token, id, 'submit')).status).toBe(200);
@@ -265,7 +267,7 @@ describe('approval chain behaviour', () => {
   describe('annual reports', () => {
     it('follow the same chain: the office drafts and submits, a reviewer approves, the publisher publishes', async () => {
       const REPORT = 'plugin::gov-disclosure.annual-report';
-      const org = (await app.strapi.db.query('plugin::gov-disclosure.organization' as never).findOne({ where: { slug: 'wzzl' } })) as { documentId: string };
+      const org = (await rowsOf(app.strapi, 'plugin::gov-disclosure.organization').findOne({ where: { slug: 'wzzl' } })) as { documentId: string };
       const created = await as(fx.tokens.publisher).post(`/content-manager/collection-types/${REPORT}?locale=zh-Hans`, {
         title: '2019年政府信息公开工作年度报告',
         year: 2019,
@@ -297,16 +299,16 @@ describe('approval chain behaviour', () => {
 
   describe('column scope', () => {
     it('drafters and reviewers list only entries of their columns; publishers see all', async () => {
-      const other = (await app.strapi.db.query(COLUMN as never).findOne({ where: { slug: 'ren-shi-xin-xi', locale: 'zh-Hans' } })) as { documentId: string };
-      const foreign = (await app.strapi
-        .documents(ENTRY as never)
-        .create({ locale: 'zh-Hans', data: { title: '人事栏目的条目', columns: [other.documentId] } } as never)) as { documentId: string };
+      const other = (await rowsOf(app.strapi, COLUMN).findOne({ where: { slug: 'ren-shi-xin-xi', locale: 'zh-Hans' } })) as { documentId: string };
+      const foreign = (await documentsOf(app.strapi, ENTRY).create({ locale: 'zh-Hans', data: { title: '人事栏目的条目', columns: [other.documentId] } })) as {
+        documentId: string;
+      };
       const listed = async (token: string) => {
         const res = await as(token).get(`${CM}?page=1&pageSize=100&locale=zh-Hans`);
         expect(res.status).toBe(200);
         return { total: res.body.pagination.total as number, ids: (res.body.results as Array<{ documentId: string }>).map((r) => r.documentId) };
       };
-      const total = await app.strapi.db.query(ENTRY as never).count({ where: { locale: 'zh-Hans', publishedAt: null } });
+      const total = await rowsOf(app.strapi, ENTRY).count({ where: { locale: 'zh-Hans', publishedAt: null } });
       expect((await listed(fx.tokens.drafterOut)).total).toBe(0);
       expect((await listed(fx.tokens.reviewerOut)).total).toBe(0);
       expect((await listed(fx.tokens.publisher)).total).toBe(total);
@@ -320,7 +322,7 @@ describe('approval chain behaviour', () => {
     });
 
     it('a drafter creates only in a column they administer', async () => {
-      const other = (await app.strapi.db.query(COLUMN as never).findOne({ where: { slug: 'ren-shi-xin-xi', locale: 'zh-Hans' } })) as { documentId: string };
+      const other = (await rowsOf(app.strapi, COLUMN).findOne({ where: { slug: 'ren-shi-xin-xi', locale: 'zh-Hans' } })) as { documentId: string };
       const outside = await as(fx.tokens.drafterIn).post(`${CM}?locale=zh-Hans`, {
         title: '越权起草',
         columns: { connect: [{ documentId: other.documentId, locale: 'zh-Hans' }] },
@@ -349,7 +351,7 @@ describe('approval chain behaviour', () => {
     it('publishing an undated entry whose 成文日期 is still to come is a 400 on writtenDate; nothing changes', async () => {
       const id = await fx.createEntry('成文日期在将来的通知');
       const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-      await app.strapi.documents(ENTRY as never).update({ documentId: id, locale: 'zh-Hans', data: { writtenDate: tomorrow } } as never);
+      await documentsOf(app.strapi, ENTRY).update({ documentId: id, locale: 'zh-Hans', data: { writtenDate: tomorrow } });
       await fx.transitionAs('drafterIn', id, 'submit');
       await fx.transitionAs('reviewerIn', id, 'approve');
       const before = await fx.eventCount(id);
@@ -359,9 +361,7 @@ describe('approval chain behaviour', () => {
       expect(await fx.stateOf(id)).toBe('pending_publish');
       expect(await fx.eventCount(id)).toBe(before);
       expect(await fx.publishedTitle(id)).toBeNull();
-      const draft = (await app.strapi.db
-        .query(ENTRY as never)
-        .findOne({ where: { documentId: id, publishedAt: null }, select: ['publishedDate', 'indexNumber'] })) as {
+      const draft = (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId: id, publishedAt: null }, select: ['publishedDate', 'indexNumber'] })) as {
         publishedDate: string | null;
         indexNumber: string | null;
       };

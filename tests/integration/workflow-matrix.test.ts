@@ -6,6 +6,7 @@
  */
 import { ENTRY, PEOPLE, setupWorkflowFixture, type Action, type Person, type State, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
 type MatrixState = State | 'revision'; // revision: a published entry with an unpublished edit
 const ALL_STATES: MatrixState[] = ['draft', 'pending_review', 'pending_publish', 'published', 'returned', 'withdrawn', 'revision'];
@@ -121,7 +122,7 @@ describe(`approval chain permission matrix (${CASES.length} cases)`, () => {
   });
 
   const snapshot = async (documentId: string) => {
-    const draft = await app.strapi.db.query(ENTRY as never).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null } });
+    const draft = await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null } });
     return {
       state: draft?.workflowState,
       title: draft?.title,
@@ -155,10 +156,10 @@ describe(`approval chain permission matrix (${CASES.length} cases)`, () => {
       return res.status;
     }
     const call = () => {
-      const docs = app.strapi.documents(ENTRY as never);
+      const docs = documentsOf(app.strapi, ENTRY);
       const target = { documentId, locale: 'zh-Hans' };
-      if (c.op === 'update') return docs.update({ ...target, data: { title: `改 ${c.person} ${c.state}` } } as never);
-      if (c.op === 'discard') return docs.discardDraft(target as never);
+      if (c.op === 'update') return docs.update({ ...target, data: { title: `改 ${c.person} ${c.state}` } });
+      if (c.op === 'discard') return docs.discardDraft(target);
       return (docs as unknown as Record<string, (p: unknown) => Promise<unknown>>)[c.op](target);
     };
     const run =

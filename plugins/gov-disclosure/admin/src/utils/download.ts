@@ -20,7 +20,8 @@ const downloadName = (disposition: string | null, fallback: string) => {
  * throws an Error carrying the server's message, so the page can show why.
  */
 export const downloadFile = async (get: Get, url: string, params: Record<string, string>, fallbackName: string): Promise<void> => {
-  const res = await get(url, { params, responseType: 'blob', validateStatus: () => true } as never);
+  // validateStatus is axios's, passed through by the fetch client: a refusal is read, not thrown
+  const res = await get(url, { params, responseType: 'blob', validateStatus: () => true } as Parameters<Get>[1]);
   const blob = res.data as Blob;
   if ((res.status ?? 200) >= 400) {
     const text = await blob.text();

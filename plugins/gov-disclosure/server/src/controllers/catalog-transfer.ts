@@ -1,7 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { UID } from '../../../shared/constants';
 import { formatOf } from '../catalog-files/read';
 import { isPublisher } from '../domain/workflow-policy';
 import { getService } from '../utils/get-service';
@@ -109,8 +108,7 @@ const catalogTransfer = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async export(ctx: Ctx) {
       const { organization, format } = (await validateExport(ctx.query)) as { organization: string; format: 'csv' | 'xlsx' };
-      const exists = await strapi.db.query(UID.organization as never).findOne({ where: { slug: organization }, select: ['id'] });
-      if (!exists) throw new errors.NotFoundError(`No organization "${organization}"`);
+      if (!(await getService(strapi, 'catalog-export').organizationExists(organization))) throw new errors.NotFoundError(`No organization "${organization}"`);
       const out = new PassThrough();
       ctx.type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       const fileName = `政府信息公开目录-${organization}.${format}`;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, UID } from '../../../shared/constants';
+import { DEFAULT_LOCALE } from '../../../shared/constants';
 import { parsePublicParams, ROUTE_PARAMS, type ParamSpec, type PublicParams } from '../domain/public-params';
 import { rss, sitemap } from '../portal-views/feeds';
 import type { SafeHtml } from '../portal-views/html';
@@ -9,7 +9,6 @@ import { catalogPage, columnPage, entryPage, errorPage, homePage, reportPage, re
 import { getService } from '../utils/get-service';
 import { PUBLIC_MAX_AGE, sendCacheable, withPublicCache } from '../utils/http-cache';
 import type { PublicCtx } from '../utils/http-cache';
-import { publicWhere } from '../domain/public-visibility';
 
 type Ctx = PublicCtx;
 
@@ -43,12 +42,7 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...params, locale: params.locale ?? DEFAULT_LOCALE };
   };
 
-  const siteName = async (locale: string) => {
-    const org = (await strapi.db.query(UID.organization as never).findOne({ where: { locale }, select: ['name'], orderBy: { id: 'asc' } })) as {
-      name: string;
-    } | null;
-    return org?.name ?? t(locale, 'catalog');
-  };
+  const siteName = async (locale: string) => (await portal().siteName(locale)) ?? t(locale, 'catalog');
 
   const page = async (ctx: Ctx, locale: string, title: string, body: SafeHtml, feed?: string) => {
     const [columns, name] = await Promise.all([portal().columns(locale), siteName(locale)]);
@@ -144,12 +138,7 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
 
     sitemap: render(async (ctx) => {
       paramsOf(ctx, {});
-      const rows = (await strapi.db.query(UID.catalogEntry as never).findMany({
-        where: publicWhere(DEFAULT_LOCALE),
-        select: ['slug', 'documentId', 'publishedDate'],
-        orderBy: [{ publishedDate: 'desc' }, { id: 'desc' }],
-        limit: SITEMAP_LIMIT - 100,
-      })) as Array<{ slug: string | null; documentId: string; publishedDate: string | null }>;
+      const rows = await portal().sitemapEntries(SITEMAP_LIMIT - 100);
       const columns = await portal().findColumnSlugs(DEFAULT_LOCALE);
       const paths = [
         { path: '/portal' },

@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../shared/constants';
+import type { WorkflowUid } from '../../../shared/types';
 import type { WorkflowState } from '../../../shared/domain/workflow';
 import { editRefusal, isPublisher, mayEdit, type ColumnStaff } from '../domain/workflow-policy';
 import type { Actor } from '../services/actors';
@@ -8,6 +9,7 @@ import { isWorkflowUid } from '../services/workflow';
 import { getService } from '../utils/get-service';
 import { connectedTargets } from '../utils/relations';
 import { currentTransition, isSystemWrite } from '../utils/write-context';
+import { rowsOf } from '../utils/query';
 
 /**
  * One rule, every door: whatever calls the Document Service (Content Manager, plugin routes,
@@ -45,16 +47,12 @@ export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware
   });
 
   /** The draft row and its facts for this document and locale (falls back to any locale for staff). */
-  const factsOf = async (uid: string, documentId: string, requestedLocale: string | undefined) => {
+  const factsOf = async (uid: WorkflowUid, documentId: string, requestedLocale: string | undefined) => {
     const wf = workflow();
     const locale = requestedLocale ?? ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string);
-    const row = await wf.draftRow(uid as never, documentId, locale);
-    const any = row ?? ((await strapi.db.query(uid as never).findOne({ where: { documentId, publishedAt: null } })) as { id: number } | null);
-    const staff: ColumnStaff = any
-      ? await wf.staffOf(uid as never, any.id)
-      : uid === UID.catalogEntry
-        ? { administrators: new Set(), reviewers: new Set() }
-        : null;
+    const row = await wf.draftRow(uid, documentId, locale);
+    const any = row ?? ((await rowsOf(strapi, uid).findOne({ where: { documentId, publishedAt: null } })) as { id: number } | null);
+    const staff: ColumnStaff = any ? await wf.staffOf(uid, any.id) : uid === UID.catalogEntry ? { administrators: new Set(), reviewers: new Set() } : null;
     const state: WorkflowState = row ? wf.stateOfRow(row) : 'draft';
     return { row, state, staff };
   };
@@ -64,7 +62,7 @@ export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware
     const documentIds = refs.flatMap((r) => ('documentId' in r ? [r.documentId] : []));
     const ids = refs.flatMap((r) => ('id' in r ? [r.id] : []));
     if (refs.length === 0) return { administrators: new Set(), reviewers: new Set() };
-    const columns = (await strapi.db.query(UID.column as never).findMany({
+    const columns = (await rowsOf(strapi, UID.column).findMany({
       where: { $or: [{ id: { $in: ids } }, { documentId: { $in: documentIds }, ...(locale ? { locale } : {}) }] },
       populate: { administrators: { select: ['id'] }, reviewers: { select: ['id'] } },
     })) as Array<{ administrators?: Array<{ id: number }>; reviewers?: Array<{ id: number }> }>;
@@ -75,7 +73,7 @@ export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware
   };
 
   const publishedExists = async (uid: string, documentId: string, locale?: string) =>
-    (await strapi.db.query(uid as never).count({
+    (await rowsOf(strapi, uid).count({
       where: { documentId, publishedAt: { $notNull: true }, ...(locale && locale !== '*' ? { locale } : {}) },
     })) > 0;
 
@@ -152,7 +150,7 @@ export const guardWorkflow = (strapi: Core.Strapi): Modules.Documents.Middleware
         forbid(`Only the drafter may discard an unpublished revision, and only while it is a draft or returned; this one is ${state}`);
       }
       const result = await next();
-      await strapi.db.query(uid as never).updateMany({
+      await rowsOf(strapi, uid).updateMany({
         where: { documentId: params.documentId, publishedAt: null, ...(params.locale && params.locale !== '*' ? { locale: params.locale } : {}) },
         data: { workflowState: 'published' },
       });

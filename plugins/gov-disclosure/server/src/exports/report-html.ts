@@ -13,22 +13,10 @@ thead th,th.block,td.corner{text-align:center;vertical-align:middle}th[scope=row
 
 /** The report as one printable page (A4), for printing or saving as PDF from the browser. */
 export const reportPrintableHtml = (report: PublicReport, locale: string): string =>
-  `<!doctype html>${html`<html lang="${locale === 'en' ? 'en' : 'zh-Hans'}">
-    <head>
-      <meta charset="utf-8" />
-      <title>${report.title}</title>
-      <style>
-        ${PRINT_STYLE}
-      </style>
-    </head>
-    <body>
-      <h1>${report.title}</h1>
-      ${trusted(report.prefaceHtml)}
-      ${report.sections.map(
-        (s) =>
-          html`<h2>${s.title}</h2>
-            ${trusted(s.html)}`
-      )}
-      ${reportTables(report, locale)}
-    </body>
-  </html>`}`;
+  `<!doctype html>${html`<html lang="${locale === 'en' ? 'en' : 'zh-Hans'}"><head><meta charset="utf-8"><title>${report.title}</title><style>${PRINT_STYLE}</style></head>
+<body>
+<h1>${report.title}</h1>
+${trusted(report.prefaceHtml)}
+${report.sections.map((s) => html`<h2>${s.title}</h2>${trusted(s.html)}`)}
+${reportTables(report, locale)}
+</body></html>`}`;

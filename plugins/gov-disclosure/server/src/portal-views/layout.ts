@@ -56,32 +56,28 @@ export interface LayoutInput {
 export const layout = ({ locale, title, siteName, columns, path, body, feed }: LayoutInput): string => {
   const other = locale === 'en' ? path.replace(/([?&])locale=en&?/, '$1').replace(/[?&]$/, '') : `${path}${path.includes('?') ? '&' : '?'}locale=en`;
   return `<!doctype html>${html`<html lang="${locale === 'en' ? 'en' : 'zh-Hans'}">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>${title} - ${siteName}</title>
-      ${feed ? html`<link rel="alternate" type="application/rss+xml" title="RSS" href="${feed}" />` : ''}
-      <style>
-        ${STYLE}
-      </style>
-    </head>
-    <body>
-      <a class="skip" href="#content">${t(locale, 'skip')}</a>
-      <header class="site">
-        <div class="bar">
-          <a class="name" href="${href('/portal', locale)}">${siteName}</a>
-          <a href="${other}" lang="${locale === 'en' ? 'zh-Hans' : 'en'}">${t(locale, 'language')}</a>
-        </div>
-      </header>
-      <nav class="columns" aria-label="${t(locale, 'nav')}">
-        <ul>
-          ${columns.filter((c) => c.kind !== 'link').map((c) => html`<li><a href="${href(`/portal/columns/${c.slug}`, locale)}">${c.name}</a></li>`)}
-          <li><a href="${href('/portal/catalog', locale)}">${t(locale, 'catalog')}</a></li>
-          <li><a href="${href('/portal/annual-reports', locale)}">${t(locale, 'reports')}</a></li>
-        </ul>
-      </nav>
-      <main id="content" tabindex="-1">${body}</main>
-      <footer><p>${siteName}</p></footer>
-    </body>
-  </html>`}`;
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} - ${siteName}</title>
+${feed ? html`<link rel="alternate" type="application/rss+xml" title="RSS" href="${feed}">` : ''}
+<style>${STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#content">${t(locale, 'skip')}</a>
+<header class="site"><div class="bar">
+<a class="name" href="${href('/portal', locale)}">${siteName}</a>
+<a href="${other}" lang="${locale === 'en' ? 'zh-Hans' : 'en'}">${t(locale, 'language')}</a>
+</div></header>
+<nav class="columns" aria-label="${t(locale, 'nav')}"><ul>
+${columns.filter((c) => c.kind !== 'link').map((c) => html`<li><a href="${href(`/portal/columns/${c.slug}`, locale)}">${c.name}</a></li>`)}
+<li><a href="${href('/portal/catalog', locale)}">${t(locale, 'catalog')}</a></li>
+<li><a href="${href('/portal/annual-reports', locale)}">${t(locale, 'reports')}</a></li>
+</ul></nav>
+<main id="content" tabindex="-1">
+${body}
+</main>
+<footer><p>${siteName}</p></footer>
+</body>
+</html>`}`;
 };

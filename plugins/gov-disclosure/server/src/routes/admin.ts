@@ -1,10 +1,14 @@
+import type { Handler } from './handler';
+
+type Route = [method: 'GET' | 'POST', path: string, handler: Handler];
+
 export default {
   type: 'admin',
   routes: [
     {
       method: 'GET',
       path: '/subject-categories',
-      handler: 'subject-categories.tree',
+      handler: 'subject-categories.tree' satisfies Handler,
       config: {
         policies: ['admin::isAuthenticatedAdmin'],
       },
@@ -12,17 +16,19 @@ export default {
     {
       method: 'POST',
       path: '/organization-codes/check',
-      handler: 'organization-codes.check',
+      handler: 'organization-codes.check' satisfies Handler,
       config: {
         policies: ['admin::isAuthenticatedAdmin'],
       },
     },
-    ...[
-      ['POST', '/catalog-import', 'catalog-transfer.upload', 'import'],
-      ['GET', '/catalog-import/:id', 'catalog-transfer.status', 'import'],
-      ['POST', '/catalog-import/:id/confirm', 'catalog-transfer.confirm', 'import'],
-      ['GET', '/catalog-export', 'catalog-transfer.export', 'export'],
-    ].map(([method, path, handler, action]) => ({
+    ...(
+      [
+        ['POST', '/catalog-import', 'catalog-transfer.upload', 'import'],
+        ['GET', '/catalog-import/:id', 'catalog-transfer.status', 'import'],
+        ['POST', '/catalog-import/:id/confirm', 'catalog-transfer.confirm', 'import'],
+        ['GET', '/catalog-export', 'catalog-transfer.export', 'export'],
+      ] satisfies Array<[...Route, action: 'import' | 'export']>
+    ).map(([method, path, handler, action]) => ({
       method,
       path,
       handler,
@@ -30,19 +36,21 @@ export default {
         policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::gov-disclosure.catalog.${action}`] } }],
       },
     })),
-    ...[
-      ['POST', '/markdown/preview', 'markdown.preview'],
-      ['GET', '/annual-reports/templates', 'annual-reports.templates'],
-      ['GET', '/annual-reports/templates/:id', 'annual-reports.template'],
-      ['POST', '/annual-reports/validate', 'annual-reports.validate'],
-      ['POST', '/annual-reports/:documentId/compute', 'annual-reports.compute'],
-      ['GET', '/annual-reports/:documentId/cells/:cell/records', 'annual-reports.records'],
-      ['GET', '/annual-reports/:documentId/export', 'annual-reports.export'],
-      ['POST', '/workflow/transitions', 'workflow.transition'],
-      ['GET', '/workflow/history', 'workflow.history'],
-      ['GET', '/workflow/status', 'workflow.status'],
-      ['GET', '/workflow/tasks', 'workflow.tasks'],
-    ].map(([method, path, handler]) => ({
+    ...(
+      [
+        ['POST', '/markdown/preview', 'markdown.preview'],
+        ['GET', '/annual-reports/templates', 'annual-reports.templates'],
+        ['GET', '/annual-reports/templates/:id', 'annual-reports.template'],
+        ['POST', '/annual-reports/validate', 'annual-reports.validate'],
+        ['POST', '/annual-reports/:documentId/compute', 'annual-reports.compute'],
+        ['GET', '/annual-reports/:documentId/cells/:cell/records', 'annual-reports.records'],
+        ['GET', '/annual-reports/:documentId/export', 'annual-reports.export'],
+        ['POST', '/workflow/transitions', 'workflow.transition'],
+        ['GET', '/workflow/history', 'workflow.history'],
+        ['GET', '/workflow/status', 'workflow.status'],
+        ['GET', '/workflow/tasks', 'workflow.tasks'],
+      ] satisfies Route[]
+    ).map(([method, path, handler]) => ({
       method,
       path,
       handler,

@@ -1,5 +1,12 @@
 /** Public read API, mounted at /api/gov-disclosure. No login: every handler serves published content only. */
-const route = (path: string, handler: string) => ({ method: 'GET', path, handler: `public-api.${handler}`, config: { auth: false as const } });
+import type { ActionOf } from './handler';
+
+const route = (path: string, handler: ActionOf<'public-api'>) => ({
+  method: 'GET',
+  path,
+  handler: `public-api.${handler}`,
+  config: { auth: false as const },
+});
 
 export default {
   type: 'content-api',

@@ -1,5 +1,12 @@
 /** Server-rendered portal pages and feeds, at the site root (no /api prefix, no login). */
-const page = (path: string, handler: string) => ({ method: 'GET', path, handler: `portal-pages.${handler}`, config: { auth: false as const } });
+import type { ActionOf } from './handler';
+
+const page = (path: string, handler: ActionOf<'portal-pages'>) => ({
+  method: 'GET',
+  path,
+  handler: `portal-pages.${handler}`,
+  config: { auth: false as const },
+});
 
 export default {
   type: 'admin',

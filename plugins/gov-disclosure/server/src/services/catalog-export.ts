@@ -12,6 +12,7 @@ import { DEFAULT_LOCALE, UID } from '../../../shared/constants';
 import { CATALOG_FILE_HEADERS, exportCells, guardFormula, hasListSeparator, type ExportEntry, type StoredAsIs } from '../domain/catalog-file';
 import type { CatalogFileFormat } from '../catalog-files/read';
 import { isoDate } from '../utils/sql';
+import { rowsOf } from '../utils/query';
 
 const BATCH = 1000;
 
@@ -27,9 +28,10 @@ interface LiveRow extends StoredAsIs {
 const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
   /** How the file names subjects and columns: by name where the name is unique, else as the import reads them. */
   const namers = async (organizationId: number) => {
-    const subjects = (await strapi.db
-      .query(UID.subjectCategory as never)
-      .findMany({ select: ['id', 'code', 'name'], populate: { parent: { select: ['name'] } } })) as Array<{
+    const subjects = (await rowsOf(strapi, UID.subjectCategory).findMany({
+      select: ['id', 'code', 'name'],
+      populate: { parent: { select: ['name'] } },
+    })) as Array<{
       id: number;
       code: string;
       name: string;
@@ -38,9 +40,10 @@ const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
     const nameCount = new Map<string, number>();
     for (const s of subjects) nameCount.set(s.name, (nameCount.get(s.name) ?? 0) + 1);
     const subjectText = new Map(subjects.map((s) => [s.id, nameCount.get(s.name) === 1 ? s.name : s.parent ? `${s.parent.name}/${s.name}` : s.code]));
-    const columns = (await strapi.db
-      .query(UID.column as never)
-      .findMany({ where: { locale: DEFAULT_LOCALE, organization: { id: organizationId } }, select: ['id', 'name', 'slug'] })) as Array<{
+    const columns = (await rowsOf(strapi, UID.column).findMany({
+      where: { locale: DEFAULT_LOCALE, organization: { id: organizationId } },
+      select: ['id', 'name', 'slug'],
+    })) as Array<{
       id: number;
       name: string;
       slug: string;
@@ -54,15 +57,16 @@ const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The organization's live entries in 索引号 order (the register's own), as file rows. */
     async *entries(organizationSlug: string): AsyncGenerator<ExportEntry> {
-      const org = (await strapi.db
-        .query(UID.organization as never)
-        .findOne({ where: { slug: organizationSlug, locale: DEFAULT_LOCALE }, select: ['id', 'name'] })) as { id: number; name: string } | null;
+      const org = (await rowsOf(strapi, UID.organization).findOne({ where: { slug: organizationSlug, locale: DEFAULT_LOCALE }, select: ['id', 'name'] })) as {
+        id: number;
+        name: string;
+      } | null;
       if (!org) return;
       const { subjectText, columnText } = await namers(org.id);
       let after = '';
       for (;;) {
         // eslint-disable-next-line no-await-in-loop -- keyset pages, one after another
-        const rows = (await strapi.db.query(UID.catalogEntry as never).findMany({
+        const rows = (await rowsOf(strapi, UID.catalogEntry).findMany({
           // every live entry has its 索引号, unique: a key to page by
           where: { locale: DEFAULT_LOCALE, publishedAt: { $notNull: true }, organization: { id: org.id }, indexNumber: { $gt: after } },
           select: [
@@ -123,6 +127,11 @@ const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         after = String(rows[rows.length - 1].indexNumber);
       }
+    },
+
+    /** Whether an organization of that slug exists (an export of nothing is a 404, not an empty file). */
+    async organizationExists(organizationSlug: string): Promise<boolean> {
+      return (await rowsOf(strapi, UID.organization).count({ where: { slug: organizationSlug } })) > 0;
     },
 
     /** Writes the export to `out`; resolves with the number of entries once the file is complete. */

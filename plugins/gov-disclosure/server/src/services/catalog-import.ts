@@ -22,6 +22,7 @@ import { readCatalogFile, type CatalogFileFormat } from '../catalog-files/read';
 import { chunksOf, isoDate, joinTableOf, lockUntilCommit, tableOf, type JoinTable } from '../utils/sql';
 import { getService } from '../utils/get-service';
 import { isPublicEntry } from '../domain/public-visibility';
+import { rowsOf } from '../utils/query';
 
 export const IMPORT_BATCH = 500;
 export const MAX_REPORTED_ISSUES = 1000;
@@ -74,7 +75,7 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
   const entriesTable = () => tableOf(strapi, UID.catalogEntry);
 
   const loadOrganization = async (slug: string): Promise<Organization> => {
-    const org = (await strapi.db.query(UID.organization as never).findOne({
+    const org = (await rowsOf(strapi, UID.organization).findOne({
       where: { slug, locale: DEFAULT_LOCALE },
       select: ['id', 'documentId', 'name', 'code', 'indexNumberPattern'],
     })) as Organization | null;
@@ -84,7 +85,7 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Subjects by code, name (when unique) and "top/leaf"; columns of the organization by name (when unique) and slug. */
   const buildContext = async (org: Organization): Promise<ImportContext> => {
-    const subjects = (await strapi.db.query(UID.subjectCategory as never).findMany({
+    const subjects = (await rowsOf(strapi, UID.subjectCategory).findMany({
       select: ['id', 'code', 'name'],
       populate: { parent: { select: ['id', 'name', 'code'] }, children: { select: ['id'] } },
     })) as Array<{ id: number; code: string; name: string; parent: { id: number; name: string; code: string } | null; children: unknown[] }>;
@@ -95,7 +96,7 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
       add(subjectBy, s.name, s);
       if (s.parent) subjectBy.set(`${s.parent.name}/${s.name}`, s);
     }
-    const columns = (await strapi.db.query(UID.column as never).findMany({
+    const columns = (await rowsOf(strapi, UID.column).findMany({
       where: { locale: DEFAULT_LOCALE, organization: { id: org.id } },
       select: ['id', 'name', 'slug', 'kind'],
     })) as Array<{ id: number; name: string; slug: string; kind: string }>;
@@ -418,7 +419,7 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
         const ids: number[] = [];
         for (const chunk of chunksOf(data)) {
           // eslint-disable-next-line no-await-in-loop
-          const created = (await strapi.db.query(UID.catalogEntry as never).createMany({ data: chunk } as never)) as { ids: number[] };
+          const created = (await rowsOf(strapi, UID.catalogEntry).createMany({ data: chunk })) as { ids: number[] };
           ids.push(...created.ids);
         }
         return ids;
@@ -484,7 +485,7 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
         }));
         for (const chunk of chunksOf(events)) {
           // eslint-disable-next-line no-await-in-loop
-          await strapi.db.query(UID.workflowEvent as never).createMany({ data: chunk } as never);
+          await rowsOf(strapi, UID.workflowEvent).createMany({ data: chunk });
         }
         await getService(strapi, 'column-listings').refreshDocuments(trx, documentIds);
         await getService(strapi, 'catalog-search').refreshDocuments(trx, documentIds);

@@ -10,6 +10,7 @@ import { errors } from '@strapi/utils';
 import { UID } from '../../../shared/constants';
 import { rawRows } from '../utils/sql';
 import { counterPeriod, DEFAULT_INDEX_NUMBER_PATTERN, formatIndexNumber } from '../../../shared/domain/index-number-pattern';
+import { rowsOf } from '../utils/query';
 
 export const COUNTER_TABLE = 'gov_disclosure_index_counters';
 
@@ -49,7 +50,7 @@ const indexNumbers = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Gives the entry its 索引号 if it has none yet (inside the publish transaction); returns it. */
   async assignOnFirstPublication(trx: Knex, documentId: string, locale: string): Promise<string> {
-    const entry = (await strapi.db.query(UID.catalogEntry as never).findOne({
+    const entry = (await rowsOf(strapi, UID.catalogEntry).findOne({
       where: { documentId, locale, publishedAt: null },
       select: ['indexNumber', 'publishedDate'],
       populate: { organization: { select: ['code', 'documentId', 'indexNumberPattern'] } },
@@ -67,7 +68,7 @@ const indexNumbers = ({ strapi }: { strapi: Core.Strapi }) => ({
     const serial = await this.nextSerial(trx, entry.organization.documentId, counterPeriod(pattern, year, month));
     const indexNumber = formatIndexNumber(pattern, { code: entry.organization.code, year, month, serial });
     // Non-localized: every locale's draft carries it; publishing copies it to the live rows.
-    await strapi.db.query(UID.catalogEntry as never).updateMany({ where: { documentId }, data: { indexNumber } });
+    await rowsOf(strapi, UID.catalogEntry).updateMany({ where: { documentId }, data: { indexNumber } });
     return indexNumber;
   },
 });

@@ -9,6 +9,7 @@ import { ACTION_LABELS, STATE_LABELS, type WorkflowAction, type WorkflowState } 
 import type { ColumnStaff } from '../domain/workflow-policy';
 import { getService } from '../utils/get-service';
 import { displayName } from './actors';
+import { rowsOf } from '../utils/query';
 
 interface Recipient {
   id: number;
@@ -30,7 +31,7 @@ export interface TransitionNotice {
 
 const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
   const submitterOf = async (n: TransitionNotice): Promise<Recipient[]> => {
-    const last = (await strapi.db.query(UID.workflowEvent as never).findOne({
+    const last = (await rowsOf(strapi, UID.workflowEvent).findOne({
       where: { targetUid: n.uid, targetDocumentId: n.documentId, targetLocale: n.locale, action: 'submit' },
       populate: { actor: { select: ['id', 'email', 'firstname', 'lastname', 'username', 'isActive'] } },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -4,7 +4,16 @@
  * responses are assembled field by field, so no private attribute can slip through.
  */
 import type { Core } from '@strapi/strapi';
-import { DISCLOSURE_MODE_LABELS, GENRE_LABELS, UID, VALIDITY_LABELS, type DisclosureMode, type Genre, type Validity } from '../../../shared/constants';
+import {
+  DEFAULT_LOCALE,
+  DISCLOSURE_MODE_LABELS,
+  GENRE_LABELS,
+  UID,
+  VALIDITY_LABELS,
+  type DisclosureMode,
+  type Genre,
+  type Validity,
+} from '../../../shared/constants';
 import { REPORT_TEMPLATES } from '../../../shared/domain/report-templates';
 import { localizeTables } from '../../../shared/domain/report-layout';
 import type { Pagination, PublicColumn, PublicEntry, PublicEntrySummary, PublicReport, PublicReportSummary } from '../../../shared/public-types';
@@ -13,6 +22,7 @@ import { contentIsPublic, publicWhere } from '../domain/public-visibility';
 import type { PublicParams } from '../domain/public-params';
 import { getService } from '../utils/get-service';
 import { isoDate } from '../utils/sql';
+import { rowsOf } from '../utils/query';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
@@ -55,7 +65,7 @@ const buildReport = (row: Row & Record<string, unknown>, locale: string): Public
 };
 
 const portal = ({ strapi }: { strapi: Core.Strapi }) => {
-  const q = (uid: string) => strapi.db.query(uid as never);
+  const q = (uid: string) => rowsOf(strapi, uid);
 
   const toSummary = (row: Row, locale: string): PublicEntrySummary => {
     const org = row.organization as { slug: string; name: string } | null | undefined;
@@ -130,6 +140,22 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
         return renamed ? { renamedTo: renamed.slug } : null;
       }
       return { column };
+    },
+
+    /** The site's name on every page: the first organization's, else the catalog's own title. */
+    async siteName(locale: string): Promise<string | null> {
+      const org = (await q(UID.organization).findOne({ where: { locale }, select: ['name'], orderBy: { id: 'asc' } })) as { name: string } | null;
+      return org?.name ?? null;
+    },
+
+    /** Live public entries for the sitemap, newest first. */
+    async sitemapEntries(limit: number): Promise<Array<{ slug: string | null; documentId: string; publishedDate: string | null }>> {
+      return (await q(UID.catalogEntry).findMany({
+        where: publicWhere(DEFAULT_LOCALE),
+        select: ['slug', 'documentId', 'publishedDate'],
+        orderBy: [{ publishedDate: 'desc' }, { id: 'desc' }],
+        limit,
+      })) as Array<{ slug: string | null; documentId: string; publishedDate: string | null }>;
     },
 
     async findColumnSlugs(locale: string): Promise<string[]> {

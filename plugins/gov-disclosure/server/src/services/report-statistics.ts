@@ -15,6 +15,7 @@ import type { CellRecordsResponse, CountedEntry, ReportComputeResponse } from '.
 import { measureSql, scanWhere, yearBounds, type Scan } from '../domain/report-measures';
 import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
 import { isoDate, joinTableOf, rawRows, tableOf } from '../utils/sql';
+import { rowsOf } from '../utils/query';
 
 type Lang = 'zh' | 'en';
 
@@ -42,7 +43,7 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The report's working version with what computing needs; 404 and 400 name what is missing. */
   const reportFacts = async (documentId: string, locale: string): Promise<ReportFacts> => {
-    const report = (await strapi.db.query(UID.annualReport as never).findOne({
+    const report = (await rowsOf(strapi, UID.annualReport).findOne({
       where: { documentId, locale, publishedAt: null },
       populate: { organization: { select: ['id', 'documentId'] } },
     })) as { year: number; template: string; statistics: StatisticsValues | null; organization: { id: number; documentId: string } | null } | null;
@@ -51,9 +52,10 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!report.organization || !template)
       throw new errors.ValidationError('The report needs an organization and a template before statistics can be computed');
     // the organization row in the default locale carries the entries' links
-    const org = (await strapi.db
-      .query(UID.organization as never)
-      .findOne({ where: { documentId: report.organization.documentId, locale: DEFAULT_LOCALE }, select: ['id'] })) as { id: number } | null;
+    const org = (await rowsOf(strapi, UID.organization).findOne({
+      where: { documentId: report.organization.documentId, locale: DEFAULT_LOCALE },
+      select: ['id'],
+    })) as { id: number } | null;
     return {
       documentId,
       year: report.year,
@@ -127,7 +129,7 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
    * every locale, so any locale's row will do; this locale's first.
    */
   const previousReport = async (organizationDocumentId: string, year: number, locale: string) => {
-    const rows = (await strapi.db.query(UID.annualReport as never).findMany({
+    const rows = (await rowsOf(strapi, UID.annualReport).findMany({
       where: { year: year - 1, template: { $in: ['2019', '2021'] }, organization: { documentId: organizationDocumentId } },
       select: ['documentId', 'year', 'title', 'statistics', 'locale', 'publishedAt'],
     })) as Array<{ documentId: string; year: number; title: string; statistics: StatisticsValues | null; locale: string; publishedAt: string | null }>;

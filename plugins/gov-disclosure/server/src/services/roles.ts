@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { LOCALES, UID } from '../../../shared/constants';
+import { contentTypeOf } from '../utils/query';
 
 export const ROLE_KEYS = ['drafter', 'reviewer', 'publisher'] as const;
 export type RoleKey = (typeof ROLE_KEYS)[number];
@@ -94,15 +95,14 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
   const roleService = () => strapi.service('admin::role') as unknown as RoleService;
 
   const editableFields = (uid: string): string[] => {
-    const { attributes } = strapi.contentType(uid as never);
+    const { attributes } = contentTypeOf(strapi, uid);
     return Object.entries(attributes)
       .filter(([, attribute]) => !(attribute as { private?: boolean }).private)
       .map(([name]) => name)
       .filter((name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name));
   };
 
-  const isLocalized = (uid: string) =>
-    (strapi.contentType(uid as never).pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized === true;
+  const isLocalized = (uid: string) => (contentTypeOf(strapi, uid).pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized === true;
 
   const permissionsOf = (key: RoleKey): Permission[] => [
     ...GRANTS[key].flatMap(([subject, actions]) =>

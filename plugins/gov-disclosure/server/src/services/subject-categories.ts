@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../../shared/constants';
 import { flattenSubjectCategories } from '../../../shared/domain/subject-categories';
 import type { SubjectCategoryTreeNode } from '../../../shared/types';
+import { documentsOf, rowsOf } from '../utils/query';
 
 interface CategoryRow {
   id: number;
@@ -16,12 +17,12 @@ interface CategoryRow {
 
 /** The national subject list: kept in the database so entries can relate to it, seeded from shared data. */
 const subjectCategories = ({ strapi }: { strapi: Core.Strapi }) => {
-  const documents = () => strapi.documents(UID.subjectCategory as never);
+  const documents = () => documentsOf(strapi, UID.subjectCategory);
 
   return {
     /** Creates the categories that are missing; leaves existing ones (and any an agency added) alone. */
     async ensureSeeded(): Promise<{ created: number }> {
-      const existing = (await strapi.db.query(UID.subjectCategory).findMany({ select: ['code', 'documentId'] })) as CategoryRow[];
+      const existing = (await rowsOf(strapi, UID.subjectCategory).findMany({ select: ['code', 'documentId'] })) as CategoryRow[];
       const byCode = new Map(existing.map((c) => [c.code, c.documentId]));
       let created = 0;
       for (const [i, c] of flattenSubjectCategories().entries()) {
@@ -30,15 +31,15 @@ const subjectCategories = ({ strapi }: { strapi: Core.Strapi }) => {
         // eslint-disable-next-line no-await-in-loop -- children need their parent's documentId
         const doc = await documents().create({
           data: { code: c.code, name: c.name, nameEn: c.nameEn, level: c.level, sortOrder: i, ...(parent ? { parent } : {}) },
-        } as never);
-        byCode.set(c.code, (doc as { documentId: string }).documentId);
+        });
+        byCode.set(c.code, doc.documentId);
         created += 1;
       }
       return { created };
     },
 
     async tree(): Promise<SubjectCategoryTreeNode[]> {
-      const rows = (await strapi.db.query(UID.subjectCategory).findMany({
+      const rows = (await rowsOf(strapi, UID.subjectCategory).findMany({
         populate: { parent: { select: ['documentId'] } },
         orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
       })) as CategoryRow[];

@@ -13,6 +13,7 @@ import { decideTransition, mayEdit, mayView, type ColumnStaff } from '../domain/
 import { getService } from '../utils/get-service';
 import { runInTransition } from '../utils/write-context';
 import type { Actor } from './actors';
+import { documentsOf, rowsOf } from '../utils/query';
 
 export { WORKFLOW_UIDS, isWorkflowUid };
 
@@ -75,7 +76,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 const CREATOR = { createdBy: { select: ['id'], populate: { roles: { select: ['id'] } } } };
 
 const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = (uid: string) => strapi.db.query(uid as never);
+  const query = (uid: string) => rowsOf(strapi, uid);
   const separationOfDuties = () => strapi.plugin('gov-disclosure').config('separationOfDuties') !== false;
 
   /** The working row, with its creator (for the conditions an administrator may set, e.g. "is creator"). */
@@ -135,7 +136,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       if (input.action === 'publish') await getService(strapi, 'write-guard').checkPublish(uid, documentId, locale);
       if (input.action === 'withdraw') await getService(strapi, 'write-guard').checkWithdraw(uid, documentId, locale);
       return runInTransition(input.action, async () => {
-        const event = (await strapi.documents(UID.workflowEvent as never).create({
+        const event = (await documentsOf<EventRow>(strapi, UID.workflowEvent).create({
           data: {
             targetUid: uid,
             targetDocumentId: documentId,
@@ -147,12 +148,12 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
             actorName: actor?.name ?? '系统 System',
             comment: input.comment?.trim() || null,
           },
-        } as never)) as unknown as EventRow;
+        })) as EventRow;
         if (input.action === 'publish') {
           if (uid === UID.catalogEntry) await getService(strapi, 'index-numbers').assignOnFirstPublication(trx, documentId, locale);
-          await strapi.documents(uid as never).publish({ documentId, locale } as never);
+          await documentsOf(strapi, uid).publish({ documentId, locale });
         }
-        if (input.action === 'withdraw') await strapi.documents(uid as never).unpublish({ documentId, locale } as never);
+        if (input.action === 'withdraw') await documentsOf(strapi, uid).unpublish({ documentId, locale });
         if (uid === UID.catalogEntry && (input.action === 'publish' || input.action === 'withdraw')) {
           await getService(strapi, 'column-listings').refreshDocument(trx, documentId);
           await getService(strapi, 'catalog-search').refreshDocument(trx, documentId);

@@ -28,6 +28,7 @@ import { normalizeDocumentNumber } from '../../../shared/domain/document-number'
 import { connectedTargets, toManyChange, toOneTarget, type TargetRef } from '../utils/relations';
 import { isSystemWrite } from '../utils/write-context';
 import { publicWhere } from '../domain/public-visibility';
+import { contentTypeOf } from '../utils/query';
 
 type Values = Record<string, unknown>;
 type Row = Values & { id: number; documentId: string; locale?: string; publishedAt?: string | null };
@@ -69,7 +70,7 @@ export const throwIfIssues = (issues: FieldIssue[]): void => {
 const writeGuard = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = (uid: string) => strapi.db.query(uid as Parameters<typeof strapi.db.query>[0]);
 
-  const hasDraftAndPublish = (uid: string) => strapi.contentType(uid as never)?.options?.draftAndPublish === true;
+  const hasDraftAndPublish = (uid: string) => contentTypeOf(strapi, uid)?.options?.draftAndPublish === true;
 
   /** The stored draft of this locale, or of any locale when the write creates a new localization. */
   const findStored = async (uid: string, documentId: string, locale?: string): Promise<Row | null> => {

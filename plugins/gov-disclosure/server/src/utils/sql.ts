@@ -13,10 +13,12 @@ export interface JoinTable {
   inverseOrderColumnName?: string;
 }
 
-export const tableOf = (strapi: Core.Strapi, uid: string): string => strapi.db.metadata.get(uid as never).tableName;
+type MetadataUid = Parameters<Core.Strapi['db']['metadata']['get']>[0];
+
+export const tableOf = (strapi: Core.Strapi, uid: string): string => strapi.db.metadata.get(uid as MetadataUid).tableName;
 
 export const joinTableOf = (strapi: Core.Strapi, uid: string, attribute: string): JoinTable =>
-  (strapi.db.metadata.get(uid as never).attributes as unknown as Record<string, { joinTable: JoinTable }>)[attribute].joinTable;
+  (strapi.db.metadata.get(uid as MetadataUid).attributes as unknown as Record<string, { joinTable: JoinTable }>)[attribute].joinTable;
 
 /** The rows of knex.raw: an array on SQLite, { rows } on PostgreSQL. */
 export const rawRows = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
