@@ -22,7 +22,7 @@ import {
 import { documentNumberProblem, normalizeDocumentNumber } from '../../../shared/domain/document-number';
 import { parseIndexNumber } from '../../../shared/domain/index-number-pattern';
 import type { CatalogImportIssue } from '../../../shared/types';
-import { catalogEntryIssues } from './content-rules';
+import { catalogEntryIssues, interpretationLinkProblems } from './content-rules';
 import entrySchema from '../content-types/catalog-entry/schema.json';
 
 /** A file column: its header, the other names legacy files use for it, and the entry field it fills. */
@@ -296,9 +296,16 @@ export const readRow = (
   }
 
   const interprets = splitList(get('interprets')).map(interpretedRef);
-  if (genre === 'interpretation' && interprets.length === 0) fail('interprets', '政策解读 needs 解读对象: the 索引号 or 文号 of the policy it explains');
-  if (genre && genre !== 'interpretation' && interprets.length > 0)
-    fail('interprets', `only a 政策解读 names a 解读对象; this row's 体裁分类 is ${GENRE_LABELS[genre].zh}`);
+  // what the 解读对象 are is known only once the file is read whole (the import judges them then)
+  for (const problem of genre
+    ? interpretationLinkProblems(
+        genre,
+        interprets.map(() => ({ genre: undefined }))
+      )
+    : []) {
+    if (problem === 'interpretation-without-target') fail('interprets', '政策解读 needs 解读对象: the 索引号 or 文号 of the policy it explains');
+    if (problem === 'not-an-interpretation') fail('interprets', `only a 政策解读 names a 解读对象; this row's 体裁分类 is ${GENRE_LABELS[genre!].zh}`);
+  }
 
   const withholdReason = get('withholdReason') || null;
   // The content type's own cross-field rules, with the file's column names in the messages.

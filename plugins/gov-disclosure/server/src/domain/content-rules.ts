@@ -106,24 +106,41 @@ export const INTERPRETATION = 'interpretation';
 const isInterpretation = (e: { genre: unknown }) => e.genre === INTERPRETATION;
 const quoted = (entries: LinkedEntry[]) => entries.map((e) => `"${e.title}"`).join(', ');
 
+/** What can be wrong with the documents an entry names as interpreted (解读对象). */
+export type InterpretationLinkProblem = 'interpretation-without-target' | 'target-is-interpretation' | 'not-an-interpretation';
+
+/**
+ * 政策解读's link rule, its one home (the write guard, the catalog file and the import read it): an
+ * interpretation names at least one document it interprets, none of them an interpretation itself;
+ * only an interpretation names documents it interprets.
+ */
+export const interpretationLinkProblems = (genre: unknown, targets: Array<{ genre: unknown }>): InterpretationLinkProblem[] => {
+  if (genre !== INTERPRETATION) return targets.length > 0 ? ['not-an-interpretation'] : [];
+  if (targets.length === 0) return ['interpretation-without-target'];
+  return targets.some(isInterpretation) ? ['target-is-interpretation'] : [];
+};
+
 /**
  * 政策解读: an interpretation links the policy documents it interprets, which are not interpretations
  * themselves, so each page can list the other; only an interpretation interprets anything.
  */
 export const interpretationIssues = ({ genre, interprets, interpretedBy, stranded }: InterpretationLinks): FieldIssue[] => {
-  const issues: FieldIssue[] = [];
-  if (genre === INTERPRETATION) {
-    const notPolicies = interprets.filter(isInterpretation);
-    if (interprets.length === 0) {
-      issues.push(issue('interprets', 'a 政策解读 (policy interpretation) must link the policy document it interprets (政策解读须关联所解读的政策文件)'));
-    } else if (notPolicies.length > 0) {
-      issues.push(
-        issue(
-          'interprets',
-          `${quoted(notPolicies)} is itself a 政策解读; link the policy document it interprets (解读的文件须为政策文件，不能是另一篇政策解读)`
-        )
+  const issues: FieldIssue[] = interpretationLinkProblems(genre, interprets).map((problem) => {
+    if (problem === 'interpretation-without-target') {
+      return issue('interprets', 'a 政策解读 (policy interpretation) must link the policy document it interprets (政策解读须关联所解读的政策文件)');
+    }
+    if (problem === 'target-is-interpretation') {
+      return issue(
+        'interprets',
+        `${quoted(interprets.filter(isInterpretation))} is itself a 政策解读; link the policy document it interprets (解读的文件须为政策文件，不能是另一篇政策解读)`
       );
     }
+    return issue(
+      'interprets',
+      'only a 政策解读 (genre "interpretation") links documents it interprets; clear 解读的文件 or make the entry an interpretation (仅政策解读可关联解读的文件)'
+    );
+  });
+  if (genre === INTERPRETATION) {
     if (interpretedBy.length > 0) {
       issues.push(
         issue(
@@ -132,13 +149,6 @@ export const interpretationIssues = ({ genre, interprets, interpretedBy, strande
         )
       );
     }
-  } else if (interprets.length > 0) {
-    issues.push(
-      issue(
-        'interprets',
-        'only a 政策解读 (genre "interpretation") links documents it interprets; clear 解读的文件 or make the entry an interpretation (仅政策解读可关联解读的文件)'
-      )
-    );
   }
   const notInterpretations = interpretedBy.filter((e) => !isInterpretation(e));
   if (notInterpretations.length > 0) {

@@ -16,7 +16,8 @@ import { DEFAULT_LOCALE, UID } from '../../../shared/constants';
 import { counterPeriod, DEFAULT_INDEX_NUMBER_PATTERN, formatIndexNumber, parseIndexNumber } from '../../../shared/domain/index-number-pattern';
 import type { CatalogImportIssue, CatalogImportReport } from '../../../shared/types';
 import { mapHeaders, readRow, rowReferences, type ImportContext, type ImportRow } from '../domain/catalog-file';
-import { subjectCategoryIssues } from '../domain/content-rules';
+import { INTERPRETATION, interpretationLinkProblems, subjectCategoryIssues } from '../domain/content-rules';
+import { workflowEventData } from '../domain/workflow-event';
 import { toSlug } from '../domain/slug';
 import { readCatalogFile, type CatalogFileFormat } from '../catalog-files/read';
 import { chunksOf, isoDate, joinTableOf, lockUntilCommit, tableOf, type JoinTable } from '../utils/sql';
@@ -315,7 +316,8 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
         const target = inFile ?? known.get(ref);
         if (!target) return [`no entry with 索引号 or 文号 ${ref}`];
         if (target === 'ambiguous') return [`${ref} is the 文号 of several entries; name the policy by its 索引号`];
-        if (target.genre === 'interpretation') return [`${ref} is itself a 政策解读, not a policy document`];
+        if (interpretationLinkProblems(INTERPRETATION, [target]).includes('target-is-interpretation'))
+          return [`${ref} is itself a 政策解读, not a policy document`];
         // a published interpretation explains a published, public policy (the workflow's rule too);
         // a row of this file is published by this import before its interpretations
         if (publish && !target.isPublic) return [`${ref} is not published for the public; publish it before its 政策解读`];
@@ -469,20 +471,19 @@ const catalogImport = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentIds = drafts.map((d) => String(d.documentId));
       if (options.publish) {
         const comment = `导入 Imported${options.fileName ? ` from ${options.fileName}` : ''}`;
-        const events = drafts.map((d) => ({
-          documentId: createId(),
-          targetUid: UID.catalogEntry,
-          targetDocumentId: d.documentId,
-          targetLocale: DEFAULT_LOCALE,
-          action: 'publish',
-          fromState: 'draft',
-          toState: 'published',
-          actorName: options.actor?.name ?? '系统 System',
-          comment,
-          createdAt: now,
-          updatedAt: now,
-          publishedAt: now,
-        }));
+        const events = drafts.map((d) => {
+          // the importer is named in the trail; a bulk insert cannot link the relation itself
+          const { actor: _actor, ...event } = workflowEventData({
+            uid: UID.catalogEntry,
+            documentId: String(d.documentId),
+            locale: DEFAULT_LOCALE,
+            action: 'publish',
+            from: 'draft',
+            actor: options.actor ?? null,
+            comment,
+          });
+          return { ...event, documentId: createId(), createdAt: now, updatedAt: now, publishedAt: now };
+        });
         for (const chunk of chunksOf(events)) {
           // eslint-disable-next-line no-await-in-loop
           await rowsOf(strapi, UID.workflowEvent).createMany({ data: chunk });

@@ -11,6 +11,7 @@ import type { WorkflowEventView, WorkflowStatusResponse, WorkflowTask, WorkflowU
 import { checkStatistics } from '../../../shared/domain/report-checks';
 import { decideTransition, mayEdit, mayView, type ColumnStaff } from '../domain/workflow-policy';
 import { getService } from '../utils/get-service';
+import { workflowEventData } from '../domain/workflow-event';
 import { runInTransition } from '../utils/write-context';
 import type { Actor } from './actors';
 import { documentsOf, rowsOf } from '../utils/query';
@@ -137,17 +138,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       if (input.action === 'withdraw') await getService(strapi, 'write-guard').checkWithdraw(uid, documentId, locale);
       return runInTransition(input.action, async () => {
         const event = (await documentsOf<EventRow>(strapi, UID.workflowEvent).create({
-          data: {
-            targetUid: uid,
-            targetDocumentId: documentId,
-            targetLocale: locale,
-            action: input.action,
-            fromState: from,
-            toState: to,
-            actor: actor?.id ?? null,
-            actorName: actor?.name ?? '系统 System',
-            comment: input.comment?.trim() || null,
-          },
+          data: workflowEventData({ uid, documentId, locale, action: input.action, from, actor, comment: input.comment }),
         })) as EventRow;
         if (input.action === 'publish') {
           if (uid === UID.catalogEntry) await getService(strapi, 'index-numbers').assignOnFirstPublication(trx, documentId, locale);

@@ -1,0 +1,30 @@
+/**
+ * An audit event of the approval chain, as every writer records it (a transition, the bulk import
+ * that publishes): its one home, so the trail reads the same whoever wrote it.
+ */
+import { TRANSITIONS, type WorkflowAction, type WorkflowState } from '../../../shared/domain/workflow';
+
+export const SYSTEM_ACTOR_NAME = '系统 System';
+
+export interface WorkflowEventInput {
+  uid: string;
+  documentId: string;
+  locale: string;
+  action: WorkflowAction;
+  from: WorkflowState;
+  /** The admin user who acted; null for the system (seed, import, scheduled work). */
+  actor: { id: number | null; name: string } | null;
+  comment?: string | null;
+}
+
+export const workflowEventData = ({ uid, documentId, locale, action, from, actor, comment }: WorkflowEventInput) => ({
+  targetUid: uid,
+  targetDocumentId: documentId,
+  targetLocale: locale,
+  action,
+  fromState: from,
+  toState: TRANSITIONS[action].to,
+  actor: actor?.id ?? null,
+  actorName: actor?.name ?? SYSTEM_ACTOR_NAME,
+  comment: comment?.trim() || null,
+});
