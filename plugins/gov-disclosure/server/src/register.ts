@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { runMigrations } from './database/run-migrations';
-import { guardWorkflow } from './document-middlewares/guard-workflow';
+import { workflowGuards } from './document-middlewares/workflow/guards';
 import { guardWrites } from './document-middlewares/guard-writes';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
-  strapi.documents.use(guardWorkflow(strapi));
+  for (const guard of workflowGuards(strapi)) strapi.documents.use(guard);
   strapi.documents.use(guardWrites(strapi));
   // the plugin's own tables and indexes, on whatever app it is installed in
   strapi.hook('strapi::content-types.afterSync').register(async () => {

@@ -54,6 +54,41 @@ const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
     return { subjectText, columnText };
   };
 
+  /** One keyset page of the organization's live entries after a 索引号. */
+  const livePage = async (organizationId: number, after: string) =>
+    (await rowsOf(strapi, UID.catalogEntry).findMany({
+      // every live entry has its 索引号, unique: a key to page by
+      where: { locale: DEFAULT_LOCALE, publishedAt: { $notNull: true }, organization: { id: organizationId }, indexNumber: { $gt: after } },
+      select: [
+        'id',
+        'indexNumber',
+        'title',
+        'writtenDate',
+        'publishedDate',
+        'documentNumber',
+        'genre',
+        'validity',
+        'disclosureMode',
+        'keywords',
+        'body',
+        'repealedDate',
+        'withholdReason',
+        'summary',
+        'effectiveDate',
+        'disclosureScope',
+        'disclosureTerm',
+        'channels',
+        'documentKind',
+      ],
+      populate: {
+        subjectCategory: { select: ['id'] },
+        columns: { select: ['id'] },
+        interprets: { select: ['indexNumber', 'documentNumber'], where: { publishedAt: { $notNull: true } } },
+      },
+      orderBy: { indexNumber: 'asc' },
+      limit: BATCH,
+    })) as LiveRow[];
+
   return {
     /** The organization's live entries in 索引号 order (the register's own), as file rows. */
     async *entries(organizationSlug: string): AsyncGenerator<ExportEntry> {
@@ -66,38 +101,7 @@ const catalogExport = ({ strapi }: { strapi: Core.Strapi }) => {
       let after = '';
       for (;;) {
         // eslint-disable-next-line no-await-in-loop -- keyset pages, one after another
-        const rows = (await rowsOf(strapi, UID.catalogEntry).findMany({
-          // every live entry has its 索引号, unique: a key to page by
-          where: { locale: DEFAULT_LOCALE, publishedAt: { $notNull: true }, organization: { id: org.id }, indexNumber: { $gt: after } },
-          select: [
-            'id',
-            'indexNumber',
-            'title',
-            'writtenDate',
-            'publishedDate',
-            'documentNumber',
-            'genre',
-            'validity',
-            'disclosureMode',
-            'keywords',
-            'body',
-            'repealedDate',
-            'withholdReason',
-            'summary',
-            'effectiveDate',
-            'disclosureScope',
-            'disclosureTerm',
-            'channels',
-            'documentKind',
-          ],
-          populate: {
-            subjectCategory: { select: ['id'] },
-            columns: { select: ['id'] },
-            interprets: { select: ['indexNumber', 'documentNumber'], where: { publishedAt: { $notNull: true } } },
-          },
-          orderBy: { indexNumber: 'asc' },
-          limit: BATCH,
-        })) as LiveRow[];
+        const rows = await livePage(org.id, after);
         if (rows.length === 0) return;
         for (const r of rows) {
           yield {
