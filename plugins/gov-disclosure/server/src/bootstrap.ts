@@ -27,6 +27,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // A database that has live entries but no listing yet (an upgrade, a bulk load): list them now.
   await getService(strapi, 'column-listings').rebuildIfEmpty();
   await getService(strapi, 'catalog-search').rebuildIfEmpty();
+  // last: an instance listens for the others' changes once it is ready to serve
+  await getService(strapi, 'cluster-events').start();
 };
 
 export default bootstrap;

@@ -4,6 +4,7 @@ import catalogExport from './catalog-export';
 import catalogImport from './catalog-import';
 import catalogImportJobs from './catalog-import-jobs';
 import catalogSearch from './catalog-search';
+import clusterEvents from './cluster-events';
 import columnListings from './column-listings';
 import indexNumbers from './index-numbers';
 import notifications from './notifications';
@@ -23,6 +24,7 @@ export default {
   'catalog-import': catalogImport,
   'catalog-import-jobs': catalogImportJobs,
   'catalog-search': catalogSearch,
+  'cluster-events': clusterEvents,
   'column-listings': columnListings,
   'index-numbers': indexNumbers,
   notifications,

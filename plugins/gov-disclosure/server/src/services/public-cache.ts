@@ -2,12 +2,14 @@
  * A short-lived in-process cache of rendered public responses (JSON and pages), so a popular page
  * costs the database one query per few seconds instead of one per visitor.
  *
- * Freshness: this instance drops everything when it publishes or withdraws (or a column or
- * organization changes); other instances hold an entry at most `publicCacheSeconds` (5 s by
- * default), and browsers and proxies at most PUBLIC_MAX_AGE (25 s) more: a publish or withdraw is
- * visible everywhere within 30 s. Set publicCacheSeconds to 0 to turn it off.
+ * Freshness: a publish or withdraw (or a column or organization change) drops everything this
+ * instance rendered, and on PostgreSQL every other instance's too (cluster-events.ts); an entry
+ * lives at most `publicCacheSeconds` (5 s by default) in any case. Browsers and proxies may keep a
+ * response PUBLIC_MAX_AGE (25 s); when they revalidate, its ETag no longer matches. Set
+ * publicCacheSeconds to 0 to turn the cache off.
  */
 import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
 
 export interface CachedResponse {
   status: number;
@@ -41,7 +43,16 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
       entries.set(key, { expires: Date.now() + ttl, value });
     },
 
+    /** Drops what this instance rendered and tells the other instances to do the same. */
     clear(): void {
+      entries.clear();
+      getService(strapi, 'cluster-events')
+        .broadcast()
+        .catch((error: Error) => strapi.log.warn(`[gov-disclosure] could not notify the other instances: ${error.message}`));
+    },
+
+    /** Drops what this instance rendered (another instance changed something). */
+    clearLocal(): void {
       entries.clear();
     },
 
