@@ -99,7 +99,11 @@ const clusterEvents = ({ strapi }: { strapi: Core.Strapi }) => {
     async start(): Promise<void> {
       if (strapi.db.dialect.client !== 'postgres') return;
       channel = channelOf((strapi.db.connection.client as unknown as KnexPgClient).connectionSettings);
-      await connect();
+      // an instance that cannot listen yet still serves (its entries expire on their own) and keeps trying
+      await connect().catch((error: Error) => {
+        strapi.log.warn(`[gov-disclosure] cache listener: ${error.message}; retrying`);
+        reconnectLater();
+      });
     },
 
     /** Tells every instance (this one included) to drop its cached public responses. */
