@@ -131,8 +131,16 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
   const previousReport = async (organizationDocumentId: string, year: number, locale: string) => {
     const rows = (await rowsOf(strapi, UID.annualReport).findMany({
       where: { year: year - 1, template: { $in: ['2019', '2021'] }, organization: { documentId: organizationDocumentId } },
-      select: ['documentId', 'year', 'title', 'statistics', 'locale', 'publishedAt'],
-    })) as Array<{ documentId: string; year: number; title: string; statistics: StatisticsValues | null; locale: string; publishedAt: string | null }>;
+      select: ['documentId', 'year', 'title', 'template', 'statistics', 'locale', 'publishedAt'],
+    })) as Array<{
+      documentId: string;
+      year: number;
+      title: string;
+      statistics: StatisticsValues | null;
+      template: string;
+      locale: string;
+      publishedAt: string | null;
+    }>;
     const rank = (r: (typeof rows)[number]) => (r.publishedAt ? 0 : 2) + (r.locale === locale ? 0 : 1);
     return rows.sort((a, b) => rank(a) - rank(b))[0] ?? null;
   };
@@ -191,7 +199,8 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
                 year: previous.year,
                 title: previous.title,
                 cell: source.cell,
-                cellLabel: cellLabel(REPORT_TEMPLATES['2021'], source.cell, lang),
+                // named as last year's own form names it (2019 trial or 2021)
+                cellLabel: cellLabel(REPORT_TEMPLATES[previous.template] ?? report.template, source.cell, lang),
               }
             : null,
         };

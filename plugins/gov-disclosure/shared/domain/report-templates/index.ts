@@ -24,8 +24,17 @@ export const cellIndex = (template: ReportTemplate): Map<string, TemplateCell> =
   return index;
 };
 
-/** Cells the template's earlier edition had, by id. */
-export const retiredCellIndex = (template: ReportTemplate): Map<string, RetiredCell> => new Map((template.retiredCells ?? []).map((c) => [c.id, c]));
+const retiredIndexCache = new Map<string, Map<string, RetiredCell>>();
+
+/** Cells the template's earlier edition had, by id (computed once per template: every cell label asks). */
+export const retiredCellIndex = (template: ReportTemplate): Map<string, RetiredCell> => {
+  let index = retiredIndexCache.get(template.id);
+  if (!index) {
+    index = new Map((template.retiredCells ?? []).map((c) => [c.id, c]));
+    retiredIndexCache.set(template.id, index);
+  }
+  return index;
+};
 
 const pick = (l: { label: string; labelEn: string }, lang: 'zh' | 'en') => (lang === 'en' ? l.labelEn : l.label);
 
