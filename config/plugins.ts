@@ -1,6 +1,7 @@
 type Env = ((key: string, fallback?: string) => string) & {
   bool(key: string, fallback?: boolean): boolean;
   int(key: string, fallback?: number): number;
+  float(key: string, fallback?: number): number;
 };
 
 export default ({ env }: { env: Env }) => ({
@@ -10,6 +11,8 @@ export default ({ env }: { env: Env }) => ({
     config: {
       separationOfDuties: env.bool('GOV_DISCLOSURE_SEPARATION_OF_DUTIES', true),
       publicCacheSeconds: env.int('GOV_DISCLOSURE_PUBLIC_CACHE_SECONDS', 5),
+      // every instance looks for due scheduled work this often; a claim left unrenewed this long is taken over
+      jobs: { pollSeconds: env.float('GOV_DISCLOSURE_JOB_POLL_SECONDS', 5), leaseSeconds: env.int('GOV_DISCLOSURE_JOB_LEASE_SECONDS', 60) },
     },
   },
   // Workflow notifications go through SMTP when SMTP_HOST is set; otherwise nodemailer renders

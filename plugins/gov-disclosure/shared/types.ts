@@ -20,7 +20,7 @@ export interface OrganizationCodeCheckResponse {
   data: { valid: boolean; kind?: 'credit-code' | 'organization-code'; message?: string };
 }
 
-import type { WorkflowAction, WorkflowState } from './domain/workflow';
+import type { EventAction, WorkflowAction, WorkflowState } from './domain/workflow';
 
 export type WorkflowUid = 'plugin::gov-disclosure.catalog-entry' | 'plugin::gov-disclosure.annual-report';
 
@@ -34,7 +34,7 @@ export interface TransitionRequest {
 
 export interface WorkflowEventView {
   id: number;
-  action: WorkflowAction;
+  action: EventAction;
   fromState: WorkflowState;
   toState: WorkflowState;
   actor: { id: number; name: string } | null;
@@ -59,7 +59,29 @@ export interface WorkflowStatusResponse {
     allowedActions: WorkflowAction[];
     canEdit: boolean;
     history: WorkflowEventView[];
+    /** A publication time the office set (the item goes live then), or null. */
+    scheduledPublication: ScheduledPublication | null;
   };
+}
+
+export interface ScheduledPublication {
+  /** ISO date-time. */
+  at: string;
+  by: { id: number | null; name: string };
+  comment: string | null;
+}
+
+export interface SchedulePublicationRequest {
+  uid: WorkflowUid;
+  documentId: string;
+  locale: string;
+  /** ISO date-time in the future (at least a minute, at most a year ahead). */
+  publishAt: string;
+  comment?: string;
+}
+
+export interface SchedulePublicationResponse {
+  data: ScheduledPublication | null;
 }
 
 export interface WorkflowTask {
@@ -71,6 +93,8 @@ export interface WorkflowTask {
   /** When the item entered its current state; tasks are listed oldest first. */
   since: string;
   lastComment: string | null;
+  /** Awaiting publication at a set time: listed until it goes live. */
+  scheduledAt: string | null;
 }
 
 export interface WorkflowTasksResponse {
@@ -160,3 +184,25 @@ export type CellRecordsResponse = {
       }
     | { cell: string; label: string; source: 'none'; message: string };
 };
+
+/** Scheduled work as the admin panel's 后台任务 page shows it. */
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface JobView {
+  id: number;
+  kind: string;
+  status: JobStatus;
+  /** When it runs next (pending), or ran. ISO date-time. */
+  runAt: string;
+  attempts: number;
+  lastError: string | null;
+  updatedAt: string;
+  /** The item a job works on (scheduled publication), when it has one. */
+  target: { uid: WorkflowUid; documentId: string; locale: string } | null;
+}
+
+export interface JobsResponse {
+  data: JobView[];
+  /** Jobs that failed for good and wait for the office to retry them. */
+  failed: number;
+}

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../../shared/constants';
+import { endStartup } from './database/startup-lock';
+import { SCHEDULED_PUBLICATION } from './services/scheduled-publication';
+import { VALIDITY_SWEEP } from './services/validity';
 import { getService } from './utils/get-service';
 
 interface LocalesService {
@@ -16,19 +19,34 @@ const ensureContentLocale = async (strapi: Core.Strapi) => {
   if (!(await locales.findByCode(DEFAULT_LOCALE))) await locales.create({ code: DEFAULT_LOCALE, name: 'Chinese (Simplified) (zh-Hans)' });
 };
 
+/** Scheduled work: each kind's handler, the recurring sweep, then the runner. */
+const startJobs = async (strapi: Core.Strapi) => {
+  const jobs = getService(strapi, 'jobs');
+  jobs.register(SCHEDULED_PUBLICATION, (payload) => getService(strapi, 'scheduled-publication').run(payload));
+  jobs.register(VALIDITY_SWEEP, () => getService(strapi, 'validity').sweep());
+  await jobs.ensure(VALIDITY_SWEEP, 'catalog', Date.now());
+  jobs.start();
+};
+
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  await ensureContentLocale(strapi);
-  // Actions first: roles are created with permissions on them.
-  await getService(strapi, 'permissions').registerActions();
-  const { created } = await getService(strapi, 'subject-categories').ensureSeeded();
-  if (created > 0) strapi.log.info(`[gov-disclosure] seeded ${created} subject categories (主题分类)`);
-  await getService(strapi, 'roles').ensureRoles();
-  await getService(strapi, 'admin-layout').configureOnce();
-  // A database that has live entries but no listing yet (an upgrade, a bulk load): list them now.
-  await getService(strapi, 'column-listings').rebuildIfEmpty();
-  await getService(strapi, 'catalog-search').rebuildIfEmpty();
-  // last: an instance listens for the others' changes once it is ready to serve
-  await getService(strapi, 'cluster-events').start();
+  try {
+    await ensureContentLocale(strapi);
+    // Actions first: roles are created with permissions on them.
+    await getService(strapi, 'permissions').registerActions();
+    const { created } = await getService(strapi, 'subject-categories').ensureSeeded();
+    if (created > 0) strapi.log.info(`[gov-disclosure] seeded ${created} subject categories (主题分类)`);
+    await getService(strapi, 'roles').ensureRoles();
+    await getService(strapi, 'admin-layout').configureOnce();
+    // A database that has live entries but no listing yet (an upgrade, a bulk load): list them now.
+    await getService(strapi, 'column-listings').rebuildIfEmpty();
+    await getService(strapi, 'catalog-search').rebuildIfEmpty();
+    await startJobs(strapi);
+    // last: an instance listens for the others' changes once it is ready to serve
+    await getService(strapi, 'cluster-events').start();
+  } finally {
+    // the schema is current and the seeding done: the next instance starting on this database may go on
+    await endStartup(strapi);
+  }
 };
 
 export default bootstrap;

@@ -1,11 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { runMigrations } from './database/run-migrations';
+import { beginStartup } from './database/startup-lock';
 import { workflowGuards } from './document-middlewares/workflow/guards';
 import { guardWrites } from './document-middlewares/guard-writes';
 
-const register = ({ strapi }: { strapi: Core.Strapi }) => {
+const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   for (const guard of workflowGuards(strapi)) strapi.documents.use(guard);
   strapi.documents.use(guardWrites(strapi));
+  // before Strapi syncs its schema: instances starting together on PostgreSQL take turns
+  await beginStartup(strapi);
   // the plugin's own tables and indexes, on whatever app it is installed in
   strapi.hook('strapi::content-types.afterSync').register(async () => {
     const ran = await runMigrations(strapi);

@@ -69,6 +69,23 @@ export const ACTION_LABELS: Record<WorkflowAction, { zh: string; en: string }> =
   withdraw: { zh: '撤回', en: 'Withdraw' },
 };
 
+/**
+ * What else the audit trail records about an item besides its transitions: a publisher setting or
+ * cancelling a publication time, and an entry's validity lapsing on its date (scheduled work).
+ */
+export const RECORDED_EVENTS = ['schedule', 'unschedule', 'expire', 'repeal'] as const;
+export type RecordedEvent = (typeof RECORDED_EVENTS)[number];
+export type EventAction = WorkflowAction | RecordedEvent;
+export const EVENT_ACTIONS: readonly EventAction[] = [...WORKFLOW_ACTIONS, ...RECORDED_EVENTS];
+
+export const EVENT_LABELS: Record<EventAction, { zh: string; en: string }> = {
+  ...ACTION_LABELS,
+  schedule: { zh: '设定定时发布', en: 'Publication scheduled' },
+  unschedule: { zh: '取消定时发布', en: 'Scheduled publication cancelled' },
+  expire: { zh: '失效', en: 'Expired' },
+  repeal: { zh: '废止', en: 'Repealed' },
+};
+
 /** The content types that go through the approval chain. */
 export const WORKFLOW_UIDS: readonly WorkflowUid[] = [UID.catalogEntry, UID.annualReport];
 export const isWorkflowUid = (uid: string): uid is WorkflowUid => (WORKFLOW_UIDS as readonly string[]).includes(uid);

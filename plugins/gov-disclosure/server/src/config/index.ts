@@ -1,12 +1,23 @@
+import { isTimeZone } from '../../../shared/domain/calendar-day';
+
 export interface GovDisclosureConfig {
   /** Approver must differ from the submitter of the revision (separation of duties). */
   separationOfDuties: boolean;
   /** Seconds a rendered public response is reused by this instance (0 turns the cache off). */
   publicCacheSeconds: number;
+  /** Scheduled work: how often each instance looks for due jobs, and how long a claim lasts unrenewed. */
+  jobs: { pollSeconds: number; leaseSeconds: number };
+  /** The agency's time zone: the day a publication is dated, the day a 废止日期 takes effect. */
+  timeZone: string;
 }
 
 export default {
-  default: (): GovDisclosureConfig => ({ separationOfDuties: true, publicCacheSeconds: 5 }),
+  default: (): GovDisclosureConfig => ({
+    separationOfDuties: true,
+    publicCacheSeconds: 5,
+    jobs: { pollSeconds: 5, leaseSeconds: 60 },
+    timeZone: 'Asia/Shanghai',
+  }),
   validator(config: Partial<GovDisclosureConfig>) {
     if (config.separationOfDuties !== undefined && typeof config.separationOfDuties !== 'boolean') {
       throw new Error('gov-disclosure: config.separationOfDuties must be a boolean');
@@ -14,6 +25,16 @@ export default {
     const ttl = config.publicCacheSeconds;
     if (ttl !== undefined && (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 0 || ttl > 30)) {
       throw new Error('gov-disclosure: config.publicCacheSeconds must be a number from 0 to 30');
+    }
+    if (config.timeZone !== undefined && !isTimeZone(config.timeZone)) {
+      throw new Error('gov-disclosure: config.timeZone must be an IANA time zone such as "Asia/Shanghai"');
+    }
+    const { pollSeconds, leaseSeconds } = config.jobs ?? {};
+    if (pollSeconds !== undefined && (typeof pollSeconds !== 'number' || !(pollSeconds >= 0.05 && pollSeconds <= 300))) {
+      throw new Error('gov-disclosure: config.jobs.pollSeconds must be a number from 0.05 to 300');
+    }
+    if (leaseSeconds !== undefined && (typeof leaseSeconds !== 'number' || !(leaseSeconds >= 5 && leaseSeconds <= 3600))) {
+      throw new Error('gov-disclosure: config.jobs.leaseSeconds must be a number from 5 to 3600');
     }
   },
 };

@@ -1,5 +1,7 @@
 import annualReports from './annual-reports';
 import catalogTransfer from './catalog-transfer';
+import health from './health';
+import jobs from './jobs';
 import markdown from './markdown';
 import organizationCodes from './organization-codes';
 import portalPages from './portal-pages';
@@ -10,6 +12,8 @@ import workflow from './workflow';
 export default {
   'annual-reports': annualReports,
   'catalog-transfer': catalogTransfer,
+  health,
+  jobs,
   markdown,
   'organization-codes': organizationCodes,
   'portal-pages': portalPages,

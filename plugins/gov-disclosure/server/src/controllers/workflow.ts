@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/domain/workflow';
 import type {
+  SchedulePublicationRequest,
+  SchedulePublicationResponse,
   TransitionRequest,
   TransitionResponse,
   WorkflowHistoryResponse,
@@ -41,6 +43,21 @@ const transitionBody = yup
   .strict();
 
 const targetQuery = yup.object(target).noUnknown();
+
+const scheduleBody = yup
+  .object({
+    ...target,
+    publishAt: yup
+      .string()
+      .required()
+      .test('iso-date-time', 'publishAt must be a date and time with its offset, e.g. 2026-12-03T09:00:00+08:00 (定时发布时间格式不对)', (v) =>
+        Boolean(v && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)))
+      ),
+    comment: yup.string().max(5000).nullable(),
+  })
+  .noUnknown()
+  .strict();
+const validateSchedule = validateYupSchema(scheduleBody);
 
 const validateTransition = validateYupSchema(transitionBody);
 const validateTarget = validateYupSchema(targetQuery);
@@ -94,6 +111,23 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
       const q = (await validateTarget(ctx.query)) as { uid: WorkflowUid; documentId: string; locale: string };
       return answerRefusals(ctx, async () => {
         ctx.body = { data: await getService(strapi, 'workflow').status(q.uid, q.documentId, q.locale, await actor()) } satisfies WorkflowStatusResponse;
+      });
+    },
+
+    /** 定时发布: the office sets the time an item awaiting publication goes live. */
+    async schedule(ctx: Ctx) {
+      const body = (await validateSchedule(ctx.request.body ?? {})) as SchedulePublicationRequest;
+      return answerRefusals(ctx, async () => {
+        const data = await getService(strapi, 'scheduled-publication').set({ ...body, publishAt: new Date(body.publishAt) }, await actor());
+        ctx.body = { data } satisfies SchedulePublicationResponse;
+      });
+    },
+
+    async unschedule(ctx: Ctx) {
+      const q = (await validateTarget(ctx.query)) as { uid: WorkflowUid; documentId: string; locale: string };
+      return answerRefusals(ctx, async () => {
+        await getService(strapi, 'scheduled-publication').cancel(q, await actor());
+        ctx.body = { data: null } satisfies SchedulePublicationResponse;
       });
     },
 

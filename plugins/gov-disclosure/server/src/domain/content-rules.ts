@@ -68,6 +68,10 @@ export const catalogEntryIssues = (values: Values): FieldIssue[] => {
   if (effective && repealed && effective > repealed) {
     issues.push(issue('repealedDate', `废止日期 ${repealed} is before 生效日期 ${effective}`));
   }
+  const expiry = asDate(values.expiryDate);
+  if (effective && expiry && effective > expiry) {
+    issues.push(issue('expiryDate', `有效期至 ${expiry} is before 生效日期 ${effective}`));
+  }
   if (!isBlank(values.channels)) {
     const channels = values.channels;
     if (!Array.isArray(channels)) {

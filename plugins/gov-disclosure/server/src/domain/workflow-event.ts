@@ -1,8 +1,8 @@
 /**
  * An audit event of the approval chain, as every writer records it (a transition, the bulk import
- * that publishes): its one home, so the trail reads the same whoever wrote it.
+ * that publishes, scheduled work): its one home, so the trail reads the same whoever wrote it.
  */
-import { TRANSITIONS, type WorkflowAction, type WorkflowState } from '../../../shared/domain/workflow';
+import { TRANSITIONS, isWorkflowAction, type EventAction, type WorkflowState } from '../../../shared/domain/workflow';
 
 export const SYSTEM_ACTOR_NAME = '系统 System';
 
@@ -10,7 +10,7 @@ export interface WorkflowEventInput {
   uid: string;
   documentId: string;
   locale: string;
-  action: WorkflowAction;
+  action: EventAction;
   from: WorkflowState;
   /** The admin user who acted; null for the system (seed, import, scheduled work). */
   actor: { id: number | null; name: string } | null;
@@ -23,7 +23,8 @@ export const workflowEventData = ({ uid, documentId, locale, action, from, actor
   targetLocale: locale,
   action,
   fromState: from,
-  toState: TRANSITIONS[action].to,
+  // events that are not transitions leave the state as it was
+  toState: isWorkflowAction(action) ? TRANSITIONS[action].to : from,
   actor: actor?.id ?? null,
   actorName: actor?.name ?? SYSTEM_ACTOR_NAME,
   comment: comment?.trim() || null,

@@ -1,6 +1,6 @@
 import type { Handler } from './handler';
 
-type Route = [method: 'GET' | 'POST', path: string, handler: Handler];
+type Route = [method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: Handler];
 
 export default {
   type: 'admin',
@@ -49,12 +49,16 @@ export default {
         ['GET', '/workflow/history', 'workflow.history'],
         ['GET', '/workflow/status', 'workflow.status'],
         ['GET', '/workflow/tasks', 'workflow.tasks'],
+        ['PUT', '/workflow/schedule', 'workflow.schedule'],
+        ['DELETE', '/workflow/schedule', 'workflow.unschedule'],
+        ['GET', '/jobs', 'jobs.list'],
+        ['POST', '/jobs/:id/retry', 'jobs.retry'],
       ] satisfies Route[]
     ).map(([method, path, handler]) => ({
       method,
       path,
       handler,
-      // Each handler checks the user's workflow permissions and column scope itself.
+      // Each handler checks the user's workflow permissions and column scope itself (jobs: the publisher's).
       config: { policies: ['admin::isAuthenticatedAdmin'] },
     })),
   ],

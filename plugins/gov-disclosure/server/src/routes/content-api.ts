@@ -1,5 +1,5 @@
 /** Public read API, mounted at /api/gov-disclosure. No login: every handler serves published content only. */
-import type { ActionOf } from './handler';
+import type { ActionOf, Handler } from './handler';
 
 const route = (path: string, handler: ActionOf<'public-api'>) => ({
   method: 'GET',
@@ -17,5 +17,7 @@ export default {
     route('/catalog', 'catalog'),
     route('/annual-reports', 'annualReports'),
     route('/annual-reports/:organization/:year', 'annualReport'),
+    // readiness for a load balancer: the database answers and its schema is this version's
+    { method: 'GET', path: '/ready', handler: 'health.ready' satisfies Handler, config: { auth: false as const } },
   ],
 };

@@ -30,6 +30,7 @@ const LABELS: Record<string, Record<string, string>> = {
     validity: '有效性 Validity',
     effectiveDate: '生效日期 Effective',
     repealedDate: '废止日期 Repealed',
+    expiryDate: '有效期至 Valid until',
     disclosureMode: '公开方式 Disclosure mode',
     withholdReason: '不公开理由 Reason withheld',
     disclosureScope: '公开范围 Scope',

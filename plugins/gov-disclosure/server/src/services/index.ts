@@ -7,13 +7,16 @@ import catalogSearch from './catalog-search';
 import clusterEvents from './cluster-events';
 import columnListings from './column-listings';
 import indexNumbers from './index-numbers';
+import jobs from './jobs';
 import notifications from './notifications';
 import permissions from './permissions';
 import portal from './portal';
 import publicCache from './public-cache';
 import reportStatistics from './report-statistics';
 import roles from './roles';
+import scheduledPublication from './scheduled-publication';
 import subjectCategories from './subject-categories';
+import validity from './validity';
 import workflow from './workflow';
 import writeGuard from './write-guard';
 
@@ -27,13 +30,16 @@ export default {
   'cluster-events': clusterEvents,
   'column-listings': columnListings,
   'index-numbers': indexNumbers,
+  jobs,
   notifications,
   permissions,
   portal,
   'public-cache': publicCache,
   'report-statistics': reportStatistics,
   roles,
+  'scheduled-publication': scheduledPublication,
   'subject-categories': subjectCategories,
+  validity,
   workflow,
   'write-guard': writeGuard,
 };

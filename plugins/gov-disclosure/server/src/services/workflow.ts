@@ -15,6 +15,8 @@ import { workflowEventData } from '../domain/workflow-event';
 import { runInTransition } from '../utils/write-context';
 import type { Actor } from './actors';
 import { documentsOf, rowsOf } from '../utils/query';
+import { dayIn } from '../../../shared/domain/calendar-day';
+import { afterCommit } from '../utils/after-commit';
 
 export { WORKFLOW_UIDS, isWorkflowUid };
 
@@ -71,14 +73,13 @@ const toView = (e: EventRow): WorkflowEventView => ({
   createdAt: new Date(e.createdAt).toISOString(),
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** What Strapi's built-in conditions read of an item: its creator and the creator's roles. */
 const CREATOR = { createdBy: { select: ['id'], populate: { roles: { select: ['id'] } } } };
 
 const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = (uid: string) => rowsOf(strapi, uid);
   const separationOfDuties = () => strapi.plugin('gov-disclosure').config('separationOfDuties') !== false;
+  const today = () => dayIn(strapi.plugin('gov-disclosure').config('timeZone') as string);
 
   /** The working row, with its creator (for the conditions an administrator may set, e.g. "is creator"). */
   const draftRow = async (uid: WorkflowUid, documentId: string, locale: string) =>
@@ -120,7 +121,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   const apply = async (input: TransitionInput, row: DraftRow, from: WorkflowState, actor: { id: number; name: string } | null): Promise<EventRow> => {
     const to = TRANSITIONS[input.action].to;
     const { uid, documentId, locale } = input;
-    const applied = await strapi.db.transaction(async ({ trx }) => {
+    const applied = await strapi.db.transaction(async ({ trx, onCommit }) => {
       const swapped = (await query(uid).updateMany({
         where: {
           documentId,
@@ -136,6 +137,10 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       // In the transaction, after the swap: a refusal rolls the state back, and a lost race is still a 409.
       if (input.action === 'publish') await getService(strapi, 'write-guard').checkPublish(uid, documentId, locale);
       if (input.action === 'withdraw') await getService(strapi, 'write-guard').checkWithdraw(uid, documentId, locale);
+      // published by hand or sent back: a publication time set for it no longer applies
+      if (from === 'pending_publish') await getService(strapi, 'scheduled-publication').dropFor(uid, documentId, locale);
+      // what every instance has rendered for the public is stale once the change is committed
+      if (input.action === 'publish' || input.action === 'withdraw') onCommit(() => getService(strapi, 'public-cache').clear());
       return runInTransition(input.action, async () => {
         const event = (await documentsOf<EventRow>(strapi, UID.workflowEvent).create({
           data: workflowEventData({ uid, documentId, locale, action: input.action, from, actor, comment: input.comment }),
@@ -152,8 +157,6 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         return { ...event, actor: actor ? { id: actor.id } : null };
       });
     });
-    // what this instance has rendered for the public is stale once the change is committed
-    if (input.action === 'publish' || input.action === 'withdraw') getService(strapi, 'public-cache').clear();
     return applied;
   };
 
@@ -181,6 +184,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     draftRow,
     staffOf,
     stateOfRow,
+    requireOverrideReason,
 
     async transition(input: TransitionInput, actor: Actor): Promise<{ state: WorkflowState; event: WorkflowEventView }> {
       if (TRANSITIONS[input.action].commentRequired && !input.comment?.trim()) {
@@ -207,11 +211,14 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       if (input.uid === UID.annualReport && input.action === 'publish') requireOverrideReason(input, row);
       const event = await apply(input, row, from, actor);
       const state = TRANSITIONS[input.action].to;
-      await getService(strapi, 'notifications')
-        .afterTransition({ ...input, title: row.title, actor, staff, state })
-        .catch((error: Error) => {
-          strapi.log.error(`[gov-disclosure] notification for ${input.action} on ${input.documentId} failed: ${error.message}`);
-        });
+      // mail only what has been committed (a scheduled publication runs inside its job's transaction)
+      await afterCommit(strapi, () =>
+        getService(strapi, 'notifications')
+          .afterTransition({ ...input, title: row.title, actor, staff, state })
+          .catch((error: Error) => {
+            strapi.log.error(`[gov-disclosure] notification for ${input.action} on ${input.documentId} failed: ${error.message}`);
+          })
+      );
       return { state, event: toView(event) };
     },
 
@@ -251,6 +258,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         allowedActions,
         canEdit: mayEdit(onItem, state, staff),
         history: (await events(uid, documentId, locale)).map(toView),
+        scheduledPublication: state === 'pending_publish' ? await getService(strapi, 'scheduled-publication').of(uid, documentId, locale) : null,
       };
     },
 
@@ -261,6 +269,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       if (actor.isSuperAdmin || actor.actions.has('approve')) wanted.push({ state: 'pending_review', uids: [...WORKFLOW_UIDS] });
       if (actor.isSuperAdmin || actor.actions.has('publish')) wanted.push({ state: 'pending_publish', uids: [...WORKFLOW_UIDS] });
       const tasks: WorkflowTask[] = [];
+      const scheduled = await getService(strapi, 'scheduled-publication').times();
       for (const { state, uids } of wanted) {
         for (const uid of uids) {
           // eslint-disable-next-line no-await-in-loop -- at most six small queries
@@ -295,6 +304,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
               state,
               since: new Date(last?.createdAt ?? row.updatedAt).toISOString(),
               lastComment: last?.comment ?? null,
+              scheduledAt: state === 'pending_publish' ? (scheduled.get(uid, row.documentId, row.locale) ?? null) : null,
             });
           }
         }

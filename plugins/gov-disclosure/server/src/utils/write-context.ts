@@ -1,15 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { WorkflowAction } from '../../../shared/domain/workflow';
+import type { EventAction } from '../../../shared/domain/workflow';
 
 /**
  * What the plugin itself is doing inside the current async call chain, so the Document Service
  * guards can tell its own writes from anyone else's:
  * - system: seeding or importing (may set 索引号, skips the editorial-role checks);
- * - transition: a workflow transition is running (the only way to publish or unpublish).
+ * - transition: a workflow transition (the only way to publish or unpublish) or another recorded
+ *   event of the trail (a schedule, a lapse of validity) is being written.
  */
 interface WriteContext {
   system?: boolean;
-  transition?: WorkflowAction;
+  transition?: EventAction;
 }
 
 const storage = new AsyncLocalStorage<WriteContext>();
@@ -18,8 +19,8 @@ const runWith = <T>(patch: WriteContext, fn: () => Promise<T>): Promise<T> => st
 
 export const runAsSystemWrite = <T>(fn: () => Promise<T>): Promise<T> => runWith({ system: true }, fn);
 
-export const runInTransition = <T>(action: WorkflowAction, fn: () => Promise<T>): Promise<T> => runWith({ transition: action }, fn);
+export const runInTransition = <T>(action: EventAction, fn: () => Promise<T>): Promise<T> => runWith({ transition: action }, fn);
 
 export const isSystemWrite = (): boolean => storage.getStore()?.system === true;
 
-export const currentTransition = (): WorkflowAction | undefined => storage.getStore()?.transition;
+export const currentTransition = (): EventAction | undefined => storage.getStore()?.transition;

@@ -11,5 +11,15 @@ import { columnListings } from './column-listings';
 import { liveKindIndex } from './live-kind-index';
 import { catalogSearch } from './catalog-search';
 import { importJobs } from './import-jobs';
+import { jobs } from './jobs';
 
-export const MIGRATIONS: Migration[] = [catalogIndexNumberUnique, indexNumberCounters, liveListIndex, columnListings, liveKindIndex, catalogSearch, importJobs];
+export const MIGRATIONS: Migration[] = [
+  catalogIndexNumberUnique,
+  indexNumberCounters,
+  liveListIndex,
+  columnListings,
+  liveKindIndex,
+  catalogSearch,
+  importJobs,
+  jobs,
+];

@@ -1,0 +1,32 @@
+/**
+ * Days and times as the agency reads them: in its own time zone (Asia/Shanghai unless configured),
+ * not the server's. A publication at 07:00 in Beijing is dated that day, not the UTC day before.
+ */
+const parts = (timeZone: string, at: Date) =>
+  Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value])
+  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+
+/** The calendar day (YYYY-MM-DD) in the time zone at that moment. */
+export const dayIn = (timeZone: string, at: Date = new Date()): string => {
+  const p = parts(timeZone, at);
+  return `${p.year}-${p.month}-${p.day}`;
+};
+
+/** YYYY-MM-DD HH:mm in the time zone, for the audit trail and e-mails. */
+export const minuteIn = (timeZone: string, at: Date): string => {
+  const p = parts(timeZone, at);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+};
+
+export const isTimeZone = (value: unknown): value is string => {
+  if (typeof value !== 'string' || value === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value }).format(0);
+    return true;
+  } catch {
+    return false;
+  }
+};
