@@ -4,13 +4,14 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { UID } from '../../../shared/constants';
-import { ACTION_LABELS, isWorkflowUid, type WorkflowAction } from '../../../shared/domain/workflow';
+import { ACTION_LABELS, EVENT_LABELS, isWorkflowUid, type EventAction, type WorkflowAction } from '../../../shared/domain/workflow';
 import type { WorkflowUid } from '../../../shared/types';
 import { usePluginT } from '../utils/use-plugin-t';
 import { errorMessage } from '../utils/errors';
 import { useTransition, useWorkflowStatus } from '../utils/workflow-api';
 import { StateBadge, stateLabel } from './StateBadge';
 import { TransitionDialog } from './TransitionDialog';
+import { SchedulePublication } from './SchedulePublication';
 
 const NEEDS_COMMENT: WorkflowAction[] = ['return', 'withdraw'];
 /** These change what is live, which the Content Manager's header shows: reload it afterwards. */
@@ -31,6 +32,7 @@ export const WorkflowPanelBody = ({ uid, documentId, locale }: { uid: WorkflowUi
   const t = usePluginT();
   const zh = uiLocale.startsWith('zh');
   const actionLabel = (a: WorkflowAction) => (zh ? ACTION_LABELS[a].zh : ACTION_LABELS[a].en);
+  const eventLabel = (a: EventAction) => (zh ? EVENT_LABELS[a].zh : EVENT_LABELS[a].en);
 
   /** True when the server took the transition; on a refusal its reason is shown. */
   const run = async (action: WorkflowAction, comment?: string): Promise<boolean> => {
@@ -83,6 +85,9 @@ export const WorkflowPanelBody = ({ uid, documentId, locale }: { uid: WorkflowUi
           </Button>
         )
       )}
+      {data.state === 'pending_publish' && (data.allowedActions.includes('publish') || data.scheduledPublication) && (
+        <SchedulePublication target={{ uid, documentId, locale }} scheduled={data.scheduledPublication} onChange={reload} />
+      )}
       <Box paddingTop={2}>
         <Typography variant="sigma" textColor="neutral600" tag="h3">
           {t('workflow.history')}
@@ -96,7 +101,7 @@ export const WorkflowPanelBody = ({ uid, documentId, locale }: { uid: WorkflowUi
             {[...data.history].reverse().map((e) => (
               <Box tag="li" key={e.id} paddingBottom={2}>
                 <Typography variant="pi" fontWeight="bold">
-                  {actionLabel(e.action)}
+                  {eventLabel(e.action)}
                 </Typography>
                 <Typography variant="pi" textColor="neutral600">
                   {' · '}

@@ -1,6 +1,7 @@
 import { Route, Routes, useParams } from 'react-router-dom';
 import { Page } from '@strapi/strapi/admin';
 import { CatalogTransferPage } from './CatalogTransferPage';
+import { JobsPage } from './JobsPage';
 import { OverviewPage } from './OverviewPage';
 import { ReportEditorPage } from './ReportEditorPage';
 import { TasksPage } from './TasksPage';
@@ -16,6 +17,7 @@ const App = () => (
     <Route index element={<TasksPage />} />
     <Route path="overview" element={<OverviewPage />} />
     <Route path="catalog" element={<CatalogTransferPage />} />
+    <Route path="jobs" element={<JobsPage />} />
     <Route path="reports/:documentId" element={<ReportEditorRoute />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>

@@ -23,6 +23,7 @@ export const TasksPage = () => {
           <Flex gap={4}>
             <Link to="overview">{t('overview.title')}</Link>
             <Link to="catalog">{t('catalog.title')}</Link>
+            <Link to="jobs">{t('jobs.title')}</Link>
           </Flex>
         }
       />
@@ -75,7 +76,14 @@ export const TasksPage = () => {
                     </Typography>
                   </Td>
                   <Td>
-                    <StateBadge state={task.state} />
+                    <Flex direction="column" alignItems="flex-start" gap={1}>
+                      <StateBadge state={task.state} />
+                      {task.scheduledAt && (
+                        <Typography variant="pi" textColor="primary600" data-testid="task-scheduled">
+                          {t('tasks.scheduled', { at: formatDate(task.scheduledAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+                        </Typography>
+                      )}
+                    </Flex>
                   </Td>
                   <Td>
                     <Typography>{formatDate(task.since, { dateStyle: 'medium', timeStyle: 'short' })}</Typography>
