@@ -10,8 +10,12 @@
  */
 import type { Core } from '@strapi/strapi';
 
-/** Any constant shared by every instance; not the migrations' key, which this process takes inside the turn. */
+/**
+ * Any constant shared by every instance (not the migrations' key, which this process takes inside
+ * the turn), with the schema: apps on other schemas of the same database do not wait for this one.
+ */
 const LOCK_KEY = 4_200_732;
+const LOCK = `${LOCK_KEY}, hashtext($1)`;
 
 interface PgConnection {
   query(sql: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
@@ -33,11 +37,12 @@ const take = async (strapi: Core.Strapi): Promise<StartupLock | null> => {
   if (strapi.db.dialect.client !== 'postgres') return null;
   const pool = strapi.db.connection.client as unknown as PoolClient;
   const connection = await pool.acquireConnection();
-  const tried = await connection.query('SELECT pg_try_advisory_lock($1) AS ok', [LOCK_KEY]);
+  const schema = [strapi.db.getSchemaName() ?? 'public'];
+  const tried = await connection.query(`SELECT pg_try_advisory_lock(${LOCK}) AS ok`, schema);
   if (!tried.rows[0]?.ok) {
     strapi.log.info('[gov-disclosure] another instance is starting on this database; waiting for its schema changes to finish');
     const started = Date.now();
-    await connection.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+    await connection.query(`SELECT pg_advisory_lock(${LOCK})`, schema);
     strapi.log.info(`[gov-disclosure] start-up turn taken after ${Date.now() - started} ms`);
   }
   let held = true;
@@ -46,7 +51,7 @@ const take = async (strapi: Core.Strapi): Promise<StartupLock | null> => {
       if (!held) return;
       held = false;
       try {
-        await connection.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
+        await connection.query(`SELECT pg_advisory_unlock(${LOCK})`, schema);
       } finally {
         await pool.releaseConnection(connection);
       }
