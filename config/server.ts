@@ -4,9 +4,14 @@ export default ({ env }: { env: EnvFn }) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
+  // Several instances behind a load balancer point PUBLIC_DIR at one shared directory: the upload
+  // provider writes to <PUBLIC_DIR>/uploads and every instance serves /uploads/… from it.
+  dirs: { public: env('PUBLIC_DIR', './public') },
+  // Behind nginx: TRUST_PROXY=true takes the client's address and scheme from X-Forwarded-*.
+  proxy: { koa: env.bool('TRUST_PROXY', false) },
   app: {
     keys: secret('APP_KEYS', { listOf: 4 }).split(','),
   },
 });
 
-type EnvFn = ((key: string, fallback?: string) => string) & { int(key: string, fallback?: number): number };
+type EnvFn = ((key: string, fallback?: string) => string) & { int(key: string, fallback?: number): number; bool(key: string, fallback?: boolean): boolean };

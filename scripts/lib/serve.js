@@ -1,8 +1,9 @@
 'use strict';
 
 /**
- * Starts one more instance of the compiled app on PORT (no admin panel) and prints "READY <port>"
- * when it listens: the multi-instance tests run it beside their own instance on one database.
+ * Starts one more instance of the compiled app on PORT and prints "READY <port>" when it listens:
+ * the multi-instance tests run it beside their own instance on one database, and npm run cluster
+ * runs several behind nginx. No admin panel unless SERVE_ADMIN=1 (it needs `strapi build` first).
  */
 const path = require('node:path');
 
@@ -11,7 +12,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 /** Creates the app; `beforeBootstrap` and `beforeListen` let a caller add to it (the benchmark does). */
 const serve = async ({ beforeBootstrap = async () => {}, beforeListen = async () => [] } = {}) => {
   const { createStrapi } = require('@strapi/strapi');
-  const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });
+  const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: process.env.SERVE_ADMIN === '1' });
   await app.register();
   await beforeBootstrap(app);
   await app.bootstrap();

@@ -119,6 +119,8 @@ const jobs = ({ strapi }: { strapi: Core.Strapi }) => {
           );
         if (finished !== 1) throw new LeaseLost(`job ${id} was claimed by another instance while this one ran it`);
       });
+      // the operations trail of what ran where (kind and id only: a payload may name a person)
+      strapi.log.info(`[gov-disclosure] job ${id} (${row.kind}) done on ${owner}`);
       await afterCommit?.().catch((error: Error) => strapi.log.error(`[gov-disclosure] job ${id} (${row.kind}) done; its follow-up failed: ${error.message}`));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
