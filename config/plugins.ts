@@ -1,3 +1,5 @@
+import { secret } from '../src/utils/secrets';
+
 type Env = ((key: string, fallback?: string) => string) & {
   bool(key: string, fallback?: boolean): boolean;
   int(key: string, fallback?: number): number;
@@ -12,6 +14,8 @@ export default ({ env }: { env: Env }) => ({
       separationOfDuties: env.bool('GOV_DISCLOSURE_SEPARATION_OF_DUTIES', true),
       publicCacheSeconds: env.int('GOV_DISCLOSURE_PUBLIC_CACHE_SECONDS', 5),
       // every instance looks for due scheduled work this often; a claim left unrenewed this long is taken over
+      // seals applicants' identity numbers and files at rest (依申请公开); required in production
+      applicantDataKey: secret('GOV_DISCLOSURE_APPLICANT_KEY'),
       jobs: { pollSeconds: env.float('GOV_DISCLOSURE_JOB_POLL_SECONDS', 5), leaseSeconds: env.int('GOV_DISCLOSURE_JOB_LEASE_SECONDS', 60) },
     },
   },

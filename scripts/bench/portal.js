@@ -29,6 +29,7 @@ const PRODUCTION_ENV = {
   API_TOKEN_SALT: crypto.randomBytes(32).toString('base64'),
   TRANSFER_TOKEN_SALT: crypto.randomBytes(32).toString('base64'),
   ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
+  GOV_DISCLOSURE_APPLICANT_KEY: crypto.randomBytes(32).toString('base64'),
   LOG_LEVEL: 'error',
   STRAPI_TELEMETRY_DISABLED: 'true',
 };

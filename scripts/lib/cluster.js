@@ -52,6 +52,7 @@ const productionSecrets = () => ({
   API_TOKEN_SALT: crypto.randomBytes(32).toString('base64'),
   TRANSFER_TOKEN_SALT: crypto.randomBytes(32).toString('base64'),
   ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
+  GOV_DISCLOSURE_APPLICANT_KEY: crypto.randomBytes(32).toString('base64'),
 });
 
 /** Installs nginx from Debian's packages when missing (scripts/ensure-nginx.sh). */

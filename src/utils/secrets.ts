@@ -10,7 +10,7 @@ import path from 'node:path';
 const DEV_SECRETS_FILE = path.join(process.cwd(), '.tmp', 'dev-secrets.json');
 
 /** Every secret the config files ask for; in production all are checked at the first request. */
-const REQUIRED_IN_PRODUCTION = ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'];
+const REQUIRED_IN_PRODUCTION = ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'GOV_DISCLOSURE_APPLICANT_KEY'];
 
 let devSecrets: Record<string, string> | null = null;
 

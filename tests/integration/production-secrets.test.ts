@@ -24,19 +24,27 @@ describe('secrets', () => {
     expect(result.status).not.toBe(0);
     expect(result.stdout).not.toContain('LOADED');
     expect(`${result.stdout}${result.stderr}`).toMatch(
-      /APP_KEYS, ADMIN_JWT_SECRET, API_TOKEN_SALT, TRANSFER_TOKEN_SALT, ENCRYPTION_KEY must be set in the environment when NODE_ENV=production/
+      /APP_KEYS, ADMIN_JWT_SECRET, API_TOKEN_SALT, TRANSFER_TOKEN_SALT, ENCRYPTION_KEY, GOV_DISCLOSURE_APPLICANT_KEY must be set in the environment when NODE_ENV=production/
     );
   });
 
+  const SECRETS = {
+    NODE_ENV: 'production',
+    APP_KEYS: 'a,b',
+    ADMIN_JWT_SECRET: 'x',
+    API_TOKEN_SALT: 'y',
+    TRANSFER_TOKEN_SALT: 'z',
+    ENCRYPTION_KEY: 'k',
+    GOV_DISCLOSURE_APPLICANT_KEY: Buffer.alloc(32, 7).toString('base64'),
+  };
+
   it('starts in production when every secret is given', () => {
-    const result = loadIn({
-      NODE_ENV: 'production',
-      APP_KEYS: 'a,b',
-      ADMIN_JWT_SECRET: 'x',
-      API_TOKEN_SALT: 'y',
-      TRANSFER_TOKEN_SALT: 'z',
-      ENCRYPTION_KEY: 'k',
-    });
-    expect(result.stdout).toContain('LOADED');
+    expect(loadIn(SECRETS).stdout).toContain('LOADED');
+  });
+
+  it('refuses a key for applicants’ data that is not 32 bytes in base64 (it could not seal them)', () => {
+    const result = loadIn({ ...SECRETS, GOV_DISCLOSURE_APPLICANT_KEY: 'short' });
+    expect(result.stdout).not.toContain('LOADED');
+    expect(`${result.stdout}${result.stderr}`).toMatch(/applicantDataKey must be 32 bytes in base64/);
   });
 });

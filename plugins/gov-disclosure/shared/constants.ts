@@ -8,6 +8,10 @@ export const UID = {
   annualReport: 'plugin::gov-disclosure.annual-report',
   workflowEvent: 'plugin::gov-disclosure.workflow-event',
   subjectCategory: 'plugin::gov-disclosure.subject-category',
+  application: 'plugin::gov-disclosure.disclosure-application',
+  applicationEvent: 'plugin::gov-disclosure.application-event',
+  appealCase: 'plugin::gov-disclosure.appeal-case',
+  workingCalendarYear: 'plugin::gov-disclosure.working-calendar-year',
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

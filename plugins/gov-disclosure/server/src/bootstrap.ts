@@ -36,6 +36,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     const { created } = await getService(strapi, 'subject-categories').ensureSeeded();
     if (created > 0) strapi.log.info(`[gov-disclosure] seeded ${created} subject categories (主题分类)`);
     await getService(strapi, 'roles').ensureRoles();
+    const years = await getService(strapi, 'working-calendar').ensureSeeded();
+    if (years > 0) strapi.log.info(`[gov-disclosure] seeded the working-day calendar with ${years} year(s)`);
     await getService(strapi, 'admin-layout').configureOnce();
     // A database that has live entries but no listing yet (an upgrade, a bulk load): list them now.
     await getService(strapi, 'column-listings').rebuildIfEmpty();

@@ -3,8 +3,11 @@ import { runMigrations } from './database/run-migrations';
 import { beginStartup } from './database/startup-lock';
 import { workflowGuards } from './document-middlewares/workflow/guards';
 import { guardWrites } from './document-middlewares/guard-writes';
+import { getService } from './utils/get-service';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // before anything is stored: production without the key that seals applicants' data stops here
+  getService(strapi, 'applicant-key').load();
   for (const guard of workflowGuards(strapi)) strapi.documents.use(guard);
   strapi.documents.use(guardWrites(strapi));
   // before Strapi syncs its schema: instances starting together on PostgreSQL take turns

@@ -1,4 +1,5 @@
 import { isTimeZone } from '../../../shared/domain/calendar-day';
+import { parseApplicantKey } from '../utils/applicant-seal';
 
 export interface GovDisclosureConfig {
   /** Approver must differ from the submitter of the revision (separation of duties). */
@@ -9,6 +10,11 @@ export interface GovDisclosureConfig {
   jobs: { pollSeconds: number; leaseSeconds: number };
   /** The agency's time zone: the day a publication is dated, the day a 废止日期 takes effect. */
   timeZone: string;
+  /**
+   * Key that seals applicants' identity numbers and files at rest (AES-256-GCM): 32 random bytes in
+   * base64. Required in production; elsewhere a development key is kept in <app>/.tmp.
+   */
+  applicantDataKey?: string;
 }
 
 export default {
@@ -28,6 +34,9 @@ export default {
     }
     if (config.timeZone !== undefined && !isTimeZone(config.timeZone)) {
       throw new Error('gov-disclosure: config.timeZone must be an IANA time zone such as "Asia/Shanghai"');
+    }
+    if (config.applicantDataKey !== undefined && config.applicantDataKey !== '' && !parseApplicantKey(config.applicantDataKey)) {
+      throw new Error('gov-disclosure: config.applicantDataKey must be 32 bytes in base64 (e.g. openssl rand -base64 32)');
     }
     const { pollSeconds, leaseSeconds } = config.jobs ?? {};
     if (pollSeconds !== undefined && (typeof pollSeconds !== 'number' || !(pollSeconds >= 0.05 && pollSeconds <= 300))) {

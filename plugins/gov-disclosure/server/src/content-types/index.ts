@@ -1,9 +1,13 @@
 import annualReport from './annual-report';
+import appealCase from './appeal-case';
+import applicationEvent from './application-event';
 import catalogEntry from './catalog-entry';
 import column from './column';
+import disclosureApplication from './disclosure-application';
 import organization from './organization';
 import subjectCategory from './subject-category';
 import workflowEvent from './workflow-event';
+import workingCalendarYear from './working-calendar-year';
 
 export default {
   organization,
@@ -12,4 +16,8 @@ export default {
   'annual-report': annualReport,
   'workflow-event': workflowEvent,
   'subject-category': subjectCategory,
+  'disclosure-application': disclosureApplication,
+  'application-event': applicationEvent,
+  'appeal-case': appealCase,
+  'working-calendar-year': workingCalendarYear,
 };

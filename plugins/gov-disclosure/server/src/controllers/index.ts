@@ -1,4 +1,5 @@
 import annualReports from './annual-reports';
+import applications from './applications';
 import catalogTransfer from './catalog-transfer';
 import health from './health';
 import jobs from './jobs';
@@ -11,6 +12,7 @@ import workflow from './workflow';
 
 export default {
   'annual-reports': annualReports,
+  applications,
   'catalog-transfer': catalogTransfer,
   health,
   jobs,

@@ -1,4 +1,5 @@
 import type { Handler } from './handler';
+import { registerPermission, type RegisterAction } from '../services/permissions';
 
 type Route = [method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: Handler];
 
@@ -35,6 +36,25 @@ export default {
       config: {
         policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::gov-disclosure.catalog.${action}`] } }],
       },
+    })),
+    // 依申请公开: reading needs the register's read permission at the door; each step is decided by the service
+    ...(
+      [
+        ['GET', '/applications', 'applications.list', 'read'],
+        ['POST', '/applications', 'applications.register', 'register'],
+        ['GET', '/applications/:documentId', 'applications.findOne', 'read'],
+        ['GET', '/applications/:documentId/history', 'applications.history', 'read'],
+        ['GET', '/applications/:documentId/identity', 'applications.identity', 'view-identity'],
+        ['PUT', '/applications/:documentId/handler', 'applications.assign', 'assign'],
+        ['POST', '/applications/:documentId/actions/:action', 'applications.act', 'read'],
+        ['GET', '/working-calendar', 'applications.calendar', 'read'],
+        ['PUT', '/working-calendar/:year', 'applications.saveCalendarYear', 'calendar'],
+      ] satisfies Array<[...Route, action: RegisterAction]>
+    ).map(([method, path, handler, action]) => ({
+      method,
+      path,
+      handler,
+      config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [registerPermission(action)] } }] },
     })),
     ...(
       [

@@ -1,5 +1,7 @@
 import actors from './actors';
 import adminLayout from './admin-layout';
+import applicantKey from './applicant-key';
+import applications from './applications';
 import catalogExport from './catalog-export';
 import catalogImport from './catalog-import';
 import catalogImportJobs from './catalog-import-jobs';
@@ -18,11 +20,14 @@ import scheduledPublication from './scheduled-publication';
 import subjectCategories from './subject-categories';
 import validity from './validity';
 import workflow from './workflow';
+import workingCalendar from './working-calendar';
 import writeGuard from './write-guard';
 
 export default {
   actors,
   'admin-layout': adminLayout,
+  'applicant-key': applicantKey,
+  applications,
   'catalog-export': catalogExport,
   'catalog-import': catalogImport,
   'catalog-import-jobs': catalogImportJobs,
@@ -41,5 +46,6 @@ export default {
   'subject-categories': subjectCategories,
   validity,
   workflow,
+  'working-calendar': workingCalendar,
   'write-guard': writeGuard,
 };

@@ -30,6 +30,31 @@ export const REPORT_RBAC_ACTIONS = [
   },
 ];
 
+/**
+ * 依申请公开 register. The office holds them all; a handler it names gets read + handle and works
+ * only the cases assigned to them; approving an extension is the head of the disclosure office's;
+ * seeing who applied is a permission of its own, and every use of it is written to the case.
+ */
+export const REGISTER_ACTIONS = {
+  read: '查看依申请公开登记 View the register',
+  register: '登记申请 Register applications',
+  handle: '办理承办的申请 Handle assigned applications',
+  assign: '分派并办理全部申请 Assign and handle every application',
+  'approve-extension': '批准延期答复 Approve extensions',
+  'view-identity': '查看申请人身份信息 View applicant identity',
+  calendar: '维护工作日历 Edit the working-day calendar',
+} as const;
+export type RegisterAction = keyof typeof REGISTER_ACTIONS;
+export const registerPermission = (action: RegisterAction) => `plugin::gov-disclosure.application.${action}`;
+
+export const REGISTER_RBAC_ACTIONS = (Object.keys(REGISTER_ACTIONS) as RegisterAction[]).map((action) => ({
+  section: 'plugins',
+  displayName: REGISTER_ACTIONS[action],
+  uid: `application.${action}`,
+  subCategory: 'applications for disclosure',
+  pluginName: 'gov-disclosure',
+}));
+
 export const workflowPermission = (action: WorkflowAction) => `plugin::gov-disclosure.workflow.${action}`;
 export const REPORT_COMPILE = 'plugin::gov-disclosure.report.compile';
 
@@ -40,7 +65,7 @@ interface ActionProvider {
 const permissions = ({ strapi }: { strapi: Core.Strapi }) => ({
   async registerActions(): Promise<void> {
     const { actionProvider } = strapi.service('admin::permission') as unknown as { actionProvider: ActionProvider };
-    await actionProvider.registerMany([...WORKFLOW_RBAC_ACTIONS, ...CATALOG_RBAC_ACTIONS, ...REPORT_RBAC_ACTIONS]);
+    await actionProvider.registerMany([...WORKFLOW_RBAC_ACTIONS, ...CATALOG_RBAC_ACTIONS, ...REPORT_RBAC_ACTIONS, ...REGISTER_RBAC_ACTIONS]);
   },
 });
 

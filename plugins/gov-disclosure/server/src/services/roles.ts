@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { LOCALES, UID } from '../../../shared/constants';
 import { contentTypeOf } from '../utils/query';
+import { REGISTER_ACTIONS, registerPermission, type RegisterAction } from './permissions';
 
 export const ROLE_KEYS = ['drafter', 'reviewer', 'publisher'] as const;
 export type RoleKey = (typeof ROLE_KEYS)[number];
@@ -60,6 +61,9 @@ const CATALOG: Record<RoleKey, string[]> = { drafter: [], reviewer: [], publishe
 
 const REPORT: Record<RoleKey, string[]> = { drafter: [], reviewer: [], publisher: ['compile'] };
 
+/** The general office works applications for disclosure: every register action is the publisher's. */
+const REGISTER: Record<RoleKey, RegisterAction[]> = { drafter: [], reviewer: [], publisher: Object.keys(REGISTER_ACTIONS) as RegisterAction[] };
+
 /**
  * Actions added by an upgrade, granted once to the roles that did that work before (roles are the
  * administrator's: after this one grant, what they change in Settings → Roles stays).
@@ -67,6 +71,11 @@ const REPORT: Record<RoleKey, string[]> = { drafter: [], reviewer: [], publisher
 const INTRODUCED: Array<{ action: string; toHoldersOf: string }> = [
   // annual reports were the publisher's (workflow.publish) before they had an action of their own
   { action: 'plugin::gov-disclosure.report.compile', toHoldersOf: 'plugin::gov-disclosure.workflow.publish' },
+  // the register arrived after the office's role existed: the office (who publishes) works it
+  ...(Object.keys(REGISTER_ACTIONS) as RegisterAction[]).map((a) => ({
+    action: registerPermission(a),
+    toHoldersOf: 'plugin::gov-disclosure.workflow.publish',
+  })),
 ];
 
 const UPLOAD_ACTIONS = [
@@ -119,6 +128,7 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
     ...WORKFLOW[key].map((action) => ({ action: `plugin::gov-disclosure.workflow.${action}`, subject: null, properties: {}, conditions: [] })),
     ...CATALOG[key].map((action) => ({ action: `plugin::gov-disclosure.catalog.${action}`, subject: null, properties: {}, conditions: [] })),
     ...REPORT[key].map((action) => ({ action: `plugin::gov-disclosure.report.${action}`, subject: null, properties: {}, conditions: [] })),
+    ...REGISTER[key].map((action) => ({ action: registerPermission(action), subject: null, properties: {}, conditions: [] })),
     ...UPLOAD_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
   ];
 

@@ -1,0 +1,137 @@
+/**
+ * The 依申请公开 register's admin routes. Input is checked here (a 400 names the field); who may do
+ * what is decided in the service, through Strapi's permission engine and the register's policy.
+ */
+import type { Core } from '@strapi/strapi';
+import { validateYupSchema, yup } from '@strapi/utils';
+import type {
+  ApplicantIdentityView,
+  ApplicationEventView,
+  ApplicationListResponse,
+  ApplicationView,
+  RegisteredApplication,
+} from '../../../shared/application-types';
+import { APPLICANT_TYPES, APPLICATION_ACTIONS, APPLICATION_STATES, CHANNELS, type ApplicationAction } from '../../../shared/domain/disclosure-application';
+import { getService } from '../utils/get-service';
+import { ApplicationConflictError } from '../services/applications';
+import type { CalendarYearView } from '../services/working-calendar';
+
+interface Ctx {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  request: { body?: unknown };
+  body: unknown;
+  status: number;
+  conflict(message: string): void;
+}
+
+/** A case that moved on, or an action that does not fit it now, is a 409 with the reason. */
+const orConflict = async (ctx: Ctx, work: () => Promise<unknown>) => {
+  try {
+    ctx.body = await work();
+  } catch (error) {
+    if (error instanceof ApplicationConflictError) return ctx.conflict(error.message);
+    throw error;
+  }
+};
+
+const documentIdOf = validateYupSchema(
+  yup.object({
+    documentId: yup
+      .string()
+      .matches(/^[a-z0-9]{10,40}$/, 'documentId is not an application')
+      .required(),
+  })
+);
+
+const listQuery = validateYupSchema(
+  yup.object({
+    state: yup.string().oneOf([...APPLICATION_STATES]),
+    channel: yup.string().oneOf([...CHANNELS]),
+    applicantType: yup.string().oneOf([...APPLICANT_TYPES]),
+    year: yup.number().integer().min(2008).max(2100),
+    overdue: yup.boolean(),
+    dueWithin: yup.number().integer().min(0).max(60),
+    mine: yup.boolean(),
+    page: yup.number().integer().min(1).max(100000).default(1),
+    pageSize: yup.number().integer().min(1).max(100).default(20),
+  }),
+  // query strings arrive as text: cast them ("20" → 20, "true" → true), then check
+  { strict: false }
+);
+
+const actionParams = validateYupSchema(
+  yup.object({
+    documentId: yup
+      .string()
+      .matches(/^[a-z0-9]{10,40}$/, 'documentId is not an application')
+      .required(),
+    action: yup
+      .string()
+      .oneOf([...APPLICATION_ACTIONS], `action must be one of ${APPLICATION_ACTIONS.join(', ')}`)
+      .required(),
+  })
+);
+
+const assignBody = validateYupSchema(yup.object({ handler: yup.number().integer().min(1).required('handler is required') }));
+const yearParam = validateYupSchema(yup.object({ year: yup.number().integer().min(2000).max(2100).required() }), { strict: false });
+
+const body = (ctx: Ctx): Record<string, unknown> => {
+  const b = ctx.request.body;
+  return typeof b === 'object' && b !== null && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
+};
+
+const applicationsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => getService(strapi, 'applications');
+  const actor = () => getService(strapi, 'actors').current();
+
+  return {
+    async list(ctx: Ctx) {
+      const filters = (await listQuery(ctx.query)) as Parameters<ReturnType<typeof service>['list']>[0];
+      ctx.body = (await service().list(filters, await actor())) satisfies ApplicationListResponse;
+    },
+
+    async register(ctx: Ctx) {
+      ctx.status = 201;
+      ctx.body = (await service().register(body(ctx), await actor(), 'office')) satisfies RegisteredApplication;
+    },
+
+    async findOne(ctx: Ctx) {
+      const { documentId } = (await documentIdOf(ctx.params)) as { documentId: string };
+      ctx.body = { data: await service().findOne(documentId, await actor()) } satisfies { data: ApplicationView };
+    },
+
+    async history(ctx: Ctx) {
+      const { documentId } = (await documentIdOf(ctx.params)) as { documentId: string };
+      ctx.body = { data: await service().history(documentId, await actor()) } satisfies { data: ApplicationEventView[] };
+    },
+
+    async identity(ctx: Ctx) {
+      const { documentId } = (await documentIdOf(ctx.params)) as { documentId: string };
+      ctx.body = { data: await service().identity(documentId, await actor()) } satisfies { data: ApplicantIdentityView };
+    },
+
+    async assign(ctx: Ctx) {
+      const { documentId } = (await documentIdOf(ctx.params)) as { documentId: string };
+      const { handler } = (await assignBody(body(ctx))) as { handler: number };
+      await orConflict(ctx, async () => ({ data: await service().assign(documentId, handler, await actor()) }) satisfies { data: ApplicationView });
+    },
+
+    async act(ctx: Ctx) {
+      const { documentId, action } = (await actionParams(ctx.params)) as { documentId: string; action: ApplicationAction };
+      await orConflict(ctx, async () => ({ data: await service().act(documentId, action, body(ctx), await actor()) }) satisfies { data: ApplicationView });
+    },
+
+    async calendar(ctx: Ctx) {
+      ctx.body = { data: await getService(strapi, 'working-calendar').list() } satisfies { data: CalendarYearView[] };
+    },
+
+    async saveCalendarYear(ctx: Ctx) {
+      const { year } = (await yearParam(ctx.params)) as { year: number };
+      const who = await actor();
+      ctx.body = { data: await getService(strapi, 'working-calendar').saveYear(year, body(ctx), who?.name ?? '') } satisfies { data: CalendarYearView };
+    },
+  };
+};
+
+export default applicationsController;

@@ -1,0 +1,483 @@
+/**
+ * The 依申请公开 register: applications registered from every channel, worked to an answer within
+ * the statutory period, each change one transaction with its event (compare-and-swap on the
+ * case's version: of two handlers acting at once, one wins and the other gets a 409). The
+ * applicant's identity is kept apart: never in a case view, sealed at rest, and every look at it
+ * is written to the case's history.
+ */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type {
+  ApplicantIdentityView,
+  ApplicationEventView,
+  ApplicationListResponse,
+  ApplicationView,
+  RegisteredApplication,
+} from '../../../shared/application-types';
+import { DEFAULT_LOCALE, UID } from '../../../shared/constants';
+import { amendmentRequestDeadline, deadlineOf, pauseLength, paymentDeadline } from '../../../shared/domain/application-deadline';
+import { checkApplicationInput, type ApplicationInput, type IdType } from '../../../shared/domain/application-input';
+import { dayIn } from '../../../shared/domain/calendar-day';
+import {
+  APPLICATION_ACTIONS,
+  APPLICATION_STATES,
+  APPLICATION_TRANSITIONS,
+  DECIDED,
+  type ApplicantType,
+  type ApplicationAction,
+  type ApplicationEventAction,
+  type ApplicationState,
+  type Channel,
+  type Delivery,
+  type Outcome,
+  type ProvisionForm,
+  type ReplyKind,
+} from '../../../shared/domain/disclosure-application';
+import type { FeeMethod } from '../../../shared/domain/information-fee';
+import { addWorkingDays, type WorkingCalendar } from '../../../shared/domain/working-days';
+import { allowedApplicationActions, decideApplicationAction, worksOn, type CaseFacts, type RegisterActor } from '../domain/application-policy';
+import { actionDataOf, type ActionInput } from '../domain/application-action-input';
+import { throwIfIssues } from './write-guard';
+import { getService } from '../utils/get-service';
+import { rowsOf } from '../utils/query';
+import { displayName, type Actor } from './actors';
+import { registerPermission } from './permissions';
+
+export interface ApplicationRow {
+  id: number;
+  documentId: string;
+  trackingNumber: string;
+  queryCodeHash: string | null;
+  organizationDocumentId: string;
+  channel: Channel;
+  receivedOn: string;
+  applicantType: ApplicantType;
+  applicantName: string;
+  contactPerson: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  postcode: string | null;
+  idType: IdType | null;
+  idNumberSealed: string | null;
+  description: string;
+  documentNumbers: string | null;
+  provisionForm: ProvisionForm;
+  delivery: Delivery;
+  source: 'portal' | 'office';
+  handler?: { id: number; firstname: string | null; lastname: string | null; username: string | null; email: string } | null;
+  state: ApplicationState;
+  startedOn: string;
+  pausedWorkingDays: number | null;
+  pausedSince: string | null;
+  dueOn: string | null;
+  extensionDays: number | null;
+  extensionApprover: string | null;
+  extensionReason: string | null;
+  amendmentRequestedOn: string | null;
+  amendmentDueOn: string | null;
+  amendmentNote: string | null;
+  feeMethod: FeeMethod | null;
+  feeYuan: number | null;
+  feeNotifiedOn: string | null;
+  paymentDueOn: string | null;
+  paidOn: string | null;
+  outcome: Outcome | null;
+  replyKind: ReplyKind | null;
+  replyText: string | null;
+  decidedOn: string | null;
+  concludedOn: string | null;
+  version: number;
+}
+
+interface EventRow {
+  id: number;
+  action: ApplicationEventAction;
+  fromState: ApplicationState | null;
+  toState: ApplicationState | null;
+  day: string;
+  actorName: string | null;
+  comment: string | null;
+  createdAt: string;
+}
+
+export interface ListFilters {
+  state?: ApplicationState;
+  channel?: Channel;
+  applicantType?: ApplicantType;
+  year?: number;
+  overdue?: boolean;
+  dueWithin?: number;
+  mine?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** 409: the case moved on (another handler acted first) or the action does not fit it now. */
+export class ApplicationConflictError extends errors.ApplicationError<'ConflictError'> {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+const QUERY_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const queryCode = () => Array.from({ length: 10 }, () => QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)]).join('');
+export const hashQueryCode = (salt: string, code: string) => `${salt}:${createHash('sha256').update(`${salt}:${code.trim().toUpperCase()}`).digest('hex')}`;
+
+const HANDLER_POPULATE = { handler: { select: ['id', 'firstname', 'lastname', 'username', 'email'] } };
+const RUNNING: ApplicationState[] = ['received'];
+
+const applications = ({ strapi }: { strapi: Core.Strapi }) => {
+  const rows = () => rowsOf<ApplicationRow>(strapi, UID.application);
+  const events = () => rowsOf<EventRow>(strapi, UID.applicationEvent);
+  const today = () => dayIn(strapi.plugin('gov-disclosure').config('timeZone') as string);
+  const calendar = () => getService(strapi, 'working-calendar').calendar();
+  const seal = () => getService(strapi, 'applicant-key').seal();
+
+  const registerActor = (actor: Actor): RegisterActor => ({
+    id: actor.id,
+    isSuperAdmin: actor.isSuperAdmin,
+    handles: actor.ability.can(registerPermission('handle')),
+    assigns: actor.ability.can(registerPermission('assign')),
+    approvesExtensions: actor.ability.can(registerPermission('approve-extension')),
+  });
+
+  const allow = (actor: Actor | null, action: Parameters<typeof registerPermission>[0], what: string): Actor => {
+    if (!actor) throw new errors.UnauthorizedError('Log in to the admin panel');
+    if (!actor.isSuperAdmin && !actor.ability.can(registerPermission(action))) throw new errors.ForbiddenError(what);
+    return actor;
+  };
+
+  const factsOf = (row: ApplicationRow, cal: WorkingCalendar): CaseFacts => ({
+    state: row.state,
+    handlerId: row.handler?.id ?? null,
+    amendmentRequested: row.amendmentRequestedOn !== null,
+    extended: (row.extensionDays ?? 0) > 0,
+    amendmentRequestDeadline: amendmentRequestDeadline(cal, row.receivedOn).day,
+    amendmentDueOn: row.amendmentDueOn,
+    paymentDueOn: row.paymentDueOn,
+  });
+
+  const clockOf = (row: Pick<ApplicationRow, 'state' | 'startedOn' | 'pausedWorkingDays' | 'pausedSince' | 'extensionDays'>) => ({
+    state: row.state,
+    startedOn: row.startedOn,
+    pausedWorkingDays: row.pausedWorkingDays ?? 0,
+    pausedSince: row.pausedSince,
+    extensionDays: row.extensionDays ?? 0,
+  });
+
+  const organizationNames = async (documentIds: string[]) => {
+    const orgs = (await rowsOf<{ documentId: string; name: string }>(strapi, UID.organization).findMany({
+      where: { documentId: { $in: [...new Set(documentIds)] }, locale: DEFAULT_LOCALE },
+      select: ['documentId', 'name'],
+    })) as Array<{ documentId: string; name: string }>;
+    return new Map(orgs.map((o) => [o.documentId, o.name]));
+  };
+
+  const view = (row: ApplicationRow, cal: WorkingCalendar, day: string, actor: Actor | null, orgs: Map<string, string>): ApplicationView => {
+    const decided = DECIDED.has(row.state) || row.decidedOn !== null;
+    const deadline = decided ? null : deadlineOf(cal, clockOf(row), day);
+    return {
+      documentId: row.documentId,
+      trackingNumber: row.trackingNumber,
+      organization: { documentId: row.organizationDocumentId, name: orgs.get(row.organizationDocumentId) ?? null },
+      channel: row.channel,
+      receivedOn: row.receivedOn,
+      applicantType: row.applicantType,
+      description: row.description,
+      documentNumbers: row.documentNumbers,
+      provisionForm: row.provisionForm,
+      delivery: row.delivery,
+      source: row.source,
+      handler: row.handler ? { id: row.handler.id, name: displayName(row.handler) } : null,
+      state: row.state,
+      startedOn: row.startedOn,
+      dueOn: deadline?.dueOn ?? row.dueOn,
+      workingDaysLeft: deadline?.workingDaysLeft ?? null,
+      paused: deadline?.paused ?? false,
+      calendarWarnings: deadline?.missingYears ?? [],
+      extension: (row.extensionDays ?? 0) > 0 ? { days: row.extensionDays!, approver: row.extensionApprover, reason: row.extensionReason } : null,
+      amendment: row.amendmentRequestedOn ? { requestedOn: row.amendmentRequestedOn, dueOn: row.amendmentDueOn, note: row.amendmentNote } : null,
+      fee: row.feeNotifiedOn
+        ? { method: row.feeMethod, yuan: row.feeYuan ?? 0, notifiedOn: row.feeNotifiedOn, paymentDueOn: row.paymentDueOn, paidOn: row.paidOn }
+        : null,
+      outcome: row.outcome,
+      replyKind: row.replyKind,
+      replyText: row.replyText,
+      decidedOn: row.decidedOn,
+      concludedOn: row.concludedOn,
+      onTime: row.decidedOn && row.dueOn ? row.decidedOn <= row.dueOn : null,
+      allowedActions: actor ? allowedApplicationActions(registerActor(actor), factsOf(row, cal), day, APPLICATION_ACTIONS) : [],
+      version: row.version,
+    };
+  };
+
+  const findRow = async (documentId: string) => {
+    const row = await rows().findOne({ where: { documentId }, populate: HANDLER_POPULATE });
+    if (!row) throw new errors.NotFoundError(`No application ${documentId} (申请不存在)`);
+    return row;
+  };
+
+  const record = (
+    documentId: string,
+    action: ApplicationEventAction,
+    from: ApplicationState | null,
+    to: ApplicationState | null,
+    day: string,
+    actor: Actor | null,
+    comment: string | null
+  ) =>
+    events().create({
+      data: {
+        applicationDocumentId: documentId,
+        action,
+        fromState: from,
+        toState: to,
+        day,
+        actor: actor?.id ?? null,
+        actorName: actor?.name ?? '申请人（网上申请）',
+        comment,
+      },
+    });
+
+  /** The next 依申请 number of the year: YSQ-2026-00001. */
+  const nextTrackingNumber = async (year: string) => {
+    const prefix = `YSQ-${year}-`;
+    const last = await rows().findOne({ where: { trackingNumber: { $startsWith: prefix } }, orderBy: { trackingNumber: 'desc' }, select: ['trackingNumber'] });
+    const n = last ? Number(last.trackingNumber.slice(prefix.length)) + 1 : 1;
+    return `${prefix}${String(n).padStart(5, '0')}`;
+  };
+
+  const isUniqueViolation = (error: unknown) => /unique|duplicate/i.test(String((error as Error)?.message ?? error));
+
+  return {
+    /** Registers an application from any channel (the portal passes actor null and source 'portal'). */
+    async register(raw: Record<string, unknown>, actor: Actor | null, source: 'portal' | 'office' = 'office'): Promise<RegisteredApplication> {
+      if (source === 'office') allow(actor, 'register', 'Only the disclosure office registers applications (仅信息公开工作机构可以登记申请)');
+      const day = today();
+      const checked = checkApplicationInput(raw, day);
+      if (!checked.ok) throwIfIssues(checked.issues);
+      const input = (checked as { value: ApplicationInput }).value;
+      const orgs = await organizationNames([input.organization]);
+      if (!orgs.has(input.organization)) throwIfIssues([{ path: ['organization'], message: '受理机关不存在 (no such organization)' }]);
+      const handlerId = raw.handler === undefined || raw.handler === null ? null : Number(raw.handler);
+      if (
+        handlerId !== null &&
+        !(Number.isInteger(handlerId) && (await strapi.db.query('admin::user').count({ where: { id: handlerId, isActive: true } })) === 1)
+      ) {
+        throwIfIssues([{ path: ['handler'], message: '承办人不存在 (no such active admin user)' }]);
+      }
+      const cal = await calendar();
+      const code = queryCode();
+      const clock = { state: 'received' as const, startedOn: input.receivedOn, pausedWorkingDays: 0, pausedSince: null, extensionDays: 0 };
+      /* eslint-disable no-await-in-loop -- a retry after a lost race for the number waits for the try before it */
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          const created = await strapi.db.transaction(async () => {
+            const row = await rows().create({
+              data: {
+                trackingNumber: await nextTrackingNumber(input.receivedOn.slice(0, 4)),
+                queryCodeHash: hashQueryCode(randomBytes(8).toString('hex'), code),
+                organizationDocumentId: input.organization,
+                channel: source === 'portal' ? 'online' : input.channel,
+                receivedOn: input.receivedOn,
+                applicantType: input.applicantType,
+                applicantName: input.applicantName,
+                contactPerson: input.contactPerson,
+                phone: input.phone,
+                email: input.email,
+                address: input.address,
+                postcode: input.postcode,
+                idType: input.idType,
+                idNumberSealed: seal().sealText(input.idNumber),
+                description: input.description,
+                documentNumbers: input.documentNumbers,
+                provisionForm: input.provisionForm,
+                delivery: input.delivery,
+                source,
+                handler: handlerId,
+                ...clock,
+                dueOn: deadlineOf(cal, clock, day).dueOn,
+                version: 0,
+              },
+            });
+            await record(row.documentId, 'register', null, 'received', input.receivedOn, actor, null);
+            return row;
+          });
+          const row = await findRow(created.documentId);
+          return { data: view(row, cal, day, actor, orgs), queryCode: code };
+        } catch (error) {
+          // two registrations took the same number: the loser takes the next one
+          if (attempt < 5 && isUniqueViolation(error)) continue;
+          throw error;
+        }
+      }
+      /* eslint-enable no-await-in-loop */
+    },
+
+    async list(filters: ListFilters, actor: Actor | null): Promise<ApplicationListResponse> {
+      const reader = allow(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
+      const day = today();
+      const cal = await calendar();
+      const where: Record<string, unknown>[] = [];
+      if (filters.state) where.push({ state: filters.state });
+      if (filters.channel) where.push({ channel: filters.channel });
+      if (filters.applicantType) where.push({ applicantType: filters.applicantType });
+      if (filters.year) where.push({ receivedOn: { $gte: `${filters.year}-01-01`, $lte: `${filters.year}-12-31` } });
+      if (filters.overdue) where.push({ state: { $in: RUNNING }, dueOn: { $lt: day } });
+      if (filters.dueWithin !== undefined) where.push({ state: { $in: RUNNING }, dueOn: { $lte: addWorkingDays(cal, day, filters.dueWithin).day } });
+      if (filters.mine) where.push({ handler: { id: reader.id } });
+      const whereAll = where.length > 0 ? { $and: where } : {};
+      const [found, total, counts] = await Promise.all([
+        rows().findMany({
+          where: whereAll,
+          populate: HANDLER_POPULATE,
+          orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+          limit: filters.pageSize,
+          offset: (filters.page - 1) * filters.pageSize,
+        }),
+        rows().count({ where: whereAll }),
+        Promise.all(APPLICATION_STATES.map(async (state) => [state, await rows().count({ where: { state } })] as const)),
+      ]);
+      const orgs = await organizationNames(found.map((r) => r.organizationDocumentId));
+      return {
+        data: found.map((r) => view(r, cal, day, reader, orgs)),
+        meta: {
+          page: filters.page,
+          pageSize: filters.pageSize,
+          total,
+          countsByState: Object.fromEntries(counts) as Record<ApplicationState, number>,
+          today: day,
+        },
+      };
+    },
+
+    async findOne(documentId: string, actor: Actor | null): Promise<ApplicationView> {
+      const reader = allow(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
+      const row = await findRow(documentId);
+      return view(row, await calendar(), today(), reader, await organizationNames([row.organizationDocumentId]));
+    },
+
+    async history(documentId: string, actor: Actor | null): Promise<ApplicationEventView[]> {
+      allow(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
+      await findRow(documentId);
+      const found = await events().findMany({ where: { applicationDocumentId: documentId }, orderBy: [{ id: 'asc' }] });
+      return found.map((e) => ({
+        id: e.id,
+        action: e.action,
+        fromState: e.fromState,
+        toState: e.toState,
+        day: e.day,
+        actorName: e.actorName,
+        comment: e.comment,
+        createdAt: e.createdAt,
+      }));
+    },
+
+    /** The applicant's identity, opened for one user with the permission, and the look written to the case. */
+    async identity(documentId: string, actor: Actor | null): Promise<ApplicantIdentityView> {
+      const viewer = allow(actor, 'view-identity', 'Seeing who applied needs the “view applicant identity” permission (无权查看申请人身份信息)');
+      const row = await findRow(documentId);
+      await record(documentId, 'view_identity', row.state, row.state, today(), viewer, null);
+      return {
+        applicantName: row.applicantName,
+        contactPerson: row.contactPerson,
+        phone: row.phone,
+        email: row.email,
+        address: row.address,
+        postcode: row.postcode,
+        idType: row.idType,
+        idNumber: row.idNumberSealed ? seal().openText(row.idNumberSealed) : null,
+      };
+    },
+
+    async assign(documentId: string, handlerId: number, actor: Actor | null): Promise<ApplicationView> {
+      const office = allow(actor, 'assign', 'Only the office assigns handlers (仅信息公开工作机构可以分派承办人)');
+      const handler = (await strapi.db.query('admin::user').findOne({ where: { id: handlerId, isActive: true } })) as Parameters<typeof displayName>[0] | null;
+      if (!handler) throwIfIssues([{ path: ['handler'], message: '承办人不存在 (no such active admin user)' }]);
+      const row = await findRow(documentId);
+      await strapi.db.transaction(async () => {
+        const swapped = await rows().updateMany({ where: { documentId, version: row.version }, data: { version: row.version + 1 } });
+        if (swapped.count !== 1)
+          throw new ApplicationConflictError('申请已被他人更新，请刷新后重试 (someone else changed this application first; reload and try again)');
+        // a relation is set by update, not updateMany: after the swap, in the same transaction
+        await rows().update({ where: { id: row.id }, data: { handler: handlerId } });
+        await record(documentId, 'assign', row.state, row.state, today(), office, displayName(handler!));
+      });
+      return this.findOne(documentId, office);
+    },
+
+    /** One step of the case: the decision, then the change and its event in one transaction. */
+    async act(documentId: string, action: ApplicationAction, raw: Record<string, unknown>, actor: Actor | null): Promise<ApplicationView> {
+      if (!actor) throw new errors.UnauthorizedError('Log in to the admin panel');
+      const row = await findRow(documentId);
+      const cal = await calendar();
+      const day = today();
+      const decision = decideApplicationAction(registerActor(actor), factsOf(row, cal), action, day);
+      if (!decision.ok) {
+        if (decision.status === 403) throw new errors.ForbiddenError(decision.message);
+        throw new ApplicationConflictError(decision.message);
+      }
+      const input = actionDataOf(action, raw, {
+        today: day,
+        lastDay: row.startedOn > row.receivedOn ? row.startedOn : row.receivedOn,
+        pausedSince: row.pausedSince,
+      });
+      if (!input.ok) throwIfIssues(input.issues);
+      const change = changeOf(action, row, (input as { value: ActionInput }).value, cal, day);
+      const to = APPLICATION_TRANSITIONS[action].to ?? row.state;
+      const next = { ...row, ...change, state: to };
+      const deadline = DECIDED.has(to) ? null : deadlineOf(cal, clockOf(next), day);
+      const data = { ...change, state: to, version: row.version + 1, ...(deadline ? { dueOn: deadline.dueOn } : {}) };
+      await strapi.db.transaction(async () => {
+        const swapped = await rows().updateMany({ where: { documentId, state: row.state, version: row.version }, data });
+        if (swapped.count !== 1)
+          throw new ApplicationConflictError('申请已被他人办理，请刷新后重试 (someone else acted on this application first; reload and try again)');
+        const value = (input as { value: ActionInput }).value;
+        await record(documentId, action, row.state, to, value.day ?? day, actor, value.comment);
+      });
+      return this.findOne(documentId, actor);
+    },
+
+    worksOn: (actor: Actor, handlerId: number | null) => worksOn(registerActor(actor), handlerId),
+  };
+};
+
+/** The fields an action changes on the case (its state and version are set by act()). */
+const changeOf = (action: ApplicationAction, row: ApplicationRow, input: ActionInput, cal: WorkingCalendar, today: string): Partial<ApplicationRow> => {
+  const day = input.day ?? today;
+  switch (action) {
+    case 'request_amendment':
+      return { amendmentRequestedOn: today, amendmentDueOn: input.dueOn!, amendmentNote: input.note!, pausedSince: today };
+    case 'amend':
+      // art. 30: the period runs again, whole, from the amended application
+      return { startedOn: day, pausedWorkingDays: 0, pausedSince: null };
+    case 'start_consultation':
+      return { pausedSince: today };
+    case 'end_consultation':
+    case 'confirm_payment':
+      return {
+        pausedWorkingDays: (row.pausedWorkingDays ?? 0) + Math.max(0, pauseLength(cal, row.pausedSince ?? day, day).days),
+        pausedSince: null,
+        ...(action === 'confirm_payment' ? { paidOn: day } : {}),
+      };
+    case 'extend':
+      return { extensionDays: input.extensionDays!, extensionApprover: input.approver!, extensionReason: input.note! };
+    case 'notify_fee':
+      return { feeMethod: input.fee!.method, feeYuan: input.fee!.yuan, feeNotifiedOn: day, paymentDueOn: paymentDeadline(cal, day).day, pausedSince: day };
+    case 'lapse_amendment':
+      return { outcome: 'other_no_amendment', decidedOn: today, concludedOn: today };
+    case 'lapse_payment':
+      return { outcome: 'other_no_payment', decidedOn: today, concludedOn: today };
+    case 'answer':
+      return { outcome: input.outcome!, replyKind: input.replyKind!, replyText: input.replyText!, decidedOn: day };
+    case 'conclude':
+      return { concludedOn: today };
+    default:
+      return {};
+  }
+};
+
+export default applications;

@@ -1,0 +1,83 @@
+/** Request and response shapes of the 依申请公开 register, shared by the admin panel and the server. */
+import type { IdType } from './domain/application-input';
+import type {
+  ApplicantType,
+  ApplicationAction,
+  ApplicationEventAction,
+  ApplicationState,
+  Channel,
+  Delivery,
+  Outcome,
+  ProvisionForm,
+  ReplyKind,
+} from './domain/disclosure-application';
+import type { FeeMethod } from './domain/information-fee';
+
+export interface ApplicationView {
+  documentId: string;
+  trackingNumber: string;
+  organization: { documentId: string; name: string | null };
+  channel: Channel;
+  receivedOn: string;
+  applicantType: ApplicantType;
+  description: string;
+  documentNumbers: string | null;
+  provisionForm: ProvisionForm;
+  delivery: Delivery;
+  source: 'portal' | 'office';
+  handler: { id: number; name: string } | null;
+  state: ApplicationState;
+  startedOn: string;
+  dueOn: string | null;
+  /** Working days from today to the due date (negative once overdue); null once decided. */
+  workingDaysLeft: number | null;
+  paused: boolean;
+  /** Years the deadline crossed with no calendar data: the office must enter them. */
+  calendarWarnings: number[];
+  extension: { days: number; approver: string | null; reason: string | null } | null;
+  amendment: { requestedOn: string; dueOn: string | null; note: string | null } | null;
+  fee: { method: FeeMethod | null; yuan: number; notifiedOn: string | null; paymentDueOn: string | null; paidOn: string | null } | null;
+  outcome: Outcome | null;
+  replyKind: ReplyKind | null;
+  replyText: string | null;
+  decidedOn: string | null;
+  concludedOn: string | null;
+  /** Decided by the due date (null while open). */
+  onTime: boolean | null;
+  /** What the current user may do now (buttons). */
+  allowedActions: ApplicationAction[];
+  version: number;
+}
+
+export interface ApplicantIdentityView {
+  applicantName: string;
+  contactPerson: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  postcode: string | null;
+  idType: IdType | null;
+  idNumber: string | null;
+}
+
+export interface ApplicationEventView {
+  id: number;
+  action: ApplicationEventAction;
+  fromState: ApplicationState | null;
+  toState: ApplicationState | null;
+  day: string;
+  actorName: string | null;
+  comment: string | null;
+  createdAt: string;
+}
+
+export interface ApplicationListResponse {
+  data: ApplicationView[];
+  meta: { page: number; pageSize: number; total: number; countsByState: Record<ApplicationState, number>; today: string };
+}
+
+/** The registration answer: the private query code is shown once, here, and never stored in the clear. */
+export interface RegisteredApplication {
+  data: ApplicationView;
+  queryCode: string;
+}
