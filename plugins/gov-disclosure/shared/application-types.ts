@@ -12,6 +12,7 @@ import type {
   ReplyKind,
 } from './domain/disclosure-application';
 import type { FeeMethod } from './domain/information-fee';
+import type { AppealKind, AppealOutcome } from './domain/register-measures';
 
 export interface ApplicationView {
   documentId: string;
@@ -80,4 +81,30 @@ export interface ApplicationListResponse {
 export interface RegisteredApplication {
   data: ApplicationView;
   queryCode: string;
+}
+
+/** What the portal shows to whoever holds both the tracking number and the query code: the case, never the applicant. */
+export interface ApplicationStatusView {
+  trackingNumber: string;
+  receivedOn: string;
+  state: ApplicationState;
+  dueOn: string | null;
+  paused: boolean;
+  amendment: { requestedOn: string; dueOn: string | null; note: string | null } | null;
+  fee: { yuan: number; paymentDueOn: string | null; paidOn: string | null } | null;
+  answer: { decidedOn: string; replyKind: ReplyKind | null; replyText: string | null } | null;
+}
+
+/** An appeal case (行政复议 / 行政诉讼) against a disclosure decision, counted in table 四. */
+export interface AppealView {
+  documentId: string;
+  application: string | null;
+  organization: string;
+  kind: AppealKind;
+  caseNumber: string | null;
+  authority: string | null;
+  filedOn: string;
+  outcome: AppealOutcome;
+  decidedOn: string | null;
+  note: string | null;
 }

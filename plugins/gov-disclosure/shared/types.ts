@@ -21,6 +21,8 @@ export interface OrganizationCodeCheckResponse {
 }
 
 import type { EventAction, WorkflowAction, WorkflowState } from './domain/workflow';
+import type { ApplicantType, ApplicationState, Channel, Outcome } from './domain/disclosure-application';
+import type { AppealKind, AppealOutcome } from './domain/register-measures';
 
 export type WorkflowUid = 'plugin::gov-disclosure.catalog-entry' | 'plugin::gov-disclosure.annual-report';
 
@@ -182,8 +184,49 @@ export type CellRecordsResponse = {
         value: number | null;
         report: { documentId: string; year: number; title: string; cell: string; cellLabel: string } | null;
       }
-    | { cell: string; label: string; source: 'none'; message: string };
+    | { cell: string; label: string; source: 'none'; message: string }
+    | {
+        cell: string;
+        label: string;
+        source: 'register';
+        value: number;
+        applications: CountedApplication[];
+        pagination: { page: number; pageSize: number; total: number };
+      }
+    | {
+        cell: string;
+        label: string;
+        source: 'appeals';
+        value: number;
+        appeals: CountedAppeal[];
+        pagination: { page: number; pageSize: number; total: number };
+      };
 };
+
+/** An application for disclosure as a report cell's records list shows it: the case, never the applicant. */
+export interface CountedApplication {
+  documentId: string;
+  trackingNumber: string;
+  receivedOn: string | null;
+  channel: Channel;
+  applicantType: ApplicantType;
+  state: ApplicationState;
+  outcome: Outcome | null;
+  decidedOn: string | null;
+  dueOn: string | null;
+  countedAs: string;
+}
+
+export interface CountedAppeal {
+  documentId: string;
+  caseNumber: string | null;
+  kind: AppealKind;
+  filedOn: string | null;
+  decidedOn: string | null;
+  outcome: AppealOutcome;
+  applicationDocumentId: string | null;
+  countedAs: string;
+}
 
 /** Scheduled work as the admin panel's 后台任务 page shows it. */
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';

@@ -7,6 +7,8 @@
 import { CHANNELS } from '../constants';
 import { cellIndex, REPORT_TEMPLATES } from './report-templates';
 import { APPLICANT_COLUMNS } from './report-templates/since-2019';
+import { APPLICANT_TYPES, type ApplicantType } from './disclosure-application';
+import { APPEAL_KINDS, APPEAL_OUTCOMES, OUTCOME_MEASURES_BY_ROW, type AppealMeasure, type RegisterMeasure } from './register-measures';
 
 export const CATALOG_MEASURES = [
   'proactive',
@@ -35,7 +37,16 @@ export type CellSource =
   /** The sum of these counts over the organization's published catalog entries (default locale). */
   | { kind: 'catalog'; measures: CatalogMeasure[] }
   /** Last year's report of the organization, this cell of it. */
-  | { kind: 'previous-report'; cell: string };
+  | { kind: 'previous-report'; cell: string }
+  /**
+   * The sum of these counts over the organization's applications for disclosure, of one applicant
+   * type (null: all). Only where the register is in use for the organization (it holds an
+   * application received by the year's end); else the cell stays the office's, or takes
+   * `fallback` (二、上年结转 from last year's report while the register has no earlier year).
+   */
+  | { kind: 'register'; measures: RegisterMeasure[]; applicantType: ApplicantType | null; fallback?: { kind: 'previous-report'; cell: string } }
+  /** The sum of these counts over the organization's appeal cases (table 四), where the register is in use. */
+  | { kind: 'appeals'; measures: AppealMeasure[] };
 
 const KIND_WORDS = { regulation: ['规章', 'regulations'], normative: ['规范性文件', 'normative documents'] } as const;
 
@@ -65,9 +76,38 @@ export const MEASURE_LABELS: Record<CatalogMeasure, { zh: string; en: string }> 
 
 const catalog = (...measures: CatalogMeasure[]): CellSource => ({ kind: 'catalog', measures });
 
-/** 二、上年结转 is last year's 四、结转下年度继续办理, column by column. */
-const carriedOver: Record<string, CellSource> = Object.fromEntries(
-  APPLICANT_COLUMNS.map(({ id }) => [`t3.carried:${id}`, { kind: 'previous-report', cell: `t3.next:${id}` }])
+const register = (measures: RegisterMeasure[], applicantType: ApplicantType | null): CellSource => ({ kind: 'register', measures, applicantType });
+const typeOf = (column: string): ApplicantType | null => ((APPLICANT_TYPES as readonly string[]).includes(column) ? (column as ApplicantType) : null);
+
+/**
+ * Table 三 from the register, every row and column. 二、上年结转 counts the register's open cases
+ * on 1 January; while the register holds nothing from before the year it is last year's 四.
+ */
+const table3 = (sixAsOneRow: boolean): Record<string, CellSource> => {
+  const rows: Record<string, RegisterMeasure[]> = {
+    't3.new': ['received'],
+    't3.r7': ['decided'],
+    't3.next': ['open_at_end'],
+    ...Object.fromEntries(Object.entries(OUTCOME_MEASURES_BY_ROW).filter(([row]) => !(sixAsOneRow && row.startsWith('t3.r6.')))),
+    ...(sixAsOneRow ? { 't3.r6': ['t3.r6.1', 't3.r6.2', 't3.r6.3'].flatMap((r) => OUTCOME_MEASURES_BY_ROW[r]) } : {}),
+  };
+  return Object.fromEntries(
+    APPLICANT_COLUMNS.flatMap(({ id }) => [
+      ...Object.entries(rows).map(([row, measures]) => [`${row}:${id}`, register(measures, typeOf(id))]),
+      [
+        `t3.carried:${id}`,
+        { kind: 'register', measures: ['carried'], applicantType: typeOf(id), fallback: { kind: 'previous-report', cell: `t3.next:${id}` } },
+      ],
+    ])
+  );
+};
+
+/** Table 四 from the appeal cases: each kind's four results, and their total. */
+const table4: Record<string, CellSource> = Object.fromEntries(
+  APPEAL_KINDS.flatMap((k) => [
+    ...APPEAL_OUTCOMES.map((o) => [`t4.cases:${k}.${o}`, { kind: 'appeals', measures: [`${k}:${o}`] }]),
+    [`t4.cases:${k}.total`, { kind: 'appeals', measures: APPEAL_OUTCOMES.map((o) => `${k}:${o}` as AppealMeasure) }],
+  ])
 );
 
 const articleTwentyOne = (columns: Record<string, 'issued' | 'repealed' | 'valid' | 'published' | 'public'>): Record<string, CellSource> =>
@@ -85,9 +125,18 @@ const SOURCES: Record<string, Record<string, CellSource>> = {
     ...Object.fromEntries(CHANNELS.map((c, i) => [`1.2.${i + 1}`, catalog(`channel_${c}`)])),
     '1.2': catalog(...CHANNELS.map((c) => `channel_${c}` as const)),
     '2.2.3': catalog('interpretations'),
+    // what the register answers exactly; e-mail is an online application (网络申请)
+    '3.1': register(['received'], null),
+    '3.1.1': register(['channel:in_person'], null),
+    '3.1.2': register(['channel:fax'], null),
+    '3.1.3': register(['channel:online', 'channel:email'], null),
+    '3.1.4': register(['channel:letter'], null),
+    '3.2': register(['decided'], null),
+    '3.2.1': register(['decided_on_time'], null),
+    '3.2.2': register(['decided_extended'], null),
   },
-  '2019': { ...articleTwentyOne({ made: 'issued', published: 'published', public: 'public' }), ...carriedOver },
-  '2021': { ...articleTwentyOne({ issued: 'issued', repealed: 'repealed', valid: 'valid' }), ...carriedOver },
+  '2019': { ...articleTwentyOne({ made: 'issued', published: 'published', public: 'public' }), ...table3(true), ...table4 },
+  '2021': { ...articleTwentyOne({ issued: 'issued', repealed: 'repealed', valid: 'valid' }), ...table3(false), ...table4 },
 };
 
 /** Computed cells of a template, by cell id. */

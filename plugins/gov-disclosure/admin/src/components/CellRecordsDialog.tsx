@@ -18,7 +18,80 @@ interface Props {
 
 const PAGE_SIZE = 20;
 
-/** What a computed cell's number is made of: the catalog entries it counted (with links), or last year's cell. */
+type Counted = Extract<CellRecordsResponse['data'], { source: 'catalog' | 'register' | 'appeals' }>;
+const cellStyle = { padding: 4 } as const;
+const nowrap = { padding: 4, whiteSpace: 'nowrap' } as const;
+
+/** The records behind the number: catalog entries, applications for disclosure (never the applicant), or appeal cases. */
+const RecordsTable = ({ data, t, onOpen, entryLink }: { data: Counted; t: Translate; onOpen: () => void; entryLink: (id: string) => string }) => {
+  const caseLink = (id: string) => `/plugins/${PLUGIN_ID}/applications/${id}`;
+  const [headings, rows] =
+    data.source === 'catalog'
+      ? [
+          ['indexNumber', 'entryTitle', 'publishedDate', 'countedAs'],
+          data.entries.map((e, i) => (
+            <tr key={`${e.documentId}-${i}`} data-record={e.documentId}>
+              <td style={nowrap}>{e.indexNumber ?? '—'}</td>
+              <td style={cellStyle}>
+                <Link to={entryLink(e.documentId)}>{e.title}</Link>
+              </td>
+              <td style={nowrap}>{e.publishedDate ?? '—'}</td>
+              <td style={cellStyle}>{e.countedAs}</td>
+            </tr>
+          )),
+        ]
+      : data.source === 'register'
+        ? [
+            ['trackingNumber', 'receivedOn', 'decidedOn', 'countedAs'],
+            data.applications.map((a, i) => (
+              <tr key={`${a.documentId}-${i}`} data-record={a.documentId}>
+                <td style={nowrap}>
+                  <Link to={caseLink(a.documentId)} onClick={onOpen}>
+                    {a.trackingNumber}
+                  </Link>
+                </td>
+                <td style={nowrap}>{a.receivedOn ?? '—'}</td>
+                <td style={nowrap}>{a.decidedOn ?? '—'}</td>
+                <td style={cellStyle}>{a.countedAs}</td>
+              </tr>
+            )),
+          ]
+        : [
+            ['caseNumber', 'filedOn', 'decidedOn', 'countedAs'],
+            data.appeals.map((c, i) => (
+              <tr key={`${c.documentId}-${i}`} data-record={c.documentId}>
+                <td style={nowrap}>
+                  {c.applicationDocumentId ? (
+                    <Link to={caseLink(c.applicationDocumentId)} onClick={onOpen}>
+                      {c.caseNumber ?? '—'}
+                    </Link>
+                  ) : (
+                    (c.caseNumber ?? '—')
+                  )}
+                </td>
+                <td style={nowrap}>{c.filedOn ?? '—'}</td>
+                <td style={nowrap}>{c.decidedOn ?? '—'}</td>
+                <td style={cellStyle}>{c.countedAs}</td>
+              </tr>
+            )),
+          ];
+  return (
+    <table style={{ borderCollapse: 'collapse', width: '100%' }}>
+      <thead>
+        <tr>
+          {headings.map((k) => (
+            <th key={k} scope="col" style={{ textAlign: 'left', borderBottom: '1px solid #c0c0cf', padding: 4 }}>
+              {t(`report.records.${k}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{rows}</tbody>
+    </table>
+  );
+};
+
+/** What a computed cell's number is made of: the catalog entries or applications it counted (with links), or last year's cell. */
 export const CellRecordsDialog = ({ documentId, locale, cell, onClose, t }: Props) => {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -68,35 +141,13 @@ export const CellRecordsDialog = ({ documentId, locale, cell, onClose, t }: Prop
               )}
             </Typography>
           )}
-          {data?.source === 'catalog' && (
+          {data && (data.source === 'catalog' || data.source === 'register' || data.source === 'appeals') && (
             <>
               <Typography tag="p" data-testid="cell-records-count">
                 {t('report.records.count', { value: data.value })}
               </Typography>
               <Box paddingTop={2}>
-                <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-                  <thead>
-                    <tr>
-                      {['indexNumber', 'entryTitle', 'publishedDate', 'countedAs'].map((k) => (
-                        <th key={k} scope="col" style={{ textAlign: 'left', borderBottom: '1px solid #c0c0cf', padding: 4 }}>
-                          {t(`report.records.${k}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.entries.map((e, i) => (
-                      <tr key={`${e.documentId}-${i}`} data-record={e.documentId}>
-                        <td style={{ padding: 4, whiteSpace: 'nowrap' }}>{e.indexNumber ?? '—'}</td>
-                        <td style={{ padding: 4 }}>
-                          <Link to={entryLink(e.documentId)}>{e.title}</Link>
-                        </td>
-                        <td style={{ padding: 4, whiteSpace: 'nowrap' }}>{e.publishedDate ?? '—'}</td>
-                        <td style={{ padding: 4 }}>{e.countedAs}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <RecordsTable data={data} t={t} onOpen={onClose} entryLink={entryLink} />
               </Box>
               {data.pagination.total > PAGE_SIZE && (
                 <Flex gap={2} paddingTop={3} alignItems="center">

@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
 import type {
+  AppealView,
   ApplicantIdentityView,
   ApplicationEventView,
   ApplicationListResponse,
@@ -73,6 +74,14 @@ const actionParams = validateYupSchema(
   })
 );
 
+const appealQuery = validateYupSchema(
+  yup.object({
+    application: yup.string().matches(/^[a-z0-9]{10,40}$/, 'application is not an application'),
+    year: yup.number().integer().min(2008).max(2100),
+  }),
+  { strict: false }
+);
+
 const assignBody = validateYupSchema(yup.object({ handler: yup.number().integer().min(1).required('handler is required') }));
 const yearParam = validateYupSchema(yup.object({ year: yup.number().integer().min(2000).max(2100).required() }), { strict: false });
 
@@ -120,6 +129,21 @@ const applicationsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async act(ctx: Ctx) {
       const { documentId, action } = (await actionParams(ctx.params)) as { documentId: string; action: ApplicationAction };
       await orConflict(ctx, async () => ({ data: await service().act(documentId, action, body(ctx), await actor()) }) satisfies { data: ApplicationView });
+    },
+
+    async appeals(ctx: Ctx) {
+      const filters = (await appealQuery(ctx.query)) as { application?: string; year?: number };
+      ctx.body = { data: await getService(strapi, 'appeals').list(filters, await actor()) } satisfies { data: AppealView[] };
+    },
+
+    async createAppeal(ctx: Ctx) {
+      ctx.status = 201;
+      ctx.body = { data: await getService(strapi, 'appeals').create(body(ctx), await actor()) } satisfies { data: AppealView };
+    },
+
+    async updateAppeal(ctx: Ctx) {
+      const { documentId } = (await documentIdOf(ctx.params)) as { documentId: string };
+      ctx.body = { data: await getService(strapi, 'appeals').update(documentId, body(ctx), await actor()) } satisfies { data: AppealView };
     },
 
     async calendar(ctx: Ctx) {

@@ -47,6 +47,9 @@ export default {
         ['GET', '/applications/:documentId/identity', 'applications.identity', 'view-identity'],
         ['PUT', '/applications/:documentId/handler', 'applications.assign', 'assign'],
         ['POST', '/applications/:documentId/actions/:action', 'applications.act', 'read'],
+        ['GET', '/appeals', 'applications.appeals', 'read'],
+        ['POST', '/appeals', 'applications.createAppeal', 'register'],
+        ['PUT', '/appeals/:documentId', 'applications.updateAppeal', 'register'],
         ['GET', '/working-calendar', 'applications.calendar', 'read'],
         ['PUT', '/working-calendar/:year', 'applications.saveCalendarYear', 'calendar'],
       ] satisfies Array<[...Route, action: RegisterAction]>

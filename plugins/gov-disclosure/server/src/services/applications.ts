@@ -5,13 +5,14 @@
  * applicant's identity is kept apart: never in a case view, sealed at rest, and every look at it
  * is written to the case's history.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type {
   ApplicantIdentityView,
   ApplicationEventView,
   ApplicationListResponse,
+  ApplicationStatusView,
   ApplicationView,
   RegisteredApplication,
 } from '../../../shared/application-types';
@@ -124,6 +125,13 @@ export class ApplicationConflictError extends errors.ApplicationError<'ConflictE
 
 const QUERY_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const queryCode = () => Array.from({ length: 10 }, () => QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)]).join('');
+/** Whether `code` is the one whose hash is stored (constant time: no hint from how long it took). */
+export const queryCodeMatches = (stored: string | null, code: string): boolean => {
+  if (!stored || !stored.includes(':')) return false;
+  const expected = Buffer.from(stored);
+  const given = Buffer.from(hashQueryCode(stored.slice(0, stored.indexOf(':')), code));
+  return expected.length === given.length && timingSafeEqual(expected, given);
+};
 export const hashQueryCode = (salt: string, code: string) => `${salt}:${createHash('sha256').update(`${salt}:${code.trim().toUpperCase()}`).digest('hex')}`;
 
 const HANDLER_POPULATE = { handler: { select: ['id', 'firstname', 'lastname', 'username', 'email'] } };
@@ -254,7 +262,12 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Registers an application from any channel (the portal passes actor null and source 'portal'). */
-    async register(raw: Record<string, unknown>, actor: Actor | null, source: 'portal' | 'office' = 'office'): Promise<RegisteredApplication> {
+    async register(
+      raw: Record<string, unknown>,
+      actor: Actor | null,
+      source: 'portal' | 'office' = 'office',
+      options: { alongside?: (documentId: string, trx: Core.Strapi['db']['connection']) => Promise<void> } = {}
+    ): Promise<RegisteredApplication> {
       if (source === 'office') allow(actor, 'register', 'Only the disclosure office registers applications (仅信息公开工作机构可以登记申请)');
       const day = today();
       const checked = checkApplicationInput(raw, day);
@@ -275,7 +288,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
       /* eslint-disable no-await-in-loop -- a retry after a lost race for the number waits for the try before it */
       for (let attempt = 0; ; attempt += 1) {
         try {
-          const created = await strapi.db.transaction(async () => {
+          const created = await strapi.db.transaction(async ({ trx }) => {
             const row = await rows().create({
               data: {
                 trackingNumber: await nextTrackingNumber(input.receivedOn.slice(0, 4)),
@@ -304,6 +317,8 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
               },
             });
             await record(row.documentId, 'register', null, 'received', input.receivedOn, actor, null);
+            // what arrives with the application (its files) is stored in the same transaction: all or nothing
+            await options.alongside?.(row.documentId, trx);
             return row;
           });
           const row = await findRow(created.documentId);
@@ -439,6 +454,27 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
         await record(documentId, action, row.state, to, value.day ?? day, actor, value.comment);
       });
       return this.findOne(documentId, actor);
+    },
+
+    /**
+     * The portal's status page: the case for whoever holds both its tracking number and its query
+     * code, and null otherwise — the same null for a wrong number as for a wrong code.
+     */
+    async statusFor(trackingNumber: string, code: string): Promise<ApplicationStatusView | null> {
+      const row = await rows().findOne({ where: { trackingNumber: trackingNumber.trim().toUpperCase() } });
+      if (!queryCodeMatches(row?.queryCodeHash ?? null, code) || !row) return null;
+      const decided = DECIDED.has(row.state);
+      const deadline = decided ? null : deadlineOf(await calendar(), clockOf(row), today());
+      return {
+        trackingNumber: row.trackingNumber,
+        receivedOn: row.receivedOn,
+        state: row.state,
+        dueOn: deadline?.dueOn ?? row.dueOn,
+        paused: deadline?.paused ?? false,
+        amendment: row.amendmentRequestedOn ? { requestedOn: row.amendmentRequestedOn, dueOn: row.amendmentDueOn, note: row.amendmentNote } : null,
+        fee: row.feeNotifiedOn ? { yuan: row.feeYuan ?? 0, paymentDueOn: row.paymentDueOn, paidOn: row.paidOn } : null,
+        answer: row.decidedOn ? { decidedOn: row.decidedOn, replyKind: row.replyKind, replyText: row.replyText } : null,
+      };
     },
 
     worksOn: (actor: Actor, handlerId: number | null) => worksOn(registerActor(actor), handlerId),

@@ -1,6 +1,7 @@
 import actors from './actors';
 import adminLayout from './admin-layout';
 import applicantKey from './applicant-key';
+import appeals from './appeals';
 import applications from './applications';
 import catalogExport from './catalog-export';
 import catalogImport from './catalog-import';
@@ -14,6 +15,7 @@ import notifications from './notifications';
 import permissions from './permissions';
 import portal from './portal';
 import publicCache from './public-cache';
+import registerStatistics from './register-statistics';
 import reportStatistics from './report-statistics';
 import roles from './roles';
 import scheduledPublication from './scheduled-publication';
@@ -27,6 +29,7 @@ export default {
   actors,
   'admin-layout': adminLayout,
   'applicant-key': applicantKey,
+  appeals,
   applications,
   'catalog-export': catalogExport,
   'catalog-import': catalogImport,
@@ -40,6 +43,7 @@ export default {
   permissions,
   portal,
   'public-cache': publicCache,
+  'register-statistics': registerStatistics,
   'report-statistics': reportStatistics,
   roles,
   'scheduled-publication': scheduledPublication,

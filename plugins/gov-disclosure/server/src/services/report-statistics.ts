@@ -9,7 +9,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, UID } from '../../../shared/constants';
 import { cellIndex, cellLabel, REPORT_TEMPLATES, type ReportTemplate } from '../../../shared/domain/report-templates';
-import { cellSources, MEASURE_LABELS, type CatalogMeasure } from '../../../shared/domain/report-sources';
+import { cellSources, MEASURE_LABELS, type CatalogMeasure, type CellSource } from '../../../shared/domain/report-sources';
+import type { AppealMeasure } from '../../../shared/domain/register-measures';
+import { getService } from '../utils/get-service';
+import type { RegisterCell } from './register-statistics';
 import type { StatisticsValues } from '../../../shared/domain/statistics-values';
 import type { CellRecordsResponse, CountedEntry, ReportComputeResponse } from '../../../shared/types';
 import { measureSql, scanWhere, yearBounds, type Scan } from '../domain/report-measures';
@@ -145,6 +148,24 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.sort((a, b) => rank(a) - rank(b))[0] ?? null;
   };
 
+  /**
+   * The cells computed for this report: the register's only where it is in use for the
+   * organization by the year's end (else they stay the office's to type), and 二、上年结转 from last
+   * year's report while the register holds nothing from before the year.
+   */
+  const effectiveSources = async (report: ReportFacts): Promise<Array<[string, CellSource]>> => {
+    const all = Object.entries(cellSources(report.template.id));
+    if (!all.some(([, s]) => s.kind === 'register' || s.kind === 'appeals')) return all;
+    const register = getService(strapi, 'register-statistics');
+    const org = report.organization.documentId;
+    const [inUse, usedBefore] = await Promise.all([register.inUse(org, report.year), register.usedBefore(org, report.year)]);
+    return all.flatMap(([cell, s]): Array<[string, CellSource]> => {
+      if (s.kind === 'register' && s.fallback && !usedBefore) return [[cell, s.fallback]];
+      if ((s.kind === 'register' || s.kind === 'appeals') && !inUse) return [];
+      return [[cell, s]];
+    });
+  };
+
   const cellOf = (template: ReportTemplate, cell: string) => {
     if (!cellIndex(template).has(cell)) throw new errors.NotFoundError(`The ${template.id} form has no cell "${cell}" (统计表中没有此单元格)`);
     return cell;
@@ -154,14 +175,30 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Every cell the data can answer, and the cells where it differs from the stored table. */
     async compute(documentId: string, locale: string): Promise<ReportComputeResponse['data']> {
       const report = await reportFacts(documentId, locale);
-      const sources = Object.entries(cellSources(report.template.id));
+      const sources = await effectiveSources(report);
       const wanted = [...new Set(sources.flatMap(([, s]) => (s.kind === 'catalog' ? s.measures : [])))];
       const counts = wanted.length > 0 ? await countMeasures(report.organization.id, report.year, wanted) : ({} as Record<CatalogMeasure, number>);
       const needsPrevious = sources.some(([, s]) => s.kind === 'previous-report');
       const previous = needsPrevious ? ((await previousReport(report.organization.documentId, report.year, locale))?.statistics ?? {}) : {};
+      const register = getService(strapi, 'register-statistics');
+      const org = report.organization.documentId;
+      const [registered, appealed] = await Promise.all([
+        register.count(
+          org,
+          report.year,
+          sources.flatMap(([cell, s]) => (s.kind === 'register' ? [[cell, s] as [string, RegisterCell]] : []))
+        ),
+        register.countAppeals(
+          org,
+          report.year,
+          sources.flatMap(([cell, s]) => (s.kind === 'appeals' ? [[cell, s.measures] as [string, AppealMeasure[]]] : []))
+        ),
+      ]);
       const computed: StatisticsValues = Object.fromEntries(
         sources.flatMap(([cell, s]) => {
           if (s.kind === 'catalog') return [[cell, s.measures.reduce((n, m) => n + counts[m], 0)]];
+          if (s.kind === 'register') return [[cell, registered[cell]]];
+          if (s.kind === 'appeals') return [[cell, appealed[cell]]];
           const value = previous[s.cell];
           return typeof value === 'number' ? [[cell, value]] : [];
         })
@@ -176,7 +213,7 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
     async records(documentId: string, locale: string, cell: string, page: number, pageSize: number, lang: Lang): Promise<CellRecordsResponse['data']> {
       const report = await reportFacts(documentId, locale);
       const label = cellLabel(report.template, cellOf(report.template, cell), lang);
-      const source = cellSources(report.template.id)[cell];
+      const source = new Map(await effectiveSources(report)).get(cell);
       if (!source) {
         return {
           cell,
@@ -204,6 +241,28 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
               }
             : null,
         };
+      }
+      if (source.kind === 'register') {
+        const { total, applications } = await getService(strapi, 'register-statistics').applications(
+          report.organization.documentId,
+          report.year,
+          source,
+          (page - 1) * pageSize,
+          pageSize,
+          lang
+        );
+        return { cell, label, source: 'register', value: total, applications, pagination: { page, pageSize, total } };
+      }
+      if (source.kind === 'appeals') {
+        const { total, appeals } = await getService(strapi, 'register-statistics').appeals(
+          report.organization.documentId,
+          report.year,
+          source.measures,
+          (page - 1) * pageSize,
+          pageSize,
+          lang
+        );
+        return { cell, label, source: 'appeals', value: total, appeals, pagination: { page, pageSize, total } };
       }
       const counts = await countMeasures(report.organization.id, report.year, source.measures);
       const total = source.measures.reduce((n, m) => n + counts[m], 0);
