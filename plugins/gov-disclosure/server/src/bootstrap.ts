@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE } from '../../shared/constants';
 import { endStartup } from './database/startup-lock';
 import { SCHEDULED_PUBLICATION } from './services/scheduled-publication';
 import { VALIDITY_SWEEP } from './services/validity';
+import { APPLICATION_REMINDERS } from './services/application-reminders';
 import { getService } from './utils/get-service';
 
 interface LocalesService {
@@ -24,7 +25,9 @@ const startJobs = async (strapi: Core.Strapi) => {
   const jobs = getService(strapi, 'jobs');
   jobs.register(SCHEDULED_PUBLICATION, (payload) => getService(strapi, 'scheduled-publication').run(payload));
   jobs.register(VALIDITY_SWEEP, () => getService(strapi, 'validity').sweep());
+  jobs.register(APPLICATION_REMINDERS, () => getService(strapi, 'application-reminders').run());
   await jobs.ensure(VALIDITY_SWEEP, 'catalog', Date.now());
+  await getService(strapi, 'application-reminders').ensureScheduled();
   jobs.start();
 };
 

@@ -160,7 +160,7 @@ export const APPLICATION_TRANSITIONS: Record<ApplicationAction, ApplicationTrans
   // art. 33: at most once, at most 20 working days, approved by the head of the disclosure office
   extend: { from: ['received', 'consulting'], to: null, needs: ['approver', 'note'], approval: true },
   // 国办函〔2020〕109号: a fee notice within the period; 20 working days to pay
-  notify_fee: { from: ['received'], to: 'fee_notified', needs: ['fee'] },
+  notify_fee: { from: ['received'], to: 'fee_notified', needs: ['fee', 'day'] },
   confirm_payment: { from: ['fee_notified'], to: 'received', needs: ['day'] },
   // not paid by the time limit: table 三 （六）2
   lapse_payment: { from: ['fee_notified'], to: 'concluded', needs: [] },

@@ -40,6 +40,12 @@ export const OverviewPage = () => {
               <li>
                 <Link to={`/plugins/${PLUGIN_ID}/catalog`}>{t('catalog.title')}</Link>
               </li>
+              <li>
+                <Link to={`/plugins/${PLUGIN_ID}/applications`}>{t('applications.list.title')}</Link>
+              </li>
+              <li>
+                <Link to={`/plugins/${PLUGIN_ID}/working-calendar`}>{t('calendar.title')}</Link>
+              </li>
             </Flex>
           </Box>
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>

@@ -24,6 +24,8 @@ export const TasksPage = () => {
             <Link to="overview">{t('overview.title')}</Link>
             <Link to="catalog">{t('catalog.title')}</Link>
             <Link to="jobs">{t('jobs.title')}</Link>
+            <Link to="applications">{t('applications.list.title')}</Link>
+            <Link to="working-calendar">{t('calendar.title')}</Link>
           </Flex>
         }
       />

@@ -54,6 +54,7 @@ const listQuery = validateYupSchema(
     overdue: yup.boolean(),
     dueWithin: yup.number().integer().min(0).max(60),
     mine: yup.boolean(),
+    q: yup.string().max(40),
     page: yup.number().integer().min(1).max(100000).default(1),
     pageSize: yup.number().integer().min(1).max(100).default(20),
   }),
@@ -146,6 +147,14 @@ const applicationsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await getService(strapi, 'appeals').update(documentId, body(ctx), await actor()) } satisfies { data: AppealView };
     },
 
+    async organizations(ctx: Ctx) {
+      ctx.body = { data: await service().organizations(await actor()) } satisfies { data: Array<{ documentId: string; name: string }> };
+    },
+
+    async handlers(ctx: Ctx) {
+      ctx.body = { data: await service().handlers(await actor()) } satisfies { data: Array<{ id: number; name: string; email: string }> };
+    },
+
     async calendar(ctx: Ctx) {
       ctx.body = { data: await getService(strapi, 'working-calendar').list() } satisfies { data: CalendarYearView[] };
     },
@@ -153,7 +162,9 @@ const applicationsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async saveCalendarYear(ctx: Ctx) {
       const { year } = (await yearParam(ctx.params)) as { year: number };
       const who = await actor();
-      ctx.body = { data: await getService(strapi, 'working-calendar').saveYear(year, body(ctx), who?.name ?? '') } satisfies { data: CalendarYearView };
+      const saved = await getService(strapi, 'working-calendar').saveYear(year, body(ctx), who?.name ?? '');
+      await service().refreshDueDates();
+      ctx.body = { data: saved } satisfies { data: CalendarYearView };
     },
   };
 };

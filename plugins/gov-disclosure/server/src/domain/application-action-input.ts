@@ -92,7 +92,6 @@ export const actionDataOf = (
     else if (computed.totalYuan === 0)
       issues.push(issue(['fee'], '按此计算不收取信息处理费，无需发出收费通知 (the fee comes to nothing: no fee notice is needed)'));
     else value.fee = { method: method as FeeMethod, yuan: computed.totalYuan };
-    if (isDay(raw.day) || raw.day === undefined) value.day = (raw.day as string | undefined) ?? ctx.today;
   }
   if (needs.includes('outcome')) {
     if (typeof raw.outcome !== 'string' || !(ANSWER_OUTCOMES as string[]).includes(raw.outcome)) {

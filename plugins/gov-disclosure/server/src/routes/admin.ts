@@ -41,6 +41,8 @@ export default {
     ...(
       [
         ['GET', '/applications', 'applications.list', 'read'],
+        ['GET', '/applications/organizations', 'applications.organizations', 'read'],
+        ['GET', '/applications/handlers', 'applications.handlers', 'assign'],
         ['POST', '/applications', 'applications.register', 'register'],
         ['GET', '/applications/:documentId', 'applications.findOne', 'read'],
         ['GET', '/applications/:documentId/history', 'applications.history', 'read'],

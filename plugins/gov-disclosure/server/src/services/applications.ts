@@ -111,6 +111,8 @@ export interface ListFilters {
   overdue?: boolean;
   dueWithin?: number;
   mine?: boolean;
+  /** Part of a tracking number (an applicant on the phone reads theirs out). */
+  q?: string;
   page: number;
   pageSize: number;
 }
@@ -217,6 +219,8 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
       decidedOn: row.decidedOn,
       concludedOn: row.concludedOn,
       onTime: row.decidedOn && row.dueOn ? row.decidedOn <= row.dueOn : null,
+      amendmentRequestDeadline: amendmentRequestDeadline(cal, row.receivedOn).day,
+      today: day,
       allowedActions: actor ? allowedApplicationActions(registerActor(actor), factsOf(row, cal), day, APPLICATION_ACTIONS) : [],
       version: row.version,
     };
@@ -275,7 +279,11 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
       const input = (checked as { value: ApplicationInput }).value;
       const orgs = await organizationNames([input.organization]);
       if (!orgs.has(input.organization)) throwIfIssues([{ path: ['organization'], message: '受理机关不存在 (no such organization)' }]);
-      const handlerId = raw.handler === undefined || raw.handler === null ? null : Number(raw.handler);
+      const handlerId = source === 'portal' || raw.handler === undefined || raw.handler === null ? null : Number(raw.handler);
+      // naming the handler is assigning the case: the office's permission, as after registration
+      if (handlerId !== null && !actor!.isSuperAdmin && !actor!.ability.can(registerPermission('assign'))) {
+        throw new errors.ForbiddenError('Only the office assigns handlers (仅信息公开工作机构可以指定承办人)');
+      }
       if (
         handlerId !== null &&
         !(Number.isInteger(handlerId) && (await strapi.db.query('admin::user').count({ where: { id: handlerId, isActive: true } })) === 1)
@@ -344,6 +352,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
       if (filters.overdue) where.push({ state: { $in: RUNNING }, dueOn: { $lt: day } });
       if (filters.dueWithin !== undefined) where.push({ state: { $in: RUNNING }, dueOn: { $lte: addWorkingDays(cal, day, filters.dueWithin).day } });
       if (filters.mine) where.push({ handler: { id: reader.id } });
+      if (filters.q) where.push({ trackingNumber: { $containsi: filters.q.trim() } });
       const whereAll = where.length > 0 ? { $and: where } : {};
       const [found, total, counts] = await Promise.all([
         rows().findMany({
@@ -475,6 +484,47 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
         fee: row.feeNotifiedOn ? { yuan: row.feeYuan ?? 0, paymentDueOn: row.paymentDueOn, paidOn: row.paidOn } : null,
         answer: row.decidedOn ? { decidedOn: row.decidedOn, replyKind: row.replyKind, replyText: row.replyText } : null,
       };
+    },
+
+    /** Organizations an application may be addressed to (the register's own door: no Content Manager permission needed). */
+    async organizations(actor: Actor | null): Promise<Array<{ documentId: string; name: string }>> {
+      allow(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
+      const found = (await rowsOf<{ documentId: string; name: string }>(strapi, UID.organization).findMany({
+        where: { locale: DEFAULT_LOCALE },
+        select: ['documentId', 'name'],
+        orderBy: { name: 'asc' },
+      })) as Array<{ documentId: string; name: string }>;
+      return found.map((o) => ({ documentId: o.documentId, name: o.name }));
+    },
+
+    /** Who may be named handler: active users whose roles may handle or assign applications. */
+    async handlers(actor: Actor | null): Promise<Array<{ id: number; name: string; email: string }>> {
+      allow(actor, 'assign', 'Only the office assigns handlers (仅信息公开工作机构可以指定承办人)');
+      const users = (await strapi.db.query('admin::user').findMany({
+        where: { isActive: true, roles: { permissions: { action: { $in: [registerPermission('handle'), registerPermission('assign')] } } } },
+        select: ['id', 'firstname', 'lastname', 'username', 'email'],
+        orderBy: { id: 'asc' },
+      })) as Array<Parameters<typeof displayName>[0] & { id: number }>;
+      return users.map((u) => ({ id: u.id, name: displayName(u), email: u.email }));
+    },
+
+    /** After a calendar edit: the stored due dates of open cases (which the filters sort on) follow it. */
+    async refreshDueDates(): Promise<number> {
+      const cal = await calendar();
+      const day = today();
+      const open = await rows().findMany({
+        where: { decidedOn: null },
+        select: ['id', 'state', 'startedOn', 'pausedWorkingDays', 'pausedSince', 'extensionDays', 'dueOn'],
+      });
+      let changed = 0;
+      for (const row of open) {
+        const dueOn = deadlineOf(cal, clockOf(row), day).dueOn;
+        if (dueOn === row.dueOn) continue;
+        // eslint-disable-next-line no-await-in-loop -- open cases only, a few hundred at most
+        await rows().update({ where: { id: row.id }, data: { dueOn } });
+        changed += 1;
+      }
+      return changed;
     },
 
     worksOn: (actor: Actor, handlerId: number | null) => worksOn(registerActor(actor), handlerId),

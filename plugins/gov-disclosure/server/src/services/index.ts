@@ -2,6 +2,7 @@ import actors from './actors';
 import adminLayout from './admin-layout';
 import applicantKey from './applicant-key';
 import appeals from './appeals';
+import applicationReminders from './application-reminders';
 import applications from './applications';
 import catalogExport from './catalog-export';
 import catalogImport from './catalog-import';
@@ -30,6 +31,7 @@ export default {
   'admin-layout': adminLayout,
   'applicant-key': applicantKey,
   appeals,
+  'application-reminders': applicationReminders,
   applications,
   'catalog-export': catalogExport,
   'catalog-import': catalogImport,

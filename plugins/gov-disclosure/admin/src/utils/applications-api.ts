@@ -1,0 +1,157 @@
+/**
+ * The 依申请公开 register's admin routes as typed hooks: the list, one case with its history, its
+ * steps, the handler, the applicant's identity (each look recorded on the server), the working
+ * calendar, and the lists the forms choose from (organizations, handlers).
+ */
+import { useCallback } from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type {
+  ApplicantIdentityView,
+  ApplicationEventView,
+  ApplicationListResponse,
+  ApplicationView,
+  RegisteredApplication,
+} from '../../../shared/application-types';
+import type { ApplicationInput } from '../../../shared/domain/application-input';
+import type { ApplicantType, ApplicationAction, ApplicationState, Channel, Outcome, ReplyKind } from '../../../shared/domain/disclosure-application';
+import type { FeeMethod } from '../../../shared/domain/information-fee';
+import { errorMessage } from './errors';
+import { useFetched } from './use-fetched';
+
+const BASE = `/${PLUGIN_ID}/applications`;
+
+/** The register's RBAC actions; useRBAC names them canRead, canRegister, canHandle, canAssign, canApproveExtension, canViewIdentity, canCalendar. */
+export const REGISTER_PERMISSIONS = (['read', 'register', 'handle', 'assign', 'approve-extension', 'view-identity', 'calendar'] as const).map((action) => ({
+  action: `plugin::${PLUGIN_ID}.application.${action}`,
+  subject: null,
+}));
+
+export interface ApplicationFilters {
+  state?: ApplicationState;
+  channel?: Channel;
+  applicantType?: ApplicantType;
+  year?: number;
+  overdue?: boolean;
+  dueWithin?: number;
+  mine?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export const useApplications = (filters: ApplicationFilters) => {
+  // only the filters set go in the query string (the server rejects empty values)
+  const params = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== false && v !== ''));
+  return useFetched(BASE, (response: ApplicationListResponse) => response, params);
+};
+
+export const useApplication = (documentId: string | undefined) =>
+  useFetched(documentId ? `${BASE}/${documentId}` : null, (response: { data: ApplicationView }) => response.data);
+
+export const useApplicationHistory = (documentId: string | undefined) =>
+  useFetched(documentId ? `${BASE}/${documentId}/history` : null, (response: { data: ApplicationEventView[] }) => response.data);
+
+/** What each step sends (server/src/domain/application-action-input.ts); every step takes an optional comment. */
+export interface ActionBodies {
+  request_amendment: { note: string; dueOn: string };
+  amend: { day?: string };
+  lapse_amendment: Record<string, never>;
+  start_consultation: { note: string };
+  end_consultation: { day?: string };
+  extend: { approver: string; note: string; extensionDays?: number };
+  notify_fee: { fee: { method: FeeMethod; items?: number; earlierItemsThisMonth?: number; pages?: number }; day?: string };
+  confirm_payment: { day?: string };
+  lapse_payment: Record<string, never>;
+  answer: { outcome: Outcome; replyKind: ReplyKind; replyText: string; day?: string };
+  conclude: Record<string, never>;
+}
+export type ActionBody<A extends ApplicationAction> = ActionBodies[A] & { comment?: string };
+
+/** The registration form: every field of ApplicationInput, and the handler to assign at once. */
+export type RegistrationBody = ApplicationInput & { handler?: number | null };
+
+export const useApplicationCommands = () => {
+  const { get, post, put } = useFetchClient();
+  const register = useCallback(async (body: RegistrationBody) => (await post<RegisteredApplication>(BASE, body)).data, [post]);
+  const act = useCallback(
+    async <A extends ApplicationAction>(documentId: string, action: A, body: ActionBody<A>) =>
+      (await post<{ data: ApplicationView }>(`${BASE}/${documentId}/actions/${action}`, body)).data.data,
+    [post]
+  );
+  const assign = useCallback(
+    async (documentId: string, handler: number) => (await put<{ data: ApplicationView }>(`${BASE}/${documentId}/handler`, { handler })).data.data,
+    [put]
+  );
+  /** Opens the applicant's identity: the server writes the look into the case's history. */
+  const identity = useCallback(async (documentId: string) => (await get<{ data: ApplicantIdentityView }>(`${BASE}/${documentId}/identity`)).data.data, [get]);
+  return { register, act, assign, identity };
+};
+
+export interface CalendarYearView {
+  year: number;
+  holidays: string[];
+  workdays: string[];
+  source: string | null;
+  updatedAt: string;
+}
+
+export const useWorkingCalendar = () => useFetched(`/${PLUGIN_ID}/working-calendar`, (response: { data: CalendarYearView[] }) => response.data);
+
+export const useSaveCalendarYear = () => {
+  const { put } = useFetchClient();
+  return useCallback(
+    async (year: number, body: { holidays: string[]; workdays: string[] }) =>
+      (await put<{ data: CalendarYearView }>(`/${PLUGIN_ID}/working-calendar/${year}`, body)).data.data,
+    [put]
+  );
+};
+
+export interface OrganizationOption {
+  documentId: string;
+  name: string;
+}
+
+/** The organizations a case is received by (the register's own route: no Content Manager permission needed). */
+export const useOrganizationOptions = () =>
+  useFetched(`/${PLUGIN_ID}/applications/organizations`, (response: { data: OrganizationOption[] }) => response.data).result;
+
+export interface AdminUserOption {
+  id: number;
+  name: string;
+}
+
+/** Users who may be named handler (roles that handle or assign applications); null path = not asked. */
+export const useAdminUserOptions = (enabled: boolean) =>
+  useFetched(enabled ? `/${PLUGIN_ID}/applications/handlers` : null, (response: { data: AdminUserOption[] }) => response.data).result;
+
+interface FetchErrorShape {
+  /** The fetch client's FetchError carries the HTTP status itself, and the body as response.data. */
+  status?: number;
+  response?: { data?: { error?: { status?: number; details?: { errors?: Array<{ path?: Array<string | number>; message: string }> } } } };
+}
+
+export interface ServerProblem {
+  status: number | null;
+  message: string;
+  /** The first message for each field path the server named, joined with dots ('fee.items', 'workdays.0'). */
+  fields: Record<string, string>;
+}
+
+/** A refusal as the forms show it: the message, and each field's message beside the field. */
+export const problemOf = (error: unknown): ServerProblem => {
+  const e = error as FetchErrorShape;
+  const fields: Record<string, string> = {};
+  for (const item of e.response?.data?.error?.details?.errors ?? []) {
+    const path = (item.path ?? []).map(String).join('.');
+    if (!fields[path]) fields[path] = item.message;
+  }
+  return { status: e.status ?? e.response?.data?.error?.status ?? null, message: errorMessage(error), fields };
+};
+
+/** The first message for a field or anything under it ('fee' finds 'fee.items'). */
+export const fieldProblem = (problem: ServerProblem | null, field: string): string | undefined => {
+  if (!problem) return undefined;
+  if (problem.fields[field]) return problem.fields[field];
+  const nested = Object.keys(problem.fields).find((path) => path.startsWith(`${field}.`));
+  return nested ? problem.fields[nested] : undefined;
+};
