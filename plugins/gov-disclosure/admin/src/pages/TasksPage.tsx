@@ -3,6 +3,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { UID } from '../../../shared/constants';
+import { DueApplications } from '../components/DueApplications';
 import { StateBadge } from '../components/StateBadge';
 import { usePluginT } from '../utils/use-plugin-t';
 import { useTasks } from '../utils/workflow-api';
@@ -100,6 +101,7 @@ export const TasksPage = () => {
             </Tbody>
           </Table>
         )}
+        <DueApplications />
       </Layouts.Content>
     </Page.Main>
   );
