@@ -7,8 +7,10 @@ export default ({ env }: { env: EnvFn }) => ({
   // Several instances behind a load balancer point PUBLIC_DIR at one shared directory: the upload
   // provider writes to <PUBLIC_DIR>/uploads and every instance serves /uploads/… from it.
   dirs: { public: env('PUBLIC_DIR', './public') },
-  // Behind nginx: TRUST_PROXY=true takes the client's address and scheme from X-Forwarded-*.
-  proxy: { koa: env.bool('TRUST_PROXY', false) },
+  // Behind nginx: TRUST_PROXY=true takes the client's address and scheme from X-Forwarded-*. Only
+  // the last PROXY_HOPS addresses are the proxies' own (nginx appends the client it saw): anything
+  // before them the client wrote itself, and per-address limits must not trust it.
+  proxy: { koa: env.bool('TRUST_PROXY', false), maxIpsCount: env.int('PROXY_HOPS', 1) },
   app: {
     keys: secret('APP_KEYS', { listOf: 4 }).split(','),
   },

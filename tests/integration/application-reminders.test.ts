@@ -13,7 +13,6 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
 import { setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { createAdminSession, type AdminSession } from '../helpers/admin';
 
-const APPLICATION = 'plugin::gov-disclosure.disclosure-application';
 const NAME = '王提醒申请人';
 
 describe('deadline reminders (job runner, real SMTP receiver)', () => {

@@ -7,6 +7,7 @@
  * in the comments; those relative to today are checked against the calendar's own data.
  */
 import type { Core } from '@strapi/strapi';
+import JSZip from 'jszip';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { createAdminSession, countRows, type AdminSession } from '../helpers/admin';
@@ -228,7 +229,7 @@ describe('依申请公开 register (admin routes)', () => {
     res = await act(fx.tokens.publisher, id, 'conclude');
     expect(res.body.data).toMatchObject({ state: 'concluded', allowedActions: [] });
 
-    expect(await history(id)).toEqual([
+    expect((await history(id)).filter((a) => a !== 'view_identity')).toEqual([
       'register',
       'request_amendment',
       'amend',
@@ -240,12 +241,85 @@ describe('依申请公开 register (admin routes)', () => {
       'answer',
       'conclude',
     ]);
+    // the letters to the applicant, as DOCX: they carry the name, so they need the identity permission and are recorded
+    const letter = async (kind: string, token = fx.tokens.publisher) => {
+      const res = await as(token)
+        .get(`/gov-disclosure/applications/${id}/notices/${kind}`)
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      if (res.status !== 200) return { status: res.status, text: '' };
+      const zip = await JSZip.loadAsync(res.body as Buffer);
+      const xml = await zip.file('word/document.xml')!.async('string');
+      return { status: res.status, text: xml.replace(/<[^>]+>/g, ''), type: res.headers['content-type'] as string };
+    };
+    const receipt = await letter('receipt');
+    expect(receipt.type).toMatch(/wordprocessingml/);
+    expect(receipt.text).toContain('政府信息公开申请受理回执');
+    expect(receipt.text).toContain(`${NAME}：`);
+    expect(receipt.text).toContain(data.trackingNumber);
+    expect((await letter('amendment')).text).toContain('请写明所需信息的年份和文号');
+    expect((await letter('extension')).text).toContain('答复期限延长20个工作日');
+    const reply = await letter('answer');
+    expect(reply.text).toContain('经审查，部分公开，见附件。');
+    expect(reply.text).toContain('办理结果：部分公开。');
+    expect(reply.text).toContain('60日内依法申请行政复议');
+    expect((await letter('answer', handler.token)).status).toBe(403);
+    const letters = ((await office().get(`/gov-disclosure/applications/${id}/history`)).body.data as Array<{ action: string; comment: string }>).filter(
+      (e) => e.action === 'view_identity'
+    );
+    expect(letters.map((e) => e.comment)).toEqual([
+      '生成政府信息公开申请受理回执',
+      '生成政府信息公开申请补正告知书',
+      '生成政府信息公开申请延期答复告知书',
+      '生成政府信息公开申请答复书',
+    ]);
+    expect((await office().get(`/gov-disclosure/applications/${id}/notices/verdict`)).status).toBe(400);
+
     // nothing moves a concluded case
     expect((await act(fx.tokens.publisher, id, 'answer', { outcome: 'disclosed', replyKind: 'disclosed', replyText: 'x' })).status).toBe(409);
   });
 
+  it('keeps reply documents with the case: added by whoever works it, checked by content, downloaded intact', async () => {
+    const { data } = await register();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const upload = (token: string, name: string, bytes: Buffer) =>
+      app.http().post(`/gov-disclosure/applications/${data.documentId}/files`).set('Authorization', `Bearer ${token}`).attach('file', bytes, name);
+    const added = await upload(fx.tokens.publisher, '答复书.pdf', pdf);
+    expect(added.status).toBe(201);
+    expect(added.body.data).toMatchObject({ kind: 'reply', name: '答复书.pdf', mime: 'application/pdf', size: pdf.length });
+    // a file whose name lies about its content, and a handler who does not work the case
+    const lying = await upload(fx.tokens.publisher, 'reply.pdf', Buffer.from('MZ\x90\x00 not a pdf'));
+    expect(lying.status).toBe(400);
+    expect(lying.body.error.details.errors[0].path).toEqual(['file']);
+    expect((await upload(handler.token, 'reply.pdf', pdf)).status).toBe(403);
+    const listed = await office().get(`/gov-disclosure/applications/${data.documentId}/files`);
+    expect(listed.body.data.map((f: { name: string }) => f.name)).toEqual(['答复书.pdf']);
+    const got = await office()
+      .get(`/gov-disclosure/applications/${data.documentId}/files/${added.body.data.id}`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(got.status).toBe(200);
+    expect((got.body as Buffer).equals(pdf)).toBe(true);
+    // sealed at rest
+    const stored = await app.strapi.db.connection('gov_disclosure_application_files').where({ id: added.body.data.id }).first();
+    expect(Buffer.from(stored.sealed).includes(Buffer.from('%PDF-1.4'))).toBe(false);
+    // a file of another case is not this case's
+    const other = await register();
+    expect((await office().get(`/gov-disclosure/applications/${other.data.documentId}/files/${added.body.data.id}`)).status).toBe(404);
+  });
+
   it('refuses an amendment request after its 7-working-day window, naming the last day', async () => {
     const { data } = await register({ receivedOn: '2025-03-07' }); // Friday: day 7 is Tuesday 2025-03-18
+    // nothing to notify yet but the receipt
+    expect((await office().get(`/gov-disclosure/applications/${data.documentId}/notices/extension`)).status).toBe(409);
     const res = await act(fx.tokens.publisher, data.documentId, 'request_amendment', { note: '补正', dueOn: '2099-01-01' });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain('2025-03-18');

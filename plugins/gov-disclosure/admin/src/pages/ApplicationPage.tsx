@@ -20,6 +20,8 @@ import {
 } from '../../../shared/domain/disclosure-application';
 import { FEE_BANDS } from '../../../shared/domain/information-fee';
 import { ApplicationActionDialog } from '../components/ApplicationActionDialog';
+import { NoticeLetters } from '../components/NoticeLetters';
+import { CaseFiles } from '../components/CaseFiles';
 import { ApplicationStateBadge, DeadlineInfo, Fact, Facts, Section, useDomainLabel } from '../components/ApplicationParts';
 import { errorMessage } from '../utils/errors';
 import { REGISTER_PERMISSIONS, useAdminUserOptions, useApplication, useApplicationCommands, useApplicationHistory } from '../utils/applications-api';
@@ -323,6 +325,21 @@ export const ApplicationPage = () => {
               <Typography textColor="neutral600">{t('applications.identity.noPermission')}</Typography>
             )}
           </Section>
+
+          <Section title={t('applications.files.title')} testId="case-files-section">
+            <CaseFiles
+              documentId={a.documentId}
+              canViewIdentity={Boolean(rbac.canViewIdentity)}
+              canAddReply={a.allowedActions.length > 0 || a.state === 'answered'}
+              onChanged={() => void reloadHistory()}
+            />
+          </Section>
+
+          {rbac.canViewIdentity && (
+            <Section title={t('applications.notices.title')} testId="case-notices">
+              <NoticeLetters application={a} onIssued={() => void reloadHistory()} />
+            </Section>
+          )}
 
           {a.amendment && (
             <Section title={t('applications.case.amendment')} testId="case-amendment">

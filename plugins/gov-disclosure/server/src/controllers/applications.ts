@@ -2,6 +2,7 @@
  * The 依申请公开 register's admin routes. Input is checked here (a 400 names the field); who may do
  * what is decided in the service, through Strapi's permission engine and the register's policy.
  */
+import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
 import type {
@@ -14,16 +15,20 @@ import type {
 } from '../../../shared/application-types';
 import { APPLICANT_TYPES, APPLICATION_ACTIONS, APPLICATION_STATES, CHANNELS, type ApplicationAction } from '../../../shared/domain/disclosure-application';
 import { getService } from '../utils/get-service';
+import { NOTICE_KINDS, type NoticeKind } from '../../../shared/domain/reply-notices';
 import { ApplicationConflictError } from '../services/applications';
 import type { CalendarYearView } from '../services/working-calendar';
+import type { ApplicationFileMeta } from '../services/application-files';
+import type { UploadedFile } from '../services/case-files';
 
 interface Ctx {
   params: Record<string, string>;
   query: Record<string, unknown>;
-  request: { body?: unknown };
+  request: { body?: unknown; files?: Record<string, UploadedFile | UploadedFile[]> };
   body: unknown;
   status: number;
   conflict(message: string): void;
+  set(header: string, value: string): void;
 }
 
 /** A case that moved on, or an action that does not fit it now, is a 409 with the reason. */
@@ -83,6 +88,30 @@ const appealQuery = validateYupSchema(
   { strict: false }
 );
 
+const noticeParams = validateYupSchema(
+  yup.object({
+    documentId: yup
+      .string()
+      .matches(/^[a-z0-9]{10,40}$/, 'documentId is not an application')
+      .required(),
+    kind: yup
+      .string()
+      .oneOf([...NOTICE_KINDS], `kind must be one of ${NOTICE_KINDS.join(', ')}`)
+      .required(),
+  })
+);
+
+const fileParams = validateYupSchema(
+  yup.object({
+    documentId: yup
+      .string()
+      .matches(/^[a-z0-9]{10,40}$/, 'documentId is not an application')
+      .required(),
+    id: yup.number().integer().min(1).required(),
+  }),
+  { strict: false }
+);
+
 const assignBody = validateYupSchema(yup.object({ handler: yup.number().integer().min(1).required('handler is required') }));
 const yearParam = validateYupSchema(yup.object({ year: yup.number().integer().min(2000).max(2100).required() }), { strict: false });
 
@@ -119,6 +148,43 @@ const applicationsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async identity(ctx: Ctx) {
       const { documentId } = (await documentIdOf(ctx.params)) as { documentId: string };
       ctx.body = { data: await service().identity(documentId, await actor()) } satisfies { data: ApplicantIdentityView };
+    },
+
+    async notice(ctx: Ctx) {
+      const { documentId, kind } = (await noticeParams(ctx.params)) as { documentId: string; kind: NoticeKind };
+      await orConflict(ctx, async () => {
+        const { fileName, docx } = await service().notice(documentId, kind, await actor());
+        ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+        ctx.set('Content-Disposition', `attachment; filename="notice.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+        ctx.set('Cache-Control', 'no-store');
+        return docx;
+      });
+    },
+
+    async files(ctx: Ctx) {
+      const { documentId } = (await documentIdOf(ctx.params)) as { documentId: string };
+      ctx.body = { data: await getService(strapi, 'case-files').list(documentId, await actor()) } satisfies { data: ApplicationFileMeta[] };
+    },
+
+    async addReply(ctx: Ctx) {
+      const { documentId } = (await documentIdOf(ctx.params)) as { documentId: string };
+      const uploads = Object.values(ctx.request.files ?? {}).flat();
+      try {
+        ctx.status = 201;
+        ctx.body = { data: await getService(strapi, 'case-files').addReply(documentId, uploads[0], await actor()) } satisfies { data: ApplicationFileMeta };
+      } finally {
+        // the body parser leaves uploads in the temporary directory: a reply may name the applicant
+        await Promise.all(uploads.map((u) => fs.rm(u.filepath, { force: true }).catch(() => undefined)));
+      }
+    },
+
+    async file(ctx: Ctx) {
+      const { documentId, id } = (await fileParams(ctx.params)) as { documentId: string; id: number };
+      const file = await getService(strapi, 'case-files').download(documentId, id, await actor());
+      ctx.set('Content-Type', file.mime);
+      ctx.set('Content-Disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = file.bytes;
     },
 
     async assign(ctx: Ctx) {

@@ -5,6 +5,7 @@ import health from './health';
 import jobs from './jobs';
 import markdown from './markdown';
 import organizationCodes from './organization-codes';
+import portalApply from './portal-apply';
 import portalPages from './portal-pages';
 import publicApi from './public-api';
 import subjectCategories from './subject-categories';
@@ -18,6 +19,7 @@ export default {
   jobs,
   markdown,
   'organization-codes': organizationCodes,
+  'portal-apply': portalApply,
   'portal-pages': portalPages,
   'public-api': publicApi,
   'subject-categories': subjectCategories,

@@ -40,6 +40,13 @@ nav.pages ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}nav
 footer{max-width:72rem;margin:0 auto 2rem;padding:0 1rem;color:var(--muted);font-size:.9rem}
 .table-scroll{overflow-x:auto}.lvl-1{padding-left:1.5em}.lvl-2{padding-left:3em}.lvl-3{padding-left:4.5em}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}caption{text-align:left;font-weight:700;padding:.25rem 0}
+form.apply fieldset{border:1px solid var(--line);margin:0 0 1.25rem;padding:.5rem 1rem 1rem}form.apply legend{font-weight:700;padding:0 .25rem}form.apply fieldset.subgroup{border:0;padding:0 0 0 .5rem;margin:.25rem 0}form.apply fieldset.subgroup legend{font-weight:600;color:var(--muted)}
+form.apply .field{margin:.75rem 0}form.apply label{display:block;font-weight:600}form.apply .choice{display:flex;gap:.5rem;align-items:center;margin:.2rem 0}form.apply .choice label{font-weight:400}
+form.apply input[type=text],form.apply input[type=tel],form.apply input[type=email],form.apply select,form.apply textarea{width:100%;max-width:40rem;padding:.45rem;font:inherit;border:1px solid #6b7280;border-radius:3px}form.apply input[type=radio]{width:1.2rem;height:1.2rem}
+.hint{color:var(--muted);font-size:.92rem;margin:.15rem 0}.req{color:var(--brand);font-weight:400}.field-error{color:#a4161a;font-weight:700;margin:.2rem 0}.has-error input,.has-error select,.has-error textarea{border:2px solid #a4161a}
+.has-error{border-left:4px solid #a4161a;padding-left:.75rem}.error-summary{border:3px solid #a4161a;padding:.5rem 1rem;margin:0 0 1rem}.error-summary h2{margin-top:.25rem}.error-summary a{color:#a4161a;font-weight:600}
+.trap{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}.code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.25rem;letter-spacing:.08em}.reply-text{white-space:pre-wrap;overflow-wrap:anywhere}
+ul.downloads{list-style:none;padding:0}button.link{background:none;color:var(--link);padding:0;text-decoration:underline}a.button{display:inline-block;padding:.45rem 1.2rem;border-radius:3px;background:var(--brand);color:#fff;text-decoration:none;margin-right:1rem}
 @media (max-width:40rem){ul.entries li{flex-direction:column;gap:0}table.meta th{width:auto}main{margin:0;border:0}}
 `;
 
@@ -73,11 +80,14 @@ ${feed ? html`<link rel="alternate" type="application/rss+xml" title="RSS" href=
 ${columns.filter((c) => c.kind !== 'link').map((c) => html`<li><a href="${href(`/portal/columns/${c.slug}`, locale)}">${c.name}</a></li>`)}
 <li><a href="${href('/portal/catalog', locale)}">${t(locale, 'catalog')}</a></li>
 <li><a href="${href('/portal/annual-reports', locale)}">${t(locale, 'reports')}</a></li>
+<li><a href="${href('/portal/guide', locale)}">${t(locale, 'guide')}</a></li>
+<li><a href="${href('/portal/apply', locale)}">${t(locale, 'applyNav')}</a></li>
 </ul></nav>
 <main id="content" tabindex="-1">
 ${body}
 </main>
-<footer><p>${siteName}</p></footer>
+<footer><p>${siteName}</p>
+<p><a href="${href('/portal/guide', locale)}">${t(locale, 'guide')}</a> · <a href="${href('/portal/apply', locale)}">${t(locale, 'applyForm')}</a> · <a href="${href('/portal/apply/status', locale)}">${t(locale, 'applyStatus')}</a></p></footer>
 </body>
 </html>`}`;
 };

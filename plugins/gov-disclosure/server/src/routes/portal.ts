@@ -8,6 +8,13 @@ const page = (path: string, handler: ActionOf<'portal-pages'>) => ({
   config: { auth: false as const },
 });
 
+const apply = (method: 'GET' | 'POST', path: string, handler: ActionOf<'portal-apply'>) => ({
+  method,
+  path,
+  handler: `portal-apply.${handler}`,
+  config: { auth: false as const },
+});
+
 export default {
   type: 'admin',
   prefix: '',
@@ -20,5 +27,13 @@ export default {
     page('/portal/annual-reports', 'reports'),
     page('/portal/annual-reports/:organization/:year', 'report'),
     page('/sitemap.xml', 'sitemap'),
+    // 依申请公开 (controllers/portal-apply.ts): never cached; Strapi's global body parser (strapi::body,
+    // koa-body with multipart) reads the form and its files; the controller removes the temporary files
+    apply('GET', '/portal/guide', 'guide'),
+    apply('GET', '/portal/apply', 'form'),
+    apply('POST', '/portal/apply', 'submit'),
+    apply('GET', '/portal/apply/status', 'statusForm'),
+    apply('POST', '/portal/apply/status', 'status'),
+    apply('POST', '/portal/apply/status/files/:id', 'download'),
   ],
 };

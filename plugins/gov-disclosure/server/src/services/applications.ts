@@ -40,6 +40,8 @@ import { addWorkingDays, type WorkingCalendar } from '../../../shared/domain/wor
 import { allowedApplicationActions, decideApplicationAction, worksOn, type CaseFacts, type RegisterActor } from '../domain/application-policy';
 import { actionDataOf, type ActionInput } from '../domain/application-action-input';
 import { throwIfIssues } from './write-guard';
+import { noticeDocx } from '../exports/notice-docx';
+import { availableNotices, NOTICE_TITLES, renderNotice, type NoticeFacts, type NoticeKind } from '../../../shared/domain/reply-notices';
 import { getService } from '../utils/get-service';
 import { rowsOf } from '../utils/query';
 import { displayName, type Actor } from './actors';
@@ -135,6 +137,9 @@ export const queryCodeMatches = (stored: string | null, code: string): boolean =
   return expected.length === given.length && timingSafeEqual(expected, given);
 };
 export const hashQueryCode = (salt: string, code: string) => `${salt}:${createHash('sha256').update(`${salt}:${code.trim().toUpperCase()}`).digest('hex')}`;
+
+/** Compared against when no case has the number (no code matches it). */
+const UNKNOWN_CASE_HASH = hashQueryCode('0000000000000000', randomBytes(16).toString('hex'));
 
 const HANDLER_POPULATE = { handler: { select: ['id', 'firstname', 'lastname', 'username', 'email'] } };
 const RUNNING: ApplicationState[] = ['received'];
@@ -400,6 +405,42 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
       }));
     },
 
+    /**
+     * A letter to the applicant (受理回执, 补正告知书, 延期答复告知书, 答复书) as DOCX. It carries the
+     * applicant's name, so it needs the identity permission and is written to the history like any look.
+     */
+    async notice(documentId: string, kind: NoticeKind, actor: Actor | null): Promise<{ fileName: string; docx: Buffer }> {
+      const viewer = allow(
+        actor,
+        'view-identity',
+        'Letters to the applicant carry their name: they need the “view applicant identity” permission (无权查看申请人身份信息)'
+      );
+      const row = await findRow(documentId);
+      const history = await events().findMany({ where: { applicationDocumentId: documentId, action: 'extend' }, orderBy: [{ id: 'desc' }], limit: 1 });
+      const day = today();
+      const orgs = await organizationNames([row.organizationDocumentId]);
+      const facts: NoticeFacts = {
+        organizationName: orgs.get(row.organizationDocumentId) ?? '',
+        applicantName: row.applicantName,
+        trackingNumber: row.trackingNumber,
+        receivedOn: row.receivedOn,
+        description: row.description,
+        amendment: row.amendmentRequestedOn ? { requestedOn: row.amendmentRequestedOn, dueOn: row.amendmentDueOn, note: row.amendmentNote } : null,
+        extension: (row.extensionDays ?? 0) > 0 ? { days: row.extensionDays!, reason: row.extensionReason, decidedOn: history[0]?.day ?? day } : null,
+        dueOn: row.dueOn,
+        answer: row.decidedOn && row.replyText ? { decidedOn: row.decidedOn, outcome: row.outcome, replyText: row.replyText } : null,
+        today: day,
+      };
+      if (!availableNotices(facts).includes(kind)) {
+        throw new ApplicationConflictError(
+          `此申请尚无可出具的${NOTICE_TITLES[kind].zh} (the case has no ${NOTICE_TITLES[kind].en.toLowerCase()} to issue yet)`
+        );
+      }
+      const docx = await noticeDocx(renderNotice(kind, facts));
+      await record(documentId, 'view_identity', row.state, row.state, day, viewer, `生成${NOTICE_TITLES[kind].zh}`);
+      return { fileName: `${row.trackingNumber}-${NOTICE_TITLES[kind].zh}.docx`, docx };
+    },
+
     /** The applicant's identity, opened for one user with the permission, and the look written to the case. */
     async identity(documentId: string, actor: Actor | null): Promise<ApplicantIdentityView> {
       const viewer = allow(actor, 'view-identity', 'Seeing who applied needs the “view applicant identity” permission (无权查看申请人身份信息)');
@@ -471,7 +512,8 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async statusFor(trackingNumber: string, code: string): Promise<ApplicationStatusView | null> {
       const row = await rows().findOne({ where: { trackingNumber: trackingNumber.trim().toUpperCase() } });
-      if (!queryCodeMatches(row?.queryCodeHash ?? null, code) || !row) return null;
+      // a number that does not exist costs the same hash as a wrong code: the timing tells nothing
+      if (!queryCodeMatches(row?.queryCodeHash ?? UNKNOWN_CASE_HASH, code) || !row) return null;
       const decided = DECIDED.has(row.state);
       const deadline = decided ? null : deadlineOf(await calendar(), clockOf(row), today());
       return {
@@ -525,6 +567,18 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
         changed += 1;
       }
       return changed;
+    },
+
+    /** For the case's files: the case's state and handler (404 when there is none). */
+    async caseFacts(documentId: string): Promise<{ state: ApplicationState; handlerId: number | null; trackingNumber: string }> {
+      const row = await findRow(documentId);
+      return { state: row.state, handlerId: row.handler?.id ?? null, trackingNumber: row.trackingNumber };
+    },
+
+    /** Writes a look at the applicant's own data (a file they sent) into the case's history. */
+    async recordLook(documentId: string, actor: Actor, comment: string): Promise<void> {
+      const row = await findRow(documentId);
+      await record(documentId, 'view_identity', row.state, row.state, today(), actor, comment);
     },
 
     worksOn: (actor: Actor, handlerId: number | null) => worksOn(registerActor(actor), handlerId),

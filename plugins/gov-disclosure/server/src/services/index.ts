@@ -1,9 +1,11 @@
 import actors from './actors';
 import adminLayout from './admin-layout';
 import applicantKey from './applicant-key';
+import applicationFiles from './application-files';
 import appeals from './appeals';
 import applicationReminders from './application-reminders';
 import applications from './applications';
+import caseFiles from './case-files';
 import catalogExport from './catalog-export';
 import catalogImport from './catalog-import';
 import catalogImportJobs from './catalog-import-jobs';
@@ -15,6 +17,7 @@ import jobs from './jobs';
 import notifications from './notifications';
 import permissions from './permissions';
 import portal from './portal';
+import portalGuard from './portal-guard';
 import publicCache from './public-cache';
 import registerStatistics from './register-statistics';
 import reportStatistics from './report-statistics';
@@ -30,9 +33,11 @@ export default {
   actors,
   'admin-layout': adminLayout,
   'applicant-key': applicantKey,
+  'application-files': applicationFiles,
   appeals,
   'application-reminders': applicationReminders,
   applications,
+  'case-files': caseFiles,
   'catalog-export': catalogExport,
   'catalog-import': catalogImport,
   'catalog-import-jobs': catalogImportJobs,
@@ -44,6 +49,7 @@ export default {
   notifications,
   permissions,
   portal,
+  'portal-guard': portalGuard,
   'public-cache': publicCache,
   'register-statistics': registerStatistics,
   'report-statistics': reportStatistics,

@@ -12,6 +12,7 @@ import { liveKindIndex } from './live-kind-index';
 import { catalogSearch } from './catalog-search';
 import { importJobs } from './import-jobs';
 import { jobs } from './jobs';
+import { applicationFiles } from './application-files';
 
 export const MIGRATIONS: Migration[] = [
   catalogIndexNumberUnique,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Migration[] = [
   catalogSearch,
   importJobs,
   jobs,
+  applicationFiles,
 ];
