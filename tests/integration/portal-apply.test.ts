@@ -180,6 +180,14 @@ describe('portal: applications for disclosure (依申请公开)', () => {
     expect(english.text).toContain('action="/portal/apply?locale=en"');
   });
 
+  it('lists the guide and the form in the sitemap, and every listed page of theirs answers', async () => {
+    const res = await app.http().get('/sitemap.xml');
+    expect(res.status).toBe(200);
+    const locs = [...res.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+    expect(locs).toEqual(expect.arrayContaining(['/portal/guide', '/portal/apply']));
+    for (const path of ['/portal/guide', '/portal/apply']) expect((await app.http().get(path)).status).toBe(200);
+  });
+
   it('registers an online application with its identity file, sealed, and shows the receipt once (no-store)', async () => {
     const before = await counts();
     const form = await openForm();

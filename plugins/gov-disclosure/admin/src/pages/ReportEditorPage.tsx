@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { PLUGIN_ID, UID } from '../../../shared/constants';
 import { checkStatistics } from '../../../shared/domain/report-checks';
+import { draftRequestsSection } from '../../../shared/domain/report-narrative';
 import { REPORT_TEMPLATES, cellLabel, type ReportTemplate } from '../../../shared/domain/report-templates';
 import { cellSources, coverageOf } from '../../../shared/domain/report-sources';
 import type { ReportComputeResponse } from '../../../shared/types';
@@ -129,6 +130,20 @@ export const ReportEditorPage = () => {
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
     }
+  };
+
+  /** Section 三 drafted from the table as it stands (the office edits it); a text already there is kept unless replaced on purpose. */
+  const draftSection3 = () => {
+    if (!template || !report) return;
+    const numbers = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' ? v : null]));
+    const draft = draftRequestsSection(template.id, report.year, numbers);
+    if (!draft) {
+      setFailure(t('report.draftSection3.noFigures'));
+      return;
+    }
+    const current = narrative.section3 ?? '';
+    if (current.trim() && !window.confirm(t('report.draftSection3.replace'))) return;
+    setNarrative({ ...narrative, section3: draft });
   };
 
   const togglePreview = async (field: string) => {
@@ -259,9 +274,16 @@ export const ReportEditorPage = () => {
                   <label htmlFor={`section-${field}`}>
                     <Typography fontWeight="bold">{title}</Typography>
                   </label>
-                  <Button variant="tertiary" size="S" onClick={() => togglePreview(field)}>
-                    {previews[field] ? t('report.edit') : t('report.preview')}
-                  </Button>
+                  <Flex gap={2}>
+                    {field === 'section3' && (
+                      <Button variant="tertiary" size="S" onClick={() => draftSection3()} data-testid="draft-section3">
+                        {t('report.draftSection3')}
+                      </Button>
+                    )}
+                    <Button variant="tertiary" size="S" onClick={() => togglePreview(field)}>
+                      {previews[field] ? t('report.edit') : t('report.preview')}
+                    </Button>
+                  </Flex>
                 </Flex>
                 {previews[field] ? (
                   // HTML rendered and sanitized by the server, as the portal shows it

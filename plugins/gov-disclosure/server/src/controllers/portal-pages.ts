@@ -144,6 +144,9 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
         { path: '/portal' },
         { path: '/portal/catalog' },
         { path: '/portal/annual-reports' },
+        // 依申请公开: the guide and the application form (the status page is a form, not content)
+        { path: '/portal/guide' },
+        { path: '/portal/apply' },
         ...columns.map((slug) => ({ path: `/portal/columns/${slug}` })),
         ...rows.map((r) => ({ path: `/portal/entries/${r.slug || r.documentId}`, lastmod: r.publishedDate ? String(r.publishedDate).slice(0, 10) : null })),
       ];
