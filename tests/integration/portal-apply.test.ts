@@ -16,6 +16,7 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
 import { setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { countRows } from '../helpers/admin';
 import { rowsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
+import { checkStatistics } from '../../plugins/gov-disclosure/shared/domain/report-checks';
 
 const APPLICATION = 'plugin::gov-disclosure.disclosure-application';
 const APP_EVENT = 'plugin::gov-disclosure.application-event';
@@ -178,6 +179,46 @@ describe('portal: applications for disclosure (依申请公开)', () => {
     const english = await app.http().get('/portal/apply?locale=en');
     expect(english.text).toContain('<html lang="en">');
     expect(english.text).toContain('action="/portal/apply?locale=en"');
+  });
+
+  it('the whole path: applied on the portal, answered in the register, read with the code, counted in table 三', async () => {
+    const { trackingNumber, queryCode } = await apply({ description: '全流程测试：本机关2026年行政处罚决定书目录' });
+    const office = (method: 'get' | 'post', url: string) => app.http()[method](url).set('Authorization', `Bearer ${fx.tokens.publisher}`);
+    const listed = await office('get', `/gov-disclosure/applications?q=${trackingNumber}`);
+    const documentId = listed.body.data[0].documentId as string;
+    expect(listed.body.data[0]).toMatchObject({ trackingNumber, channel: 'online', source: 'portal', state: 'received' });
+    const answered = await office('post', `/gov-disclosure/applications/${documentId}/actions/answer`).send({
+      outcome: 'disclosed',
+      replyKind: 'disclosed',
+      replyText: '全流程测试答复：所申请信息予以公开，见答复文件。',
+    });
+    expect(answered.status).toBe(200);
+    expect((await office('post', `/gov-disclosure/applications/${documentId}/files`).attach('file', PDF, '答复书.pdf')).status).toBe(201);
+    // the applicant reads the answer and sees the reply document
+    const status = await lookUp(trackingNumber, queryCode);
+    expect(status.status).toBe(200);
+    expect(status.text).toContain('全流程测试答复：所申请信息予以公开，见答复文件。');
+    expect(status.text).toContain('答复书.pdf');
+    // the office's report of the year counts it, the form's checks hold, and the cell lists it
+    const year = Number(answered.body.data.decidedOn.slice(0, 4));
+    const report = await office('post', `/content-manager/collection-types/plugin::gov-disclosure.annual-report?locale=zh-Hans`).send({
+      title: `${year}年全流程测试报告`,
+      year,
+      template: '2021',
+      organization,
+    });
+    expect([200, 201]).toContain(report.status);
+    const computed = (await office('post', `/gov-disclosure/annual-reports/${report.body.data.documentId}/compute?locale=zh-Hans`)).body.data
+      .computed as Record<string, number>;
+    expect(computed['t3.r1:natural']).toBeGreaterThanOrEqual(1);
+    const t3 = Object.fromEntries(Object.entries(computed).filter(([c]) => c.startsWith('t3.')));
+    expect(checkStatistics('2021', t3).warnings).toEqual([]);
+    const records = await office(
+      'get',
+      `/gov-disclosure/annual-reports/${report.body.data.documentId}/cells/${encodeURIComponent('t3.r1:natural')}/records?locale=zh-Hans`
+    );
+    expect(records.body.data.applications.map((a: { trackingNumber: string }) => a.trackingNumber)).toContain(trackingNumber);
+    for (const secret of PII) expect(JSON.stringify(records.body)).not.toContain(secret);
   });
 
   it('lists the guide and the form in the sitemap, and every listed page of theirs answers', async () => {
