@@ -13,6 +13,7 @@ import { catalogSearch } from './catalog-search';
 import { importJobs } from './import-jobs';
 import { jobs } from './jobs';
 import { applicationFiles } from './application-files';
+import { applicationIndexes } from './application-indexes';
 
 export const MIGRATIONS: Migration[] = [
   catalogIndexNumberUnique,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Migration[] = [
   importJobs,
   jobs,
   applicationFiles,
+  applicationIndexes,
 ];
