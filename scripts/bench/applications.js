@@ -34,6 +34,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { productionSecrets } = require('../lib/cluster');
 const { benchDatabases, buildApp, freshDatabase, reportResults, PG_URL, ROOT } = require('./databases');
 const { stopStrapi } = require('../lib/strapi-app');
 
@@ -56,17 +57,8 @@ const EVENT_TABLE = 'gov_disclosure_application_events';
 const FILES_TABLE = 'gov_disclosure_application_files';
 const TZ = 'Asia/Shanghai';
 
-const PRODUCTION_ENV = {
-  NODE_ENV: 'production',
-  APP_KEYS: ['a', 'b', 'c', 'd'].map(() => crypto.randomBytes(16).toString('base64')).join(','),
-  ADMIN_JWT_SECRET: crypto.randomBytes(32).toString('base64'),
-  API_TOKEN_SALT: crypto.randomBytes(32).toString('base64'),
-  TRANSFER_TOKEN_SALT: crypto.randomBytes(32).toString('base64'),
-  ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
-  GOV_DISCLOSURE_APPLICANT_KEY: crypto.randomBytes(32).toString('base64'),
-  LOG_LEVEL: 'error',
-  STRAPI_TELEMETRY_DISABLED: 'true',
-};
+// production mode with fresh secrets, as scripts/lib/cluster.js starts its instances
+const PRODUCTION_ENV = { NODE_ENV: 'production', ...productionSecrets(), LOG_LEVEL: 'error', STRAPI_TELEMETRY_DISABLED: 'true' };
 // behind nginx: the client's address is the last one of X-Forwarded-For (config/server.ts)
 const PROXY_ENV = { TRUST_PROXY: 'true', PROXY_HOPS: '1' };
 

@@ -13,8 +13,8 @@
  * BENCH_PG_URL (postgresql://postgres@127.0.0.1:5432/test).
  */
 const { spawn, spawnSync } = require('node:child_process');
-const crypto = require('node:crypto');
 const path = require('node:path');
+const { productionSecrets } = require('../lib/cluster');
 const { benchDatabases, buildApp, generatedCatalog, reportResults, ROOT } = require('./databases');
 const { stopStrapi } = require('../lib/strapi-app');
 const ENTRIES = Number(process.env.BENCH_ENTRIES || 100_000);
@@ -22,17 +22,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
 const PAGE_SIZE = 20;
 
-const PRODUCTION_ENV = {
-  NODE_ENV: 'production',
-  APP_KEYS: ['a', 'b', 'c', 'd'].map(() => crypto.randomBytes(16).toString('base64')).join(','),
-  ADMIN_JWT_SECRET: crypto.randomBytes(32).toString('base64'),
-  API_TOKEN_SALT: crypto.randomBytes(32).toString('base64'),
-  TRANSFER_TOKEN_SALT: crypto.randomBytes(32).toString('base64'),
-  ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
-  GOV_DISCLOSURE_APPLICANT_KEY: crypto.randomBytes(32).toString('base64'),
-  LOG_LEVEL: 'error',
-  STRAPI_TELEMETRY_DISABLED: 'true',
-};
+// production mode with fresh secrets, as scripts/lib/cluster.js starts its instances
+const PRODUCTION_ENV = { NODE_ENV: 'production', ...productionSecrets(), LOG_LEVEL: 'error', STRAPI_TELEMETRY_DISABLED: 'true' };
 
 const databases = () => benchDatabases('portal');
 

@@ -2,9 +2,28 @@
  * Days and times as the agency reads them: in its own time zone (Asia/Shanghai unless configured),
  * not the server's. A publication at 07:00 in Beijing is dated that day, not the UTC day before.
  */
+/** One formatter per time zone: building one costs more than the formatting (every request asks for today). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timeZone: string) => {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
 const parts = (timeZone: string, at: Date) =>
   Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    formatterFor(timeZone)
       .formatToParts(at)
       .map((p) => [p.type, p.value])
   ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;

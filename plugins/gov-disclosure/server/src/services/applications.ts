@@ -44,6 +44,7 @@ import { noticeDocx } from '../exports/notice-docx';
 import { availableNotices, NOTICE_TITLES, renderNotice, type NoticeFacts, type NoticeKind } from '../../../shared/domain/reply-notices';
 import { getService } from '../utils/get-service';
 import { rowsOf } from '../utils/query';
+import { lockUntilCommit } from '../utils/sql';
 import { displayName, type Actor } from './actors';
 import { registerPermission } from './permissions';
 
@@ -267,8 +268,6 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
     return `${prefix}${String(n).padStart(5, '0')}`;
   };
 
-  const isUniqueViolation = (error: unknown) => /unique|duplicate/i.test(String((error as Error)?.message ?? error));
-
   return {
     /** Registers an application from any channel (the portal passes actor null and source 'portal'). */
     async register(
@@ -298,51 +297,43 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
       const cal = await calendar();
       const code = queryCode();
       const clock = { state: 'received' as const, startedOn: input.receivedOn, pausedWorkingDays: 0, pausedSince: null, extensionDays: 0 };
-      /* eslint-disable no-await-in-loop -- a retry after a lost race for the number waits for the try before it */
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          const created = await strapi.db.transaction(async ({ trx }) => {
-            const row = await rows().create({
-              data: {
-                trackingNumber: await nextTrackingNumber(input.receivedOn.slice(0, 4)),
-                queryCodeHash: hashQueryCode(randomBytes(8).toString('hex'), code),
-                organizationDocumentId: input.organization,
-                channel: source === 'portal' ? 'online' : input.channel,
-                receivedOn: input.receivedOn,
-                applicantType: input.applicantType,
-                applicantName: input.applicantName,
-                contactPerson: input.contactPerson,
-                phone: input.phone,
-                email: input.email,
-                address: input.address,
-                postcode: input.postcode,
-                idType: input.idType,
-                idNumberSealed: seal().sealText(input.idNumber),
-                description: input.description,
-                documentNumbers: input.documentNumbers,
-                provisionForm: input.provisionForm,
-                delivery: input.delivery,
-                source,
-                handler: handlerId,
-                ...clock,
-                dueOn: deadlineOf(cal, clock, day).dueOn,
-                version: 0,
-              },
-            });
-            await record(row.documentId, 'register', null, 'received', input.receivedOn, actor, null);
-            // what arrives with the application (its files) is stored in the same transaction: all or nothing
-            await options.alongside?.(row.documentId, trx);
-            return row;
-          });
-          const row = await findRow(created.documentId);
-          return { data: view(row, cal, day, actor, orgs), queryCode: code };
-        } catch (error) {
-          // two registrations took the same number: the loser takes the next one
-          if (attempt < 5 && isUniqueViolation(error)) continue;
-          throw error;
-        }
-      }
-      /* eslint-enable no-await-in-loop */
+      const created = await strapi.db.transaction(async ({ trx }) => {
+        // registrations at once take turns for the next number of the year (the unique index is the guarantee)
+        await lockUntilCommit(strapi, trx, `gov-disclosure:tracking-number:${input.receivedOn.slice(0, 4)}`);
+        const row = await rows().create({
+          data: {
+            trackingNumber: await nextTrackingNumber(input.receivedOn.slice(0, 4)),
+            queryCodeHash: hashQueryCode(randomBytes(8).toString('hex'), code),
+            organizationDocumentId: input.organization,
+            channel: source === 'portal' ? 'online' : input.channel,
+            receivedOn: input.receivedOn,
+            applicantType: input.applicantType,
+            applicantName: input.applicantName,
+            contactPerson: input.contactPerson,
+            phone: input.phone,
+            email: input.email,
+            address: input.address,
+            postcode: input.postcode,
+            idType: input.idType,
+            idNumberSealed: seal().sealText(input.idNumber),
+            description: input.description,
+            documentNumbers: input.documentNumbers,
+            provisionForm: input.provisionForm,
+            delivery: input.delivery,
+            source,
+            handler: handlerId,
+            ...clock,
+            dueOn: deadlineOf(cal, clock, day).dueOn,
+            version: 0,
+          },
+        });
+        await record(row.documentId, 'register', null, 'received', input.receivedOn, actor, null);
+        // what arrives with the application (its files) is stored in the same transaction: all or nothing
+        await options.alongside?.(row.documentId, trx);
+        return row;
+      });
+      const row = await findRow(created.documentId);
+      return { data: view(row, cal, day, actor, orgs), queryCode: code };
     },
 
     async list(filters: ListFilters, actor: Actor | null): Promise<ApplicationListResponse> {

@@ -76,7 +76,13 @@ const registerStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
       // an application counted under several measures of one cell (none do today) counts once
       const sums = cells.map(([, cell], i) => `SUM(CASE WHEN ${cellCondition(cell, year)} THEN 1 ELSE 0 END) AS c${i}`);
       const [row] = rawRows<Record<string, number | string | null>>(
-        await knex().raw(`SELECT ${sums.join(', ')} FROM ${applications()} a WHERE a.organization_document_id = ?`, [organization])
+        // every measure is about an application received by the year's end and not decided before it
+        // (decided_on ≥ received_on): the rest of the register need not be summed at all
+        await knex().raw(
+          `SELECT ${sums.join(', ')} FROM ${applications()} a
+           WHERE a.organization_document_id = ? AND a.received_on <= ? AND (a.decided_on IS NULL OR a.decided_on >= ?)`,
+          [organization, yearBounds(year).to, yearBounds(year).from]
+        )
       );
       return Object.fromEntries(cells.map(([id], i) => [id, Number(row?.[`c${i}`] ?? 0)]));
     },
