@@ -53,7 +53,8 @@ const applicationReminders = ({ strapi }: { strapi: Core.Strapi }) => {
     const calendar = await getService(strapi, 'working-calendar').calendar();
     const today = dayIn(timeZone());
     const rows = (await rowsOf<CaseRow>(strapi, UID.application).findMany({
-      where: { decidedOn: null, state: { $in: ['received', 'amendment_requested', 'consulting', 'fee_notified'] } },
+      // only a running clock has a deadline to remind of (amendment, consultation and fee waits stand still)
+      where: { decidedOn: null, state: 'received' },
       select: ['documentId', 'trackingNumber', 'state', 'startedOn', 'pausedWorkingDays', 'pausedSince', 'extensionDays'],
       populate: { handler: { select: ['id'] } },
     })) as CaseRow[];
@@ -69,15 +70,13 @@ const applicationReminders = ({ strapi }: { strapi: Core.Strapi }) => {
         },
         today
       );
-      // awaiting the applicant's amendment, the clock restarts from the amendment: no deadline runs
-      const paused = d.paused || r.state === 'amendment_requested';
       return {
         documentId: r.documentId,
         trackingNumber: r.trackingNumber,
         handlerId: r.handler?.id ?? null,
         dueOn: d.dueOn,
         workingDaysLeft: d.workingDaysLeft,
-        paused,
+        paused: d.paused,
       };
     });
   };
