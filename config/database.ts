@@ -1,5 +1,7 @@
 import path from 'node:path';
 
+type SqliteConnection = { pragma(source: string): unknown };
+
 type Env = ((key: string, fallback?: string) => string) & {
   int(key: string, fallback?: number): number;
   bool(key: string, fallback?: boolean): boolean;
@@ -58,6 +60,16 @@ export default ({ env }: { env: Env }) => {
       },
       useNullAsDefault: true,
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+      pool: {
+        // Write-ahead logging lets readers go on while one writer commits (the portal keeps
+        // answering during an import), and a command-line import beside the running app waits
+        // its turn for the write lock instead of failing after better-sqlite3's 5 s default.
+        afterCreate: (connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) => {
+          connection.pragma('journal_mode = WAL');
+          connection.pragma(`busy_timeout = ${env.int('DATABASE_BUSY_TIMEOUT', 60000)}`);
+          done(null, connection);
+        },
+      },
     },
     settings,
   };
