@@ -289,6 +289,53 @@ describe('nginx in front of two instances on one PostgreSQL (a real deployment)'
     expect(Math.max(...both)).toBeLessThan(1_000);
   });
 
+  it('a working-calendar year saved on A counts at once for a due date computed on B', async () => {
+    // the app's today (Asia/Shanghai) and the next weekday after it that is not yet a holiday
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const rows = await sql<{ year: number; holidays: string[] | string; workdays: string[] | string }>(
+      `SELECT year, holidays, workdays FROM "${schema}".gov_disclosure_working_calendar`
+    );
+    const list = (v: string[] | string | undefined) => (typeof v === 'string' ? (JSON.parse(v) as string[]) : (v ?? []));
+    const yearOf = (y: number) => rows.find((r) => Number(r.year) === y);
+    const isoOf = (d: Date) => d.toISOString().slice(0, 10);
+    let day = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000);
+    while (day.getUTCDay() === 0 || day.getUTCDay() === 6 || list(yearOf(day.getUTCFullYear())?.holidays).includes(isoOf(day))) {
+      day = new Date(day.getTime() + 86_400_000);
+    }
+    const extra = isoOf(day);
+    const year = day.getUTCFullYear();
+    const holidays = list(yearOf(year)?.holidays);
+    const workdays = list(yearOf(year)?.workdays);
+
+    const [org] = await sql<{ document_id: string }>(`SELECT document_id FROM "${schema}".gov_disclosure_organizations WHERE locale = 'zh-Hans' ORDER BY id LIMIT 1`);
+    const application = {
+      organization: org.document_id,
+      channel: 'letter',
+      receivedOn: today,
+      applicantType: 'natural',
+      applicantName: '集群日历测试',
+      phone: '010-66778899',
+      address: '北京市东城区测试路1号',
+      idType: 'resident_id',
+      idNumber: '11010519491231002X',
+      description: '集群部署下工作日历的生效测试',
+      provisionForm: 'paper',
+      delivery: 'post',
+    };
+    const dueOnB = async () => ((await as('publisher', B.url).post('/gov-disclosure/applications', application)) as { data: { dueOn: string } }).data.dueOn;
+    const before = await dueOnB(); // B now holds the calendar (kept a minute)
+    await as('publisher', A.url).put(`/gov-disclosure/working-calendar/${year}`, { holidays: [...holidays, extra], workdays });
+    // one more holiday within the period: a later due date on B within a second (the notification's way)
+    const saved = Date.now();
+    let after = await dueOnB();
+    while (after === before && Date.now() - saved < 1_000) {
+      await sleep(20);
+      after = await dueOnB();
+    }
+    report('calendar saved on A → due dates on B follow after', `${Date.now() - saved} ms`);
+    expect(after > before).toBe(true);
+  });
+
   it('scheduled publications with both instances up: each runs once, as one publish event', async () => {
     const stamp = Date.now();
     const ids: string[] = [];

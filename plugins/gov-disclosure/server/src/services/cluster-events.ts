@@ -1,7 +1,8 @@
 /**
- * Several instances on one PostgreSQL drop their cached public responses together, through
- * PostgreSQL itself (LISTEN/NOTIFY), with no other service to run: whoever publishes, withdraws or
- * changes a column notifies; every instance listening clears what it has rendered. The listener is
+ * Several instances on one PostgreSQL drop their caches together, through PostgreSQL itself
+ * (LISTEN/NOTIFY), with no other service to run: whoever publishes, withdraws or changes a column,
+ * or saves a year of the working calendar, notifies; every instance listening clears what it has
+ * rendered and its copy of the calendar (both are rarely changed, so one message serves both). The listener is
  * a connection of its own (not one of the pool's); when it drops, the instance clears its cache —
  * a message may have been missed — and reconnects with back-off, clearing again once it listens.
  * On SQLite (one instance) there is nothing to tell anyone.
@@ -42,7 +43,10 @@ const clusterEvents = ({ strapi }: { strapi: Core.Strapi }) => {
   let attempts = 0;
   let timer: NodeJS.Timeout | null = null;
 
-  const clearLocal = () => getService(strapi, 'public-cache').clearLocal();
+  const clearLocal = () => {
+    getService(strapi, 'public-cache').clearLocal();
+    getService(strapi, 'working-calendar').forget();
+  };
 
   /** One channel per database and schema: apps sharing a server (tests, several sites) do not clear each other. */
   const channelOf = (settings: KnexPgClient['connectionSettings']) =>
@@ -106,7 +110,7 @@ const clusterEvents = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Tells every instance (this one included) to drop its cached public responses. */
+    /** Tells every instance (this one included) to drop its cached public responses and calendar. */
     async broadcast(): Promise<void> {
       if (state === 'single' || state === 'stopped') return;
       await strapi.db.connection.raw('SELECT pg_notify(?, ?)', [channel, instance]);

@@ -2,13 +2,15 @@
  * The working-day calendar the statutory deadlines count on: one row per announced year, seeded
  * from the committed data set (shared/calendar/) for the years missing, and edited by the office
  * when the State Council announces the next year, so no upgrade is needed. A seed never overwrites
- * a year the office has saved. Each instance keeps the calendar a minute (edits here apply at once).
+ * a year the office has saved. Each instance keeps the calendar a minute; a save clears it on every
+ * instance at once (services/cluster-events.ts), since a due date is stored when it is computed.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../shared/constants';
 import calendarData from '../../../shared/calendar/cn-working-calendar.json';
 import { validateCalendarYear, workingCalendar, type CalendarYear, type WorkingCalendar } from '../../../shared/domain/working-days';
+import { getService } from '../utils/get-service';
 import { rowsOf } from '../utils/query';
 
 interface YearRow {
@@ -58,6 +60,11 @@ const workingCalendarService = ({ strapi }: { strapi: Core.Strapi }) => {
       return calendar;
     },
 
+    /** Drops this instance's copy (another instance saved a year, or a message may have been missed). */
+    forget(): void {
+      cached = null;
+    },
+
     async list(): Promise<CalendarYearView[]> {
       const rows = await years().findMany({ orderBy: { year: 'asc' } });
       return rows.map((r) => ({ year: Number(r.year), holidays: r.holidays, workdays: r.workdays, source: r.source, updatedAt: r.updatedAt }));
@@ -76,6 +83,7 @@ const workingCalendarService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (existing) await years().update({ where: { id: existing.id }, data });
       else await years().create({ data: { year, ...data } });
       cached = null;
+      await getService(strapi, 'cluster-events').broadcast();
       const [saved] = (await this.list()).filter((y) => y.year === year);
       return saved;
     },
