@@ -307,7 +307,9 @@ describe('nginx in front of two instances on one PostgreSQL (a real deployment)'
     const holidays = list(yearOf(year)?.holidays);
     const workdays = list(yearOf(year)?.workdays);
 
-    const [org] = await sql<{ document_id: string }>(`SELECT document_id FROM "${schema}".gov_disclosure_organizations WHERE locale = 'zh-Hans' ORDER BY id LIMIT 1`);
+    const [org] = await sql<{ document_id: string }>(
+      `SELECT document_id FROM "${schema}".gov_disclosure_organizations WHERE locale = 'zh-Hans' ORDER BY id LIMIT 1`
+    );
     const application = {
       organization: org.document_id,
       channel: 'letter',
