@@ -88,10 +88,26 @@ describe('annual reports', () => {
       expect(zh.status).toBe(200);
       expect(zh.body.errors).toEqual([]);
       expect(zh.body.warnings.map((w: { cell: string }) => w.cell)).toEqual(['1', '3', '3.1', '3.2', '3.3']);
-      const en = await as(fx.tokens.publisher)
-        .post('/gov-disclosure/annual-reports/validate', { template: '2008', statistics: seed.statistics })
-        .set('Accept-Language', 'en-US');
-      expect(en.body.warnings[2].message).toMatch(/is blank but its items add up to 2/);
+      // users are created in Chinese; one who chose English in the profile reads English
+      const inEnglish = (lang: string | null) =>
+        rowsOf(app.strapi, 'admin::user').update({ where: { id: fx.ids.publisher }, data: { preferedLanguage: lang } });
+      await inEnglish('en');
+      try {
+        const en = await as(fx.tokens.publisher).post('/gov-disclosure/annual-reports/validate', { template: '2008', statistics: seed.statistics });
+        expect(en.body.warnings[2].message).toMatch(/is blank but its items add up to 2/);
+      } finally {
+        await inEnglish('zh-Hans');
+      }
+      // without a language of their own, the browser's
+      await inEnglish(null);
+      try {
+        const en = await as(fx.tokens.publisher)
+          .post('/gov-disclosure/annual-reports/validate', { template: '2008', statistics: seed.statistics })
+          .set('Accept-Language', 'en-US');
+        expect(en.body.warnings[2].message).toMatch(/is blank but its items add up to 2/);
+      } finally {
+        await inEnglish('zh-Hans');
+      }
     });
 
     it('finds only the real problems of a published 2019 report, in its own format and in the 2021 form', async () => {

@@ -49,7 +49,36 @@ describe('demo seed', () => {
       expect(res.status).toBe(200);
       const me = await app.http().get('/admin/users/me').set('Authorization', `Bearer ${res.body.data.token}`);
       expect(me.body.data.roles.map((r: { name: string }) => r.name)).toEqual([role]);
+      // the panel opens in Chinese at their first login
+      expect(me.body.data.preferedLanguage).toBe('zh-Hans');
     }
+  });
+
+  it('gives every new admin user Chinese unless a language was chosen, and names the locales in Chinese first', async () => {
+    const users = app.strapi.service('admin::user') as { create(data: object): Promise<{ preferedLanguage: string | null }> };
+    const created = await users.create({
+      email: 'new-clerk@test.gov.cn',
+      firstname: '新',
+      lastname: '用户',
+      isActive: true,
+      registrationToken: null,
+      roles: [],
+    });
+    expect(created.preferedLanguage).toBe('zh-Hans');
+    const english = await users.create({
+      email: 'english@test.gov.cn',
+      firstname: 'E',
+      preferedLanguage: 'en',
+      isActive: true,
+      registrationToken: null,
+      roles: [],
+    });
+    expect(english.preferedLanguage).toBe('en');
+    const locales = (await rowsOf(app.strapi, 'plugin::i18n.locale').findMany({ select: ['code', 'name'], orderBy: { code: 'asc' } })) as Array<{
+      code: string;
+      name: string;
+    }>;
+    expect(locales.map((l) => l.name)).toEqual(['英文 English (en)', '简体中文 (zh-Hans)']);
   });
 
   it('gives the seed agency a well-formed code marked as a placeholder', async () => {

@@ -27,6 +27,11 @@ type Labels<K extends string> = Record<K, { zh: string; en: string }>;
 
 export const COLUMN_KINDS = ['list', 'page', 'link'] as const;
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
+export const COLUMN_KIND_LABELS: Labels<ColumnKind> = {
+  list: { zh: '列表栏目', en: 'List of items' },
+  page: { zh: '单页栏目', en: 'Single page' },
+  link: { zh: '外部链接', en: 'External link' },
+};
 
 export const GENRES = [
   'notice',

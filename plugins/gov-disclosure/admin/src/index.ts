@@ -1,7 +1,10 @@
 import { PLUGIN_ID } from '../../shared/constants';
-import { formatStateColumn, withoutStockPublishing } from './components/list-view';
+import { formatStateColumn, localesColumnInReadersLanguage, withoutStockPublishing } from './components/list-view';
 import { PluginIcon } from './components/PluginIcon';
 import { WorkflowPanel } from './components/WorkflowPanel';
+import { choiceLabels } from './translations/choice-labels';
+import strapiZhHans from './translations/strapi/zh-Hans.json';
+import { chooseDefaultLanguage } from './utils/default-language';
 import { getTranslation } from './utils/get-translation';
 
 type Reducer = (prev: Array<((props: { model: string }) => unknown) & { type?: string }>) => unknown[];
@@ -17,12 +20,15 @@ interface AdminApp {
   registerPlugin(plugin: { id: string; name: string }): void;
   registerHook(name: string, fn: (args: never) => unknown): void;
   getPlugin(id: string): { apis: Record<string, (arg: unknown) => void> };
+  configurations: { locales: string[] };
 }
 
 const prefixKeys = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([key, value]) => [getTranslation(key), value]));
 
 export default {
   register(app: AdminApp) {
+    // before the panel renders and reads the stored language
+    chooseDefaultLanguage(app.configurations.locales, window.localStorage, navigator.languages ?? [navigator.language]);
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
@@ -41,6 +47,7 @@ export default {
     setTimeout(() => {
       cm.addDocumentAction(withoutStockPublishing as Reducer);
       cm.addBulkAction(withoutStockPublishing as Reducer);
+      app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', localesColumnInReadersLanguage as (args: never) => unknown);
     }, 0);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', formatStateColumn as (args: never) => unknown);
   },
@@ -50,7 +57,9 @@ export default {
       locales.map(async (locale) => {
         try {
           const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefixKeys(data), locale };
+          // Strapi's own Chinese lacks about a thousand strings of the screens clerks use (the content
+          // manager's almost all): this plugin supplies them under Strapi's keys, as an app would.
+          return { data: { ...(locale === 'zh-Hans' ? strapiZhHans : {}), ...choiceLabels(locale), ...prefixKeys(data) }, locale };
         } catch {
           return { data: {}, locale };
         }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../../shared/constants';
 import { endStartup } from './database/startup-lock';
+import { defaultAdminUserLanguage } from './lifecycles/admin-user-language';
 import { SCHEDULED_PUBLICATION } from './services/scheduled-publication';
 import { VALIDITY_SWEEP } from './services/validity';
 import { APPLICATION_REMINDERS } from './services/application-reminders';
@@ -17,7 +18,7 @@ interface LocalesService {
  */
 const ensureContentLocale = async (strapi: Core.Strapi) => {
   const locales = strapi.plugin('i18n').service('locales') as LocalesService;
-  if (!(await locales.findByCode(DEFAULT_LOCALE))) await locales.create({ code: DEFAULT_LOCALE, name: 'Chinese (Simplified) (zh-Hans)' });
+  if (!(await locales.findByCode(DEFAULT_LOCALE))) await locales.create({ code: DEFAULT_LOCALE, name: '简体中文 (zh-Hans)' });
 };
 
 /** Scheduled work: each kind's handler, the recurring sweep, then the runner. */
@@ -33,6 +34,7 @@ const startJobs = async (strapi: Core.Strapi) => {
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   try {
+    defaultAdminUserLanguage(strapi);
     await ensureContentLocale(strapi);
     // Actions first: roles are created with permissions on them.
     await getService(strapi, 'permissions').registerActions();

@@ -1,4 +1,5 @@
 import { WORKFLOW_STATES, isWorkflowUid, type WorkflowState } from '../../../shared/domain/workflow';
+import { LocalesCell } from './LocalesCell';
 import { StateBadge } from './StateBadge';
 
 interface Header {
@@ -20,6 +21,24 @@ export const formatStateColumn = ({ displayedHeaders, layout }: { displayedHeade
             if (!isWorkflowUid(context.model) || !state || !WORKFLOW_STATES.includes(state)) return String(state ?? '');
             return <StateBadge state={state} />;
           },
+        }
+  ),
+});
+
+/**
+ * List view: i18n's "available in" column named in the reader's language (see LocalesCell). Runs
+ * after i18n's own hook, which adds the column.
+ */
+export const localesColumnInReadersLanguage = ({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: unknown }) => ({
+  layout,
+  displayedHeaders: displayedHeaders.map((header) =>
+    header.name !== 'locales'
+      ? header
+      : {
+          ...header,
+          cellFormatter: (data: Record<string, unknown>) => (
+            <LocalesCell locale={data.locale as string | null} localizations={data.localizations as Array<{ locale: string }> | null} />
+          ),
         }
   ),
 });

@@ -15,6 +15,8 @@ export interface GovDisclosureConfig {
    * base64. Required in production; elsewhere a development key is kept in <app>/.tmp.
    */
   applicantDataKey?: string;
+  /** The admin panel's language for users created without one ('' keeps Strapi's: English). */
+  adminLanguage: string;
 }
 
 export default {
@@ -23,6 +25,7 @@ export default {
     publicCacheSeconds: 5,
     jobs: { pollSeconds: 5, leaseSeconds: 60 },
     timeZone: 'Asia/Shanghai',
+    adminLanguage: 'zh-Hans',
   }),
   validator(config: Partial<GovDisclosureConfig>) {
     if (config.separationOfDuties !== undefined && typeof config.separationOfDuties !== 'boolean') {
@@ -37,6 +40,9 @@ export default {
     }
     if (config.applicantDataKey !== undefined && config.applicantDataKey !== '' && !parseApplicantKey(config.applicantDataKey)) {
       throw new Error('gov-disclosure: config.applicantDataKey must be 32 bytes in base64 (e.g. openssl rand -base64 32)');
+    }
+    if (config.adminLanguage !== undefined && (typeof config.adminLanguage !== 'string' || !/^([a-z]{2}(-[A-Za-z]{2,4})?)?$/.test(config.adminLanguage))) {
+      throw new Error('gov-disclosure: config.adminLanguage must be an admin locale code such as "zh-Hans" or "en", or "" for Strapi\'s default');
     }
     const { pollSeconds, leaseSeconds } = config.jobs ?? {};
     if (pollSeconds !== undefined && (typeof pollSeconds !== 'number' || !(pollSeconds >= 0.05 && pollSeconds <= 300))) {

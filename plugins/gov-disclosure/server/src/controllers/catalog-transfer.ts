@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { formatOf } from '../catalog-files/read';
 import { isPublisher } from '../domain/workflow-policy';
+import { displayName } from '../services/actors';
 import { getService } from '../utils/get-service';
 
 interface UploadedFile {
@@ -54,7 +55,9 @@ const catalogTransfer = ({ strapi }: { strapi: Core.Strapi }) => {
   const userOf = (ctx: Ctx) => {
     const user = ctx.state.user;
     if (!user) throw new errors.UnauthorizedError('Log in to the admin panel');
-    const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || `user ${user.id}`;
+    const name =
+      displayName({ firstname: user.firstname ?? null, lastname: user.lastname ?? null, username: user.username ?? null, email: user.email ?? '' }) ||
+      `user ${user.id}`;
     return { id: user.id, name };
   };
 
