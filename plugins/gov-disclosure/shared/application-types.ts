@@ -11,8 +11,29 @@ import type {
   ProvisionForm,
   ReplyKind,
 } from './domain/disclosure-application';
+import { PLUGIN_ID } from './constants';
 import type { FeeMethod } from './domain/information-fee';
 import type { AppealKind, AppealOutcome } from './domain/register-measures';
+
+/** The register's RBAC actions (registered by the server, asked for by the admin panel). */
+export const REGISTER_PERMISSION_ACTIONS = ['read', 'register', 'handle', 'assign', 'approve-extension', 'view-identity', 'calendar'] as const;
+export type RegisterAction = (typeof REGISTER_PERMISSION_ACTIONS)[number];
+export const registerPermission = (action: RegisterAction) => `plugin::${PLUGIN_ID}.application.${action}`;
+
+/** GET /applications: the filters of the register page (each optional) and the page. */
+export interface ApplicationListQuery {
+  state?: ApplicationState;
+  channel?: Channel;
+  applicantType?: ApplicantType;
+  year?: number;
+  overdue?: boolean;
+  dueWithin?: number;
+  mine?: boolean;
+  /** Part of a tracking number (an applicant on the phone reads theirs out). */
+  q?: string;
+  page: number;
+  pageSize: number;
+}
 
 export interface ApplicationView {
   documentId: string;

@@ -9,12 +9,14 @@ import { PLUGIN_ID } from '../../../shared/constants';
 import type {
   ApplicantIdentityView,
   ApplicationEventView,
+  ApplicationListQuery,
   ApplicationListResponse,
   ApplicationView,
   RegisteredApplication,
 } from '../../../shared/application-types';
+import { REGISTER_PERMISSION_ACTIONS, registerPermission } from '../../../shared/application-types';
 import type { ApplicationInput } from '../../../shared/domain/application-input';
-import type { ApplicantType, ApplicationAction, ApplicationState, Channel, Outcome, ReplyKind } from '../../../shared/domain/disclosure-application';
+import type { ApplicationAction, Outcome, ReplyKind } from '../../../shared/domain/disclosure-application';
 import type { FeeMethod } from '../../../shared/domain/information-fee';
 import { errorMessage } from './errors';
 import { useFetched } from './use-fetched';
@@ -22,26 +24,13 @@ import { useFetched } from './use-fetched';
 const BASE = `/${PLUGIN_ID}/applications`;
 
 /** The register's RBAC actions; useRBAC names them canRead, canRegister, canHandle, canAssign, canApproveExtension, canViewIdentity, canCalendar. */
-export const REGISTER_PERMISSIONS = (['read', 'register', 'handle', 'assign', 'approve-extension', 'view-identity', 'calendar'] as const).map((action) => ({
-  action: `plugin::${PLUGIN_ID}.application.${action}`,
-  subject: null,
-}));
+export const REGISTER_PERMISSIONS = REGISTER_PERMISSION_ACTIONS.map((action) => ({ action: registerPermission(action), subject: null }));
 
-export interface ApplicationFilters {
-  state?: ApplicationState;
-  channel?: Channel;
-  applicantType?: ApplicantType;
-  year?: number;
-  overdue?: boolean;
-  dueWithin?: number;
-  mine?: boolean;
-  page: number;
-  pageSize: number;
-}
+export type ApplicationFilters = Omit<ApplicationListQuery, 'q'>;
 
 export const useApplications = (filters: ApplicationFilters) => {
   // only the filters set go in the query string (the server rejects empty values)
-  const params = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== false && v !== ''));
+  const params = Object.fromEntries(Object.entries(filters as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== false && v !== ''));
   return useFetched(BASE, (response: ApplicationListResponse) => response, params);
 };
 

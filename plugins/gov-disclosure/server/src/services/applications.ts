@@ -11,6 +11,7 @@ import { errors } from '@strapi/utils';
 import type {
   ApplicantIdentityView,
   ApplicationEventView,
+  ApplicationListQuery,
   ApplicationListResponse,
   ApplicationStatusView,
   ApplicationView,
@@ -104,20 +105,6 @@ interface EventRow {
   actorName: string | null;
   comment: string | null;
   createdAt: string;
-}
-
-export interface ListFilters {
-  state?: ApplicationState;
-  channel?: Channel;
-  applicantType?: ApplicantType;
-  year?: number;
-  overdue?: boolean;
-  dueWithin?: number;
-  mine?: boolean;
-  /** Part of a tracking number (an applicant on the phone reads theirs out). */
-  q?: string;
-  page: number;
-  pageSize: number;
 }
 
 /** 409: the case moved on (another handler acted first) or the action does not fit it now. */
@@ -336,7 +323,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
       return { data: view(row, cal, day, actor, orgs), queryCode: code };
     },
 
-    async list(filters: ListFilters, actor: Actor | null): Promise<ApplicationListResponse> {
+    async list(filters: ApplicationListQuery, actor: Actor | null): Promise<ApplicationListResponse> {
       const reader = allow(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
       const day = today();
       const cal = await calendar();

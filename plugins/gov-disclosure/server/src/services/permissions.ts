@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { REGISTER_PERMISSION_ACTIONS, registerPermission, type RegisterAction } from '../../../shared/application-types';
 import { ACTION_LABELS, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/domain/workflow';
 
 /**
@@ -35,7 +36,7 @@ export const REPORT_RBAC_ACTIONS = [
  * only the cases assigned to them; approving an extension is the head of the disclosure office's;
  * seeing who applied is a permission of its own, and every use of it is written to the case.
  */
-export const REGISTER_ACTIONS = {
+export const REGISTER_ACTIONS: Record<RegisterAction, string> = {
   read: '查看依申请公开登记 View the register',
   register: '登记申请 Register applications',
   handle: '办理承办的申请 Handle assigned applications',
@@ -43,11 +44,11 @@ export const REGISTER_ACTIONS = {
   'approve-extension': '批准延期答复 Approve extensions',
   'view-identity': '查看申请人身份信息 View applicant identity',
   calendar: '维护工作日历 Edit the working-day calendar',
-} as const;
-export type RegisterAction = keyof typeof REGISTER_ACTIONS;
-export const registerPermission = (action: RegisterAction) => `plugin::gov-disclosure.application.${action}`;
+};
+// the uids are shared with the admin panel; this stays the server's one place to ask for them
+export { registerPermission, type RegisterAction };
 
-export const REGISTER_RBAC_ACTIONS = (Object.keys(REGISTER_ACTIONS) as RegisterAction[]).map((action) => ({
+export const REGISTER_RBAC_ACTIONS = REGISTER_PERMISSION_ACTIONS.map((action) => ({
   section: 'plugins',
   displayName: REGISTER_ACTIONS[action],
   uid: `application.${action}`,
