@@ -14,6 +14,7 @@ import type {
 import { PLUGIN_ID } from './constants';
 import type { FeeMethod } from './domain/information-fee';
 import type { AppealKind, AppealOutcome } from './domain/register-measures';
+import type { CalendarYear } from './domain/working-days';
 
 /** The register's RBAC actions (registered by the server, asked for by the admin panel). */
 export const REGISTER_PERMISSION_ACTIONS = ['read', 'register', 'handle', 'assign', 'approve-extension', 'view-identity', 'calendar'] as const;
@@ -132,4 +133,24 @@ export interface AppealView {
   outcome: AppealOutcome;
   decidedOn: string | null;
   note: string | null;
+}
+
+/** One year of the working-day calendar as the office edits it (GET /working-calendar). */
+export interface CalendarYearView extends CalendarYear {
+  year: number;
+  source: string | null;
+  updatedAt: string;
+}
+
+/** An organization a case may be received by (GET /applications/organizations). */
+export interface OrganizationOption {
+  documentId: string;
+  name: string;
+}
+
+/** A user who may be named handler (GET /applications/handlers). */
+export interface AdminUserOption {
+  id: number;
+  name: string;
+  email: string;
 }

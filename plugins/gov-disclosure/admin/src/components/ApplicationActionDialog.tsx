@@ -19,7 +19,8 @@ import {
   type ReplyKind,
 } from '../../../shared/domain/disclosure-application';
 import { FEE_BANDS, informationFee, type FeeMethod } from '../../../shared/domain/information-fee';
-import { fieldProblem, problemOf, useApplicationCommands, type ActionBody, type ServerProblem } from '../utils/applications-api';
+import { useApplicationCommands, type ActionBody } from '../utils/applications-api';
+import { fieldProblem, problemOf, type ServerProblem } from '../utils/errors';
 import { usePluginT } from '../utils/use-plugin-t';
 import { useDomainLabel } from './ApplicationParts';
 

@@ -21,7 +21,8 @@ import {
   PROVISION_FORM_LABELS,
   type ApplicantType,
 } from '../../../shared/domain/disclosure-application';
-import { fieldProblem, problemOf, useAdminUserOptions, useApplicationCommands, useOrganizationOptions, type ServerProblem } from '../utils/applications-api';
+import { useAdminUserOptions, useApplicationCommands, useOrganizationOptions } from '../utils/applications-api';
+import { fieldProblem, problemOf, type ServerProblem } from '../utils/errors';
 import { usePluginT } from '../utils/use-plugin-t';
 import { useDomainLabel } from './ApplicationParts';
 

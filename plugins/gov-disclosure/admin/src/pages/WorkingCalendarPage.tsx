@@ -6,7 +6,8 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import { addDays, isDay } from '../../../shared/domain/working-days';
-import { fieldProblem, problemOf, REGISTER_PERMISSIONS, useSaveCalendarYear, useWorkingCalendar, type ServerProblem } from '../utils/applications-api';
+import { REGISTER_PERMISSIONS, useSaveCalendarYear, useWorkingCalendar } from '../utils/applications-api';
+import { fieldProblem, problemOf, type ServerProblem } from '../utils/errors';
 import { usePluginT } from '../utils/use-plugin-t';
 
 const RANGE = /\s*(?:~|～|至|到|—|–)\s*/g;

@@ -7,18 +7,20 @@ import { useCallback } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type {
+  AdminUserOption,
   ApplicantIdentityView,
   ApplicationEventView,
   ApplicationListQuery,
   ApplicationListResponse,
   ApplicationView,
+  CalendarYearView,
+  OrganizationOption,
   RegisteredApplication,
 } from '../../../shared/application-types';
 import { REGISTER_PERMISSION_ACTIONS, registerPermission } from '../../../shared/application-types';
 import type { ApplicationInput } from '../../../shared/domain/application-input';
 import type { ApplicationAction, Outcome, ReplyKind } from '../../../shared/domain/disclosure-application';
 import type { FeeMethod } from '../../../shared/domain/information-fee';
-import { errorMessage } from './errors';
 import { useFetched } from './use-fetched';
 
 const BASE = `/${PLUGIN_ID}/applications`;
@@ -76,14 +78,6 @@ export const useApplicationCommands = () => {
   return { register, act, assign, identity };
 };
 
-export interface CalendarYearView {
-  year: number;
-  holidays: string[];
-  workdays: string[];
-  source: string | null;
-  updatedAt: string;
-}
-
 export const useWorkingCalendar = () => useFetched(`/${PLUGIN_ID}/working-calendar`, (response: { data: CalendarYearView[] }) => response.data);
 
 export const useSaveCalendarYear = () => {
@@ -95,52 +89,10 @@ export const useSaveCalendarYear = () => {
   );
 };
 
-export interface OrganizationOption {
-  documentId: string;
-  name: string;
-}
-
 /** The organizations a case is received by (the register's own route: no Content Manager permission needed). */
 export const useOrganizationOptions = () =>
   useFetched(`/${PLUGIN_ID}/applications/organizations`, (response: { data: OrganizationOption[] }) => response.data).result;
 
-export interface AdminUserOption {
-  id: number;
-  name: string;
-}
-
 /** Users who may be named handler (roles that handle or assign applications); null path = not asked. */
 export const useAdminUserOptions = (enabled: boolean) =>
   useFetched(enabled ? `/${PLUGIN_ID}/applications/handlers` : null, (response: { data: AdminUserOption[] }) => response.data).result;
-
-interface FetchErrorShape {
-  /** The fetch client's FetchError carries the HTTP status itself, and the body as response.data. */
-  status?: number;
-  response?: { data?: { error?: { status?: number; details?: { errors?: Array<{ path?: Array<string | number>; message: string }> } } } };
-}
-
-export interface ServerProblem {
-  status: number | null;
-  message: string;
-  /** The first message for each field path the server named, joined with dots ('fee.items', 'workdays.0'). */
-  fields: Record<string, string>;
-}
-
-/** A refusal as the forms show it: the message, and each field's message beside the field. */
-export const problemOf = (error: unknown): ServerProblem => {
-  const e = error as FetchErrorShape;
-  const fields: Record<string, string> = {};
-  for (const item of e.response?.data?.error?.details?.errors ?? []) {
-    const path = (item.path ?? []).map(String).join('.');
-    if (!fields[path]) fields[path] = item.message;
-  }
-  return { status: e.status ?? e.response?.data?.error?.status ?? null, message: errorMessage(error), fields };
-};
-
-/** The first message for a field or anything under it ('fee' finds 'fee.items'). */
-export const fieldProblem = (problem: ServerProblem | null, field: string): string | undefined => {
-  if (!problem) return undefined;
-  if (problem.fields[field]) return problem.fields[field];
-  const nested = Object.keys(problem.fields).find((path) => path.startsWith(`${field}.`));
-  return nested ? problem.fields[nested] : undefined;
-};

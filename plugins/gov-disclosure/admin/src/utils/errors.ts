@@ -1,6 +1,10 @@
 /** What the server said about a refused request, in the shape the admin's fetch client rejects with. */
 interface FetchErrorShape {
-  response?: { data?: { error?: { message?: string; details?: { errors?: Array<{ path?: Array<string | number>; message: string }> } } } };
+  /** The fetch client's FetchError carries the HTTP status itself, and the body as response.data. */
+  status?: number;
+  response?: {
+    data?: { error?: { status?: number; message?: string; details?: { errors?: Array<{ path?: Array<string | number>; message: string }> } } };
+  };
   message?: string;
 }
 
@@ -24,4 +28,30 @@ export const fieldErrorsOf = (error: unknown): FieldErrors => {
     if (field && !fields[field]) fields[field] = item.message;
   }
   return { message: errorMessage(error), fields };
+};
+
+export interface ServerProblem {
+  status: number | null;
+  message: string;
+  /** The first message for each field path the server named, joined with dots ('fee.items', 'workdays.0'). */
+  fields: Record<string, string>;
+}
+
+/** A refusal as the forms show it: the message, and each field's message beside the field. */
+export const problemOf = (error: unknown): ServerProblem => {
+  const e = error as FetchErrorShape;
+  const fields: Record<string, string> = {};
+  for (const item of e.response?.data?.error?.details?.errors ?? []) {
+    const path = (item.path ?? []).map(String).join('.');
+    if (!fields[path]) fields[path] = item.message;
+  }
+  return { status: e.status ?? e.response?.data?.error?.status ?? null, message: errorMessage(error), fields };
+};
+
+/** The first message for a field or anything under it ('fee' finds 'fee.items'). */
+export const fieldProblem = (problem: ServerProblem | null, field: string): string | undefined => {
+  if (!problem) return undefined;
+  if (problem.fields[field]) return problem.fields[field];
+  const nested = Object.keys(problem.fields).find((path) => path.startsWith(`${field}.`));
+  return nested ? problem.fields[nested] : undefined;
 };

@@ -9,7 +9,10 @@ import type {
   AppealView,
   ApplicantIdentityView,
   ApplicationEventView,
+  AdminUserOption,
   ApplicationListResponse,
+  CalendarYearView,
+  OrganizationOption,
   ApplicationView,
   RegisteredApplication,
 } from '../../../shared/application-types';
@@ -17,7 +20,6 @@ import { APPLICANT_TYPES, APPLICATION_ACTIONS, APPLICATION_STATES, CHANNELS, typ
 import { getService } from '../utils/get-service';
 import { NOTICE_KINDS, type NoticeKind } from '../../../shared/domain/reply-notices';
 import { ApplicationConflictError } from '../services/applications';
-import type { CalendarYearView } from '../services/working-calendar';
 import type { ApplicationFileMeta } from '../services/application-files';
 import type { UploadedFile } from '../services/case-files';
 
@@ -214,11 +216,11 @@ const applicationsController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async organizations(ctx: Ctx) {
-      ctx.body = { data: await service().organizations(await actor()) } satisfies { data: Array<{ documentId: string; name: string }> };
+      ctx.body = { data: await service().organizations(await actor()) } satisfies { data: OrganizationOption[] };
     },
 
     async handlers(ctx: Ctx) {
-      ctx.body = { data: await service().handlers(await actor()) } satisfies { data: Array<{ id: number; name: string; email: string }> };
+      ctx.body = { data: await service().handlers(await actor()) } satisfies { data: AdminUserOption[] };
     },
 
     async calendar(ctx: Ctx) {

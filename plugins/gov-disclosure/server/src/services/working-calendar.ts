@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { CalendarYearView } from '../../../shared/application-types';
 import { UID } from '../../../shared/constants';
 import calendarData from '../../../shared/calendar/cn-working-calendar.json';
 import { validateCalendarYear, workingCalendar, type CalendarYear, type WorkingCalendar } from '../../../shared/domain/working-days';
@@ -18,12 +19,6 @@ interface YearRow {
   year: number;
   holidays: string[];
   workdays: string[];
-  source: string | null;
-  updatedAt: string;
-}
-
-export interface CalendarYearView extends CalendarYear {
-  year: number;
   source: string | null;
   updatedAt: string;
 }
