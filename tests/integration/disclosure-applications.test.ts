@@ -419,6 +419,17 @@ describe('依申请公开 register (admin routes)', () => {
     expect(saved.status).toBe(200);
     const again = await office().get(`/gov-disclosure/applications/${late.data.documentId}`);
     expect(again.body.data.calendarWarnings).toEqual([]);
+
+    // a year the data set brings back at start-up (say, after an upgrade) moves the stored due dates too
+    const calendarService = strapi.plugin('gov-disclosure').service('working-calendar');
+    const withCalendar = await register({ receivedOn: '2025-01-20' }); // across 2025's Spring Festival
+    await rowsOf(strapi, 'plugin::gov-disclosure.working-calendar-year').delete({ where: { year: 2025 } });
+    calendarService.forget();
+    const weekdaysOnly = await register({ receivedOn: '2025-01-20' });
+    expect(weekdaysOnly.data.dueOn < withCalendar.data.dueOn).toBe(true);
+    expect(await calendarService.ensureSeeded()).toBe(1);
+    const stored = (await rowsOf(strapi, APPLICATION).findOne({ where: { documentId: weekdaysOnly.data.documentId }, select: ['dueOn'] })) as { dueOn: string };
+    expect(stored.dueOn).toBe(withCalendar.data.dueOn);
   });
 
   it('writes each event with its case: the history is the register’s own and cannot be reached otherwise', async () => {

@@ -67,10 +67,6 @@ export interface ApplicationView {
   concludedOn: string | null;
   /** Decided by the due date (null while open). */
   onTime: boolean | null;
-  /** The last day an amendment may be requested (7 working days after receipt). */
-  amendmentRequestDeadline: string;
-  /** The agency's today, which every date of the case is counted against. */
-  today: string;
   /** What the current user may do now (buttons). */
   allowedActions: ApplicationAction[];
   version: number;

@@ -5,7 +5,7 @@
  * received before the year and open on 1 January (二) plus received in the year (一) equals decided
  * in the year (三（七）) plus open on 31 December (四).
  */
-import { OUTCOMES, OUTCOME_KEYS, type ApplicantType, type Channel, type Outcome } from './disclosure-application';
+import { OUTCOMES, OUTCOME_KEYS, type Channel, type Outcome } from './disclosure-application';
 
 export type RegisterMeasure =
   'received' | 'carried' | 'decided' | 'open_at_end' | `outcome:${Outcome}` | `channel:${Channel}` | 'decided_on_time' | 'decided_extended';
@@ -73,5 +73,3 @@ export const appealMeasureLabel = (measure: AppealMeasure, lang: 'zh' | 'en'): s
 export const OUTCOME_MEASURES_BY_ROW: Record<string, RegisterMeasure[]> = Object.fromEntries(
   OUTCOME_KEYS.map((o) => [OUTCOMES[o].row, [`outcome:${o}` as RegisterMeasure]])
 );
-
-export type ApplicantColumn = ApplicantType | 'total';

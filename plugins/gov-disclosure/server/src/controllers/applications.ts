@@ -231,7 +231,6 @@ const applicationsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const { year } = (await yearParam(ctx.params)) as { year: number };
       const who = await actor();
       const saved = await getService(strapi, 'working-calendar').saveYear(year, body(ctx), who?.name ?? '');
-      await service().refreshDueDates();
       ctx.body = { data: saved } satisfies { data: CalendarYearView };
     },
   };

@@ -373,25 +373,20 @@ const portalApply = ({ strapi }: { strapi: Core.Strapi }) => {
             statusFormPage({ locale, csrf, values: { trackingNumber }, errors: errs })
           );
         }
-        const status = trackingNumber.length <= 40 && code.length <= 40 ? await getService(strapi, 'applications').statusFor(trackingNumber, code) : null;
-        if (!status) {
+        const found = trackingNumber.length <= 40 && code.length <= 40 ? await getService(strapi, 'applications').statusFor(trackingNumber, code) : null;
+        if (!found) {
           // a wrong number and a wrong code answer alike, byte for byte: neither says which was wrong
           return await send(ctx, locale, 404, `${t(locale, 'errorPrefix')}${t(locale, 'applyStatus')}`, statusFormPage({ locale, csrf, notFound: true }));
         }
-        let replyFiles: Array<{ id: number; name: string; size: number; grant: string }> = [];
-        if (status.answer) {
-          const row = (await rowsOf(strapi, UID.application).findOne({ where: { trackingNumber: status.trackingNumber }, select: ['documentId'] })) as {
-            documentId: string;
-          } | null;
-          if (row) {
-            replyFiles = (await getService(strapi, 'application-files').list(row.documentId, 'reply')).map((f) => ({
+        const { status, documentId } = found;
+        const replyFiles = status.answer
+          ? (await getService(strapi, 'application-files').list(documentId, 'reply')).map((f) => ({
               id: f.id,
               name: f.name,
               size: f.size,
-              grant: guard().downloadGrant(f.id, row.documentId, csrf),
-            }));
-          }
-        }
+              grant: guard().downloadGrant(f.id, documentId, csrf),
+            }))
+          : [];
         return await send(ctx, locale, 200, t(locale, 'statusTitle'), statusPage({ locale, status, csrf, replyFiles }));
       } finally {
         await removeUploads(ctx);

@@ -212,8 +212,6 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
       decidedOn: row.decidedOn,
       concludedOn: row.concludedOn,
       onTime: row.decidedOn && row.dueOn ? row.decidedOn <= row.dueOn : null,
-      amendmentRequestDeadline: amendmentRequestDeadline(cal, row.receivedOn).day,
-      today: day,
       allowedActions: actor ? allowedApplicationActions(registerActor(actor), factsOf(row, cal), day, APPLICATION_ACTIONS) : [],
       version: row.version,
     };
@@ -488,13 +486,14 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
      * The portal's status page: the case for whoever holds both its tracking number and its query
      * code, and null otherwise — the same null for a wrong number as for a wrong code.
      */
-    async statusFor(trackingNumber: string, code: string): Promise<ApplicationStatusView | null> {
+    /** The case for whoever holds its number and code: what the portal shows, and the case's id for its reply files. */
+    async statusFor(trackingNumber: string, code: string): Promise<{ status: ApplicationStatusView; documentId: string } | null> {
       const row = await rows().findOne({ where: { trackingNumber: trackingNumber.trim().toUpperCase() } });
       // a number that does not exist costs the same hash as a wrong code: the timing tells nothing
       if (!queryCodeMatches(row?.queryCodeHash ?? UNKNOWN_CASE_HASH, code) || !row) return null;
       const decided = DECIDED.has(row.state);
       const deadline = decided ? null : deadlineOf(await calendar(), clockOf(row), today());
-      return {
+      const status: ApplicationStatusView = {
         trackingNumber: row.trackingNumber,
         receivedOn: row.receivedOn,
         state: row.state,
@@ -504,6 +503,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
         fee: row.feeNotifiedOn ? { yuan: row.feeYuan ?? 0, paymentDueOn: row.paymentDueOn, paidOn: row.paidOn } : null,
         answer: row.decidedOn ? { decidedOn: row.decidedOn, replyKind: row.replyKind, replyText: row.replyText } : null,
       };
+      return { status, documentId: row.documentId };
     },
 
     /** Organizations an application may be addressed to (the register's own door: no Content Manager permission needed). */
@@ -529,6 +529,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** After a calendar edit: the stored due dates of open cases (which the filters sort on) follow it. */
+    /** The stored due dates of the open cases, counted again on the calendar as it is now (a year saved or seeded). */
     async refreshDueDates(): Promise<number> {
       const cal = await calendar();
       const day = today();
@@ -536,15 +537,17 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { decidedOn: null },
         select: ['id', 'state', 'startedOn', 'pausedWorkingDays', 'pausedSince', 'extensionDays', 'dueOn'],
       });
-      let changed = 0;
+      // one write per new due date, not per case
+      const moved = new Map<string, number[]>();
       for (const row of open) {
         const dueOn = deadlineOf(cal, clockOf(row), day).dueOn;
-        if (dueOn === row.dueOn) continue;
-        // eslint-disable-next-line no-await-in-loop -- open cases only, a few hundred at most
-        await rows().update({ where: { id: row.id }, data: { dueOn } });
-        changed += 1;
+        if (dueOn !== row.dueOn) moved.set(dueOn, [...(moved.get(dueOn) ?? []), row.id]);
       }
-      return changed;
+      for (const [dueOn, ids] of moved) {
+        // eslint-disable-next-line no-await-in-loop -- a few distinct dates
+        await rows().updateMany({ where: { id: { $in: ids } }, data: { dueOn } });
+      }
+      return [...moved.values()].reduce((n, ids) => n + ids.length, 0);
     },
 
     /** For the case's files: the case's state and handler (404 when there is none). */

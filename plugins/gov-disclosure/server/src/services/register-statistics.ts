@@ -48,26 +48,20 @@ const registerStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
   const applications = () => tableOf(strapi, UID.application);
   const appeals = () => tableOf(strapi, UID.appealCase);
 
-  const exists = async (sql: string, bindings: unknown[]) => rawRows<Record<string, unknown>>(await knex().raw(sql, bindings)).length > 0;
-
   const cellCondition = (cell: RegisterCell, year: number) =>
     `(${cell.measures.map((m) => `(${registerMeasureSql(m, yearBounds(year))})`).join(' OR ')}) AND ${applicantTypeSql(cell.applicantType)}`;
 
   return {
-    /** The register is in use for the organization in this year: it holds an application received by the year's end. */
-    async inUse(organization: string, year: number): Promise<boolean> {
-      return exists(`SELECT 1 FROM ${applications()} a WHERE a.organization_document_id = ? AND a.received_on <= ? LIMIT 1`, [
-        organization,
-        yearBounds(year).to,
-      ]);
-    },
-
-    /** It holds an application received before the year (so it knows what was open on 1 January). */
-    async usedBefore(organization: string, year: number): Promise<boolean> {
-      return exists(`SELECT 1 FROM ${applications()} a WHERE a.organization_document_id = ? AND a.received_on < ? LIMIT 1`, [
-        organization,
-        yearBounds(year).from,
-      ]);
+    /**
+     * The day of the organization's first registered application (null: none). The register is in
+     * use for a year when that day is by the year's end; it knows what was open on 1 January when
+     * that day is before the year.
+     */
+    async firstReceived(organization: string): Promise<string | null> {
+      const [row] = rawRows<{ first: unknown }>(
+        await knex().raw(`SELECT MIN(a.received_on) AS first FROM ${applications()} a WHERE a.organization_document_id = ?`, [organization])
+      );
+      return isoDate(row?.first);
     },
 
     /** Every cell's count in one scan of the organization's applications. */

@@ -156,9 +156,10 @@ const reportStatistics = ({ strapi }: { strapi: Core.Strapi }) => {
   const effectiveSources = async (report: ReportFacts): Promise<Array<[string, CellSource]>> => {
     const all = Object.entries(cellSources(report.template.id));
     if (!all.some(([, s]) => s.kind === 'register' || s.kind === 'appeals')) return all;
-    const register = getService(strapi, 'register-statistics');
-    const org = report.organization.documentId;
-    const [inUse, usedBefore] = await Promise.all([register.inUse(org, report.year), register.usedBefore(org, report.year)]);
+    const first = await getService(strapi, 'register-statistics').firstReceived(report.organization.documentId);
+    const { from, to } = yearBounds(report.year);
+    const inUse = first !== null && first <= to;
+    const usedBefore = first !== null && first < from;
     return all.flatMap(([cell, s]): Array<[string, CellSource]> => {
       if (s.kind === 'register' && s.fallback && !usedBefore) return [[cell, s.fallback]];
       if ((s.kind === 'register' || s.kind === 'appeals') && !inUse) return [];

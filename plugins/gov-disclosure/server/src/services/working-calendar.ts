@@ -44,6 +44,8 @@ const workingCalendarService = ({ strapi }: { strapi: Core.Strapi }) => {
         await years().create({ data: { year, holidays, workdays, source: SEED_SOURCE } });
       }
       cached = null;
+      // a year that was missing was counted by weekdays alone: the open cases' due dates follow it now
+      if (missing.length > 0) await getService(strapi, 'applications').refreshDueDates();
       return missing.length;
     },
 
@@ -78,6 +80,8 @@ const workingCalendarService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (existing) await years().update({ where: { id: existing.id }, data });
       else await years().create({ data: { year, ...data } });
       cached = null;
+      // a due date is stored when counted: the open cases' follow the calendar here, whoever saves it
+      await getService(strapi, 'applications').refreshDueDates();
       await getService(strapi, 'cluster-events').broadcast();
       const [saved] = (await this.list()).filter((y) => y.year === year);
       return saved;
