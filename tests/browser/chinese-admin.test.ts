@@ -6,7 +6,7 @@
  * translation key. Screenshots in test-artifacts/chinese-admin/.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshotter } from '../helpers/browser';
+import { adminLogin, launchBrowser, screenshotter } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { rowsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 
@@ -97,11 +97,7 @@ describe('a Chinese-first admin panel (Chromium, zh-CN, fresh profile)', () => {
   const session = async (email: string, locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale });
     const page = await context.newPage();
-    await page.goto(`${app.url}/admin/auth/login`);
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill(PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 60_000 });
+    await adminLogin(page, app.url!, email, PASSWORD);
     return { context, page };
   };
 

@@ -3,7 +3,6 @@ import { formatStateColumn, localesColumnInReadersLanguage, withoutStockPublishi
 import { PluginIcon } from './components/PluginIcon';
 import { WorkflowPanel } from './components/WorkflowPanel';
 import { choiceLabels } from './translations/choice-labels';
-import strapiZhHans from './translations/strapi/zh-Hans.json';
 import { chooseDefaultLanguage } from './utils/default-language';
 import { getTranslation } from './utils/get-translation';
 
@@ -57,9 +56,10 @@ export default {
       locales.map(async (locale) => {
         try {
           const { default: data } = await import(`./translations/${locale}.json`);
+          const strapiZhHans = locale === 'zh-Hans' ? (await import('./translations/strapi/zh-Hans.json')).default : {};
           // Strapi's own Chinese lacks about a thousand strings of the screens clerks use (the content
           // manager's almost all): this plugin supplies them under Strapi's keys, as an app would.
-          return { data: { ...(locale === 'zh-Hans' ? strapiZhHans : {}), ...choiceLabels(locale), ...prefixKeys(data) }, locale };
+          return { data: { ...strapiZhHans, ...choiceLabels(locale), ...prefixKeys(data) }, locale };
         } catch {
           return { data: {}, locale };
         }

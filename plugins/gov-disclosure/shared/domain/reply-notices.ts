@@ -47,8 +47,8 @@ export const chineseDate = (day: string): string => {
 
 const REMEDIES = '如对本答复不服，可以自收到本答复书之日起60日内依法申请行政复议，或者自收到本答复书之日起6个月内依法向人民法院提起行政诉讼。';
 
-/** Which letters the case can have now: each needs the step it reports. */
-export const availableNotices = (facts: Pick<NoticeFacts, 'amendment' | 'extension' | 'answer'>): NoticeKind[] => [
+/** Which letters the case can have now: each needs the step it reports (only whether it happened matters). */
+export const availableNotices = (facts: { amendment: unknown; extension: unknown; answer: { replyText: string | null } | null }): NoticeKind[] => [
   'receipt',
   ...(facts.amendment ? (['amendment'] as const) : []),
   ...(facts.extension ? (['extension'] as const) : []),

@@ -10,10 +10,12 @@ import type { ApplicationView } from '../../../shared/application-types';
 import {
   ANSWER_OUTCOMES,
   APPLICATION_ACTION_LABELS,
+  APPLICATION_TRANSITIONS,
   OUTCOMES,
   PERIODS,
   REPLY_KINDS,
   REPLY_KIND_KEYS,
+  type ActionNeed,
   type ApplicationAction,
   type Outcome,
   type ReplyKind,
@@ -26,19 +28,14 @@ import { useDomainLabel } from './ApplicationParts';
 
 type FieldKey = 'note' | 'dueOn' | 'day' | 'approver' | 'extensionDays' | 'fee' | 'outcome' | 'replyKind' | 'replyText';
 
-/** The fields of each step, in the order the dialog shows them (the comment comes last, always). */
-const FIELDS: Record<ApplicationAction, FieldKey[]> = {
-  request_amendment: ['note', 'dueOn'],
-  amend: ['day'],
-  lapse_amendment: [],
-  start_consultation: ['note'],
-  end_consultation: ['day'],
-  extend: ['approver', 'note', 'extensionDays'],
-  notify_fee: ['fee', 'day'],
-  confirm_payment: ['day'],
-  lapse_payment: [],
-  answer: ['outcome', 'replyKind', 'replyText', 'day'],
-  conclude: [],
+/** The order the dialog shows fields in (the comment comes last, always). */
+const ORDER: FieldKey[] = ['approver', 'note', 'dueOn', 'extensionDays', 'fee', 'outcome', 'replyKind', 'replyText', 'day'];
+/** A need of the step (shared with the server's check) and the inputs that answer it. */
+const INPUTS: Partial<Record<ActionNeed, FieldKey[]>> = { approver: ['approver', 'extensionDays'], outcome: ['outcome', 'replyKind', 'replyText'] };
+/** The fields of a step: what the state machine says it needs. */
+const fieldsOf = (action: ApplicationAction): FieldKey[] => {
+  const wanted = new Set(APPLICATION_TRANSITIONS[action].needs.flatMap((need) => INPUTS[need] ?? [need]));
+  return ORDER.filter((key) => wanted.has(key));
 };
 
 /** Table 三's groups: （一）…（六）, from the row id of each outcome (t3.r3.1 → 3). */
@@ -73,7 +70,7 @@ export const ApplicationActionDialog = ({ application, action, onClose, onDone }
   const [replyTouched, setReplyTouched] = useState(false);
   const [problem, setProblem] = useState<ServerProblem | null>(null);
   const [busy, setBusy] = useState(false);
-  const fields = FIELDS[action];
+  const fields = fieldsOf(action);
   const actionLabel = label(APPLICATION_ACTION_LABELS[action]);
   const value = (key: string) => text[key] ?? '';
   const setValue = (key: string) => (v: string) => setText((prev) => ({ ...prev, [key]: v }));
@@ -195,9 +192,10 @@ export const ApplicationActionDialog = ({ application, action, onClose, onDone }
           <Box maxWidth="14rem">{numberField('pages', t('applications.fee.pages'), true, t('applications.fee.pages.hint'), 'fee.pages')}</Box>
         )}
         <FeePreview method={method} result={fee} />
-        {error('fee') && !error('fee.method') && !error('fee.items') && !error('fee.pages') && !error('fee.earlierItemsThisMonth') && (
+        {/* about the fee as a whole (a part's message stands beside the part) */}
+        {problem?.fields.fee && (
           <Typography textColor="danger600" role="alert">
-            {error('fee')}
+            {problem.fields.fee}
           </Typography>
         )}
       </Flex>

@@ -8,6 +8,12 @@ import { APPLICATION_STATE_LABELS, type ApplicationState } from '../../../shared
 import { usePluginT } from '../utils/use-plugin-t';
 
 /** The Chinese or English wording of a shared label table, by the admin's language. */
+/** What was asked for, as a list shows it: one line, the first 40 characters (not UTF-16 units) and an ellipsis. */
+export const shortDescription = (text: string, chars = 40) => {
+  const all = [...text.replace(/\s+/g, ' ').trim()];
+  return all.length > chars ? `${all.slice(0, chars).join('')}…` : all.join('');
+};
+
 export const useDomainLabel = () => {
   const { locale } = useIntl();
   const zh = locale.startsWith('zh');

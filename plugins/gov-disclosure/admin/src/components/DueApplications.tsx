@@ -9,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import { REGISTER_PERMISSIONS, useApplications } from '../utils/applications-api';
 import { usePluginT } from '../utils/use-plugin-t';
-import { ApplicationStateBadge, DeadlineInfo } from './ApplicationParts';
+import { ApplicationStateBadge, DeadlineInfo, shortDescription } from './ApplicationParts';
 
 const SOON = 5;
 
@@ -48,7 +48,7 @@ const DueList = ({ mine }: { mine: boolean }) => {
                 </Td>
                 <Td>
                   <Typography ellipsis title={application.description}>
-                    {application.description.slice(0, 40)}
+                    {shortDescription(application.description)}
                   </Typography>
                 </Td>
                 <Td>

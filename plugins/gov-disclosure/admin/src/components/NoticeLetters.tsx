@@ -23,8 +23,8 @@ export const NoticeLetters = ({ application, onIssued }: { application: Applicat
   const [failure, setFailure] = useState<string | null>(null);
   const kinds = availableNotices({
     amendment: application.amendment,
-    extension: application.extension ? { days: application.extension.days, reason: application.extension.reason, decidedOn: '' } : null,
-    answer: application.decidedOn ? { decidedOn: application.decidedOn, outcome: application.outcome, replyText: application.replyText } : null,
+    extension: application.extension,
+    answer: application.decidedOn ? { replyText: application.replyText } : null,
   });
 
   const download = async (kind: NoticeKind) => {

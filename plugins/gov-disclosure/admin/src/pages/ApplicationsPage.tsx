@@ -30,14 +30,13 @@ import {
   CHANNELS,
   CHANNEL_LABELS,
 } from '../../../shared/domain/disclosure-application';
-import { ApplicationStateBadge, DeadlineInfo, useDomainLabel } from '../components/ApplicationParts';
+import { ApplicationStateBadge, DeadlineInfo, shortDescription, useDomainLabel } from '../components/ApplicationParts';
 import { ReceiptDialog, RegisterApplicationDialog } from '../components/RegisterApplicationDialog';
 import { REGISTER_PERMISSIONS, useApplications, type ApplicationFilters } from '../utils/applications-api';
 import { usePluginT } from '../utils/use-plugin-t';
 
 const PAGE_SIZE = 20;
 const FIRST_YEAR = 2008;
-const DESCRIPTION_CHARS = 40;
 /** The select's 不限 option (a select item cannot have an empty value). */
 const ANY = '*';
 
@@ -60,11 +59,6 @@ const filtersOf = (params: URLSearchParams): ApplicationFilters => ({
   page: whole(params.get('page'), 1, 100000) ?? 1,
   pageSize: PAGE_SIZE,
 });
-
-const truncate = (text: string, chars: number) => {
-  const all = [...text.replace(/\s+/g, ' ').trim()];
-  return all.length > chars ? `${all.slice(0, chars).join('')}…` : all.join('');
-};
 
 /** 依申请公开登记: every application, by state, with its deadline; the office registers new ones here. */
 export const ApplicationsPage = () => {
@@ -279,7 +273,7 @@ export const ApplicationsPage = () => {
                         <Typography>{label(APPLICANT_TYPE_LABELS[a.applicantType])}</Typography>
                       </Td>
                       <Td style={{ maxWidth: '22rem', whiteSpace: 'normal' }}>
-                        <Typography title={a.description}>{truncate(a.description, DESCRIPTION_CHARS)}</Typography>
+                        <Typography title={a.description}>{shortDescription(a.description)}</Typography>
                       </Td>
                       <Td>
                         {a.handler ? (
