@@ -373,13 +373,14 @@ describe('portal: applications for disclosure (依申请公开)', () => {
   });
 
   it('stores nothing when the submission is interrupted while its files are written (no application, no event, no file)', async () => {
-    const files = strapi.plugin('gov-disclosure').service('application-files') as { store: (...args: unknown[]) => Promise<number> };
-    const store = files.store;
+    // the second file's insert fails (each file is written by insert, inside the registration's transaction)
+    const files = strapi.plugin('gov-disclosure').service('application-files') as { insert: (...args: unknown[]) => Promise<number> };
+    const insert = files.insert;
     let stored = 0;
-    files.store = async (...args: unknown[]) => {
+    files.insert = async (...args: unknown[]) => {
       if (stored === 1) throw Object.assign(new Error(`insert into ${FILES_TABLE} values ('${NAME}', '${ID_NUMBER}') - disk full`), { code: 'SQLITE_FULL' });
       stored += 1;
-      return store(...args);
+      return insert(...args);
     };
     const before = await counts();
     const logLines = logged.length;
@@ -392,7 +393,7 @@ describe('portal: applications for disclosure (依申请公开)', () => {
       expect(res.text).toContain('申请未被受理，也未保存任何内容');
       expect(res.headers['cache-control']).toBe('no-store');
     } finally {
-      files.store = store;
+      files.insert = insert;
     }
     expect(stored).toBe(1); // the first file was written, then rolled back with the rest
     expect(await counts()).toEqual(before);

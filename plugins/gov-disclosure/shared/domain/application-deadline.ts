@@ -20,6 +20,21 @@ export interface ClockFacts {
   extensionDays: number;
 }
 
+/** The clock as a stored row holds it (counts empty in the database are 0). */
+export const clockOf = (row: {
+  state: ApplicationState;
+  startedOn: string;
+  pausedWorkingDays: number | null;
+  pausedSince: string | null;
+  extensionDays: number | null;
+}): ClockFacts => ({
+  state: row.state,
+  startedOn: row.startedOn,
+  pausedWorkingDays: row.pausedWorkingDays ?? 0,
+  pausedSince: row.pausedSince,
+  extensionDays: row.extensionDays ?? 0,
+});
+
 export interface Deadline {
   /** The last day of the period; while paused, the day it would be if the clock ran again tomorrow. */
   dueOn: string;

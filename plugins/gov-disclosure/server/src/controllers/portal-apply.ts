@@ -289,12 +289,14 @@ const portalApply = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!(await withinLimit(ctx, locale, 'applications', 'apply'))) return;
         let registered;
         try {
+          // sealed before the registration's transaction, which holds the year's tracking-number turn
+          const sealed = files.map((file) => getService(strapi, 'application-files').sealFile(file.kind, file));
           registered = await getService(strapi, 'applications').register(raw, null, 'portal', {
             // the files go into the registration's transaction: all of it is stored, or nothing
             alongside: async (documentId, trx) => {
-              for (const file of files) {
+              for (const file of sealed) {
                 // eslint-disable-next-line no-await-in-loop -- one transaction, one insert after another
-                await getService(strapi, 'application-files').store(trx, documentId, file.kind, file);
+                await getService(strapi, 'application-files').insert(trx, documentId, file);
               }
             },
           });

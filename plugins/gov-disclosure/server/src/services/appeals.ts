@@ -12,7 +12,7 @@ import type { AppealKind, AppealOutcome } from '../../../shared/domain/register-
 import type { AppealView } from '../../../shared/application-types';
 import { rowsOf } from '../utils/query';
 import { throwIfIssues } from './write-guard';
-import { registerPermission } from './permissions';
+import { allowOnRegister } from './permissions';
 import type { Actor } from './actors';
 
 interface AppealRow {
@@ -46,16 +46,14 @@ const appeals = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => rowsOf<AppealRow>(strapi, UID.appealCase);
   const today = () => dayIn(strapi.plugin('gov-disclosure').config('timeZone') as string);
 
-  const allow = (actor: Actor | null, action: 'read' | 'register') => {
-    if (!actor) throw new errors.UnauthorizedError('Log in to the admin panel');
-    if (!actor.isSuperAdmin && !actor.ability.can(registerPermission(action))) {
-      throw new errors.ForbiddenError(
-        action === 'read'
-          ? '无权查看复议诉讼案件 (no permission to view appeal cases)'
-          : '仅信息公开工作机构可以登记复议诉讼案件 (only the office records appeal cases)'
-      );
-    }
-  };
+  const allow = (actor: Actor | null, action: 'read' | 'register') =>
+    allowOnRegister(
+      actor,
+      action,
+      action === 'read'
+        ? '无权查看复议诉讼案件 (no permission to view appeal cases)'
+        : '仅信息公开工作机构可以登记复议诉讼案件 (only the office records appeal cases)'
+    );
 
   /** The checked input with its organization settled (from the linked application when given). */
   const settle = async (raw: Record<string, unknown>): Promise<AppealInput & { organization: string }> => {

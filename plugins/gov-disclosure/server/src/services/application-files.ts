@@ -22,6 +22,14 @@ export interface ApplicationFileMeta {
   createdAt: string;
 }
 
+export interface SealedApplicationFile {
+  kind: ApplicationFileKind;
+  name: string;
+  mime: string;
+  size: number;
+  sealed: Buffer;
+}
+
 export interface OpenedApplicationFile extends ApplicationFileMeta {
   bytes: Buffer;
 }
@@ -54,25 +62,44 @@ const applicationFiles = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /**
-     * Stores one file of an application, sealed, with the given connection: the registration's
-     * transaction (so a failure leaves neither the application nor any of its files) or, for the
-     * office's later reply documents, strapi.db.connection or a transaction of its own. The file
-     * must have been checked (shared/domain/application-files.ts checkApplicationFile) before.
+     * One checked file (shared/domain/application-files.ts checkApplicationFile) sealed for
+     * storing: done before a transaction, so encrypting megabytes does not hold its locks.
      */
-    async store(trx: Knex, documentId: string, kind: ApplicationFileKind, file: { name: string; mime: string; bytes: Buffer }): Promise<number> {
+    sealFile(kind: ApplicationFileKind, file: { name: string; mime: string; bytes: Buffer }): SealedApplicationFile {
       if (!APPLICATION_FILE_KINDS.includes(kind)) throw new Error(`gov-disclosure: unknown application file kind ${String(kind)}`);
+      return { kind, name: file.name, mime: file.mime, size: file.bytes.length, sealed: seal().sealBytes(file.bytes) };
+    },
+
+    /**
+     * Stores a sealed file of an application with the given connection: the registration's
+     * transaction (so a failure leaves neither the application nor any of its files) or, for the
+     * office's later reply documents, strapi.db.connection or a transaction of its own.
+     */
+    async insert(trx: Knex, documentId: string, file: SealedApplicationFile): Promise<number> {
       const [inserted] = (await trx(APPLICATION_FILES_TABLE)
         .insert({
           application_document_id: documentId,
-          kind,
+          kind: file.kind,
           file_name: file.name,
           mime: file.mime,
-          size: file.bytes.length,
-          sealed: seal().sealBytes(file.bytes),
+          size: file.size,
+          sealed: file.sealed,
           created_at: Date.now(),
         })
         .returning('id')) as Array<number | { id: number }>;
       return Number(typeof inserted === 'object' ? inserted.id : inserted);
+    },
+
+    /** Seals and stores one checked file (see insert). */
+    async store(trx: Knex, documentId: string, kind: ApplicationFileKind, file: { name: string; mime: string; bytes: Buffer }): Promise<number> {
+      return this.insert(trx, documentId, this.sealFile(kind, file));
+    },
+
+    /** One file's metadata (no bytes, nothing opened), or null. */
+    async meta(id: number): Promise<ApplicationFileMeta | null> {
+      if (!Number.isSafeInteger(id) || id <= 0) return null;
+      const row = (await strapi.db.connection(APPLICATION_FILES_TABLE).select(META_COLUMNS).where({ id }).first()) as FileRow | undefined;
+      return row ? metaOf(row) : null;
     },
 
     /** The files of an application (of one kind, if given), oldest first: metadata only, never the bytes. */

@@ -6,10 +6,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../shared/constants';
-import { deadlineOf } from '../../../shared/domain/application-deadline';
+import { clockOf, deadlineOf } from '../../../shared/domain/application-deadline';
 import { dayIn } from '../../../shared/domain/calendar-day';
 import type { ApplicationState } from '../../../shared/domain/disclosure-application';
-import { msUntilHour, planReminders, type OpenCase, type Reminder } from '../domain/reminder-plan';
+import { addWorkingDays } from '../../../shared/domain/working-days';
+import { msUntilHour, planReminders, REMINDER_DAYS, type OpenCase, type Reminder } from '../domain/reminder-plan';
 import { getService } from '../utils/get-service';
 import { rowsOf } from '../utils/query';
 import { registerPermission } from './permissions';
@@ -53,23 +54,15 @@ const applicationReminders = ({ strapi }: { strapi: Core.Strapi }) => {
     const calendar = await getService(strapi, 'working-calendar').calendar();
     const today = dayIn(timeZone());
     const rows = (await rowsOf<CaseRow>(strapi, UID.application).findMany({
-      // only a running clock has a deadline to remind of (amendment, consultation and fee waits stand still)
-      where: { decidedOn: null, state: 'received' },
+      // only a running clock has a deadline to remind of (amendment, consultation and fee waits stand
+      // still), and only one due within the first reminder's days or past (the stored due date follows
+      // the calendar: services/working-calendar.ts)
+      where: { decidedOn: null, state: 'received', dueOn: { $lte: addWorkingDays(calendar, today, REMINDER_DAYS.five_days).day } },
       select: ['documentId', 'trackingNumber', 'state', 'startedOn', 'pausedWorkingDays', 'pausedSince', 'extensionDays'],
       populate: { handler: { select: ['id'] } },
     })) as CaseRow[];
     return rows.map((r) => {
-      const d = deadlineOf(
-        calendar,
-        {
-          state: r.state,
-          startedOn: r.startedOn,
-          pausedWorkingDays: r.pausedWorkingDays ?? 0,
-          pausedSince: r.pausedSince,
-          extensionDays: r.extensionDays ?? 0,
-        },
-        today
-      );
+      const d = deadlineOf(calendar, clockOf(r), today);
       return {
         documentId: r.documentId,
         trackingNumber: r.trackingNumber,

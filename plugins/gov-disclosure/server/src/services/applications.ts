@@ -18,7 +18,7 @@ import type {
   RegisteredApplication,
 } from '../../../shared/application-types';
 import { DEFAULT_LOCALE, UID } from '../../../shared/constants';
-import { amendmentRequestDeadline, deadlineOf, pauseLength, paymentDeadline } from '../../../shared/domain/application-deadline';
+import { amendmentRequestDeadline, clockOf, deadlineOf, pauseLength, paymentDeadline } from '../../../shared/domain/application-deadline';
 import { checkApplicationInput, type ApplicationInput, type IdType } from '../../../shared/domain/application-input';
 import { dayIn } from '../../../shared/domain/calendar-day';
 import {
@@ -47,7 +47,7 @@ import { getService } from '../utils/get-service';
 import { rowsOf } from '../utils/query';
 import { lockUntilCommit } from '../utils/sql';
 import { displayName, type Actor } from './actors';
-import { registerPermission } from './permissions';
+import { allowOnRegister, mayOnRegister, registerPermission } from './permissions';
 
 export interface ApplicationRow {
   id: number;
@@ -147,12 +147,6 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
     approvesExtensions: actor.ability.can(registerPermission('approve-extension')),
   });
 
-  const allow = (actor: Actor | null, action: Parameters<typeof registerPermission>[0], what: string): Actor => {
-    if (!actor) throw new errors.UnauthorizedError('Log in to the admin panel');
-    if (!actor.isSuperAdmin && !actor.ability.can(registerPermission(action))) throw new errors.ForbiddenError(what);
-    return actor;
-  };
-
   const factsOf = (row: ApplicationRow, cal: WorkingCalendar): CaseFacts => ({
     state: row.state,
     handlerId: row.handler?.id ?? null,
@@ -161,14 +155,6 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
     amendmentRequestDeadline: amendmentRequestDeadline(cal, row.receivedOn).day,
     amendmentDueOn: row.amendmentDueOn,
     paymentDueOn: row.paymentDueOn,
-  });
-
-  const clockOf = (row: Pick<ApplicationRow, 'state' | 'startedOn' | 'pausedWorkingDays' | 'pausedSince' | 'extensionDays'>) => ({
-    state: row.state,
-    startedOn: row.startedOn,
-    pausedWorkingDays: row.pausedWorkingDays ?? 0,
-    pausedSince: row.pausedSince,
-    extensionDays: row.extensionDays ?? 0,
   });
 
   const organizationNames = async (documentIds: string[]) => {
@@ -261,7 +247,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
       source: 'portal' | 'office' = 'office',
       options: { alongside?: (documentId: string, trx: Core.Strapi['db']['connection']) => Promise<void> } = {}
     ): Promise<RegisteredApplication> {
-      if (source === 'office') allow(actor, 'register', 'Only the disclosure office registers applications (仅信息公开工作机构可以登记申请)');
+      if (source === 'office') allowOnRegister(actor, 'register', 'Only the disclosure office registers applications (仅信息公开工作机构可以登记申请)');
       const day = today();
       const checked = checkApplicationInput(raw, day);
       if (!checked.ok) throwIfIssues(checked.issues);
@@ -270,7 +256,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!orgs.has(input.organization)) throwIfIssues([{ path: ['organization'], message: '受理机关不存在 (no such organization)' }]);
       const handlerId = source === 'portal' || raw.handler === undefined || raw.handler === null ? null : Number(raw.handler);
       // naming the handler is assigning the case: the office's permission, as after registration
-      if (handlerId !== null && !actor!.isSuperAdmin && !actor!.ability.can(registerPermission('assign'))) {
+      if (handlerId !== null && !mayOnRegister(actor!, 'assign')) {
         throw new errors.ForbiddenError('Only the office assigns handlers (仅信息公开工作机构可以指定承办人)');
       }
       if (
@@ -322,7 +308,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async list(filters: ApplicationListQuery, actor: Actor | null): Promise<ApplicationListResponse> {
-      const reader = allow(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
+      const reader = allowOnRegister(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
       const day = today();
       const cal = await calendar();
       const where: Record<string, unknown>[] = [];
@@ -360,13 +346,13 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(documentId: string, actor: Actor | null): Promise<ApplicationView> {
-      const reader = allow(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
+      const reader = allowOnRegister(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
       const row = await findRow(documentId);
       return view(row, await calendar(), today(), reader, await organizationNames([row.organizationDocumentId]));
     },
 
     async history(documentId: string, actor: Actor | null): Promise<ApplicationEventView[]> {
-      allow(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
+      allowOnRegister(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
       await findRow(documentId);
       const found = await events().findMany({ where: { applicationDocumentId: documentId }, orderBy: [{ id: 'asc' }] });
       return found.map((e) => ({
@@ -386,7 +372,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
      * applicant's name, so it needs the identity permission and is written to the history like any look.
      */
     async notice(documentId: string, kind: NoticeKind, actor: Actor | null): Promise<{ fileName: string; docx: Buffer }> {
-      const viewer = allow(
+      const viewer = allowOnRegister(
         actor,
         'view-identity',
         'Letters to the applicant carry their name: they need the “view applicant identity” permission (无权查看申请人身份信息)'
@@ -419,7 +405,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The applicant's identity, opened for one user with the permission, and the look written to the case. */
     async identity(documentId: string, actor: Actor | null): Promise<ApplicantIdentityView> {
-      const viewer = allow(actor, 'view-identity', 'Seeing who applied needs the “view applicant identity” permission (无权查看申请人身份信息)');
+      const viewer = allowOnRegister(actor, 'view-identity', 'Seeing who applied needs the “view applicant identity” permission (无权查看申请人身份信息)');
       const row = await findRow(documentId);
       await record(documentId, 'view_identity', row.state, row.state, today(), viewer, null);
       return {
@@ -435,7 +421,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async assign(documentId: string, handlerId: number, actor: Actor | null): Promise<ApplicationView> {
-      const office = allow(actor, 'assign', 'Only the office assigns handlers (仅信息公开工作机构可以分派承办人)');
+      const office = allowOnRegister(actor, 'assign', 'Only the office assigns handlers (仅信息公开工作机构可以分派承办人)');
       const handler = (await strapi.db.query('admin::user').findOne({ where: { id: handlerId, isActive: true } })) as Parameters<typeof displayName>[0] | null;
       if (!handler) throwIfIssues([{ path: ['handler'], message: '承办人不存在 (no such active admin user)' }]);
       const row = await findRow(documentId);
@@ -508,7 +494,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Organizations an application may be addressed to (the register's own door: no Content Manager permission needed). */
     async organizations(actor: Actor | null): Promise<Array<{ documentId: string; name: string }>> {
-      allow(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
+      allowOnRegister(actor, 'read', 'Viewing the register needs its permission (无权查看依申请公开登记)');
       const found = (await rowsOf<{ documentId: string; name: string }>(strapi, UID.organization).findMany({
         where: { locale: DEFAULT_LOCALE },
         select: ['documentId', 'name'],
@@ -519,7 +505,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Who may be named handler: active users whose roles may handle or assign applications. */
     async handlers(actor: Actor | null): Promise<Array<{ id: number; name: string; email: string }>> {
-      allow(actor, 'assign', 'Only the office assigns handlers (仅信息公开工作机构可以指定承办人)');
+      allowOnRegister(actor, 'assign', 'Only the office assigns handlers (仅信息公开工作机构可以指定承办人)');
       const users = (await strapi.db.query('admin::user').findMany({
         where: { isActive: true, roles: { permissions: { action: { $in: [registerPermission('handle'), registerPermission('assign')] } } } },
         select: ['id', 'firstname', 'lastname', 'username', 'email'],

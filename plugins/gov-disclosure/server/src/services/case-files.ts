@@ -11,7 +11,7 @@ import { checkApplicationFile, MAX_APPLICATION_FILE_BYTES, MAX_APPLICATION_FILES
 import { getService } from '../utils/get-service';
 import type { Actor } from './actors';
 import type { ApplicationFileMeta } from './application-files';
-import { registerPermission } from './permissions';
+import { mayOnRegister } from './permissions';
 
 export interface UploadedFile {
   filepath: string;
@@ -22,7 +22,6 @@ export interface UploadedFile {
 const caseFiles = ({ strapi }: { strapi: Core.Strapi }) => {
   const files = () => getService(strapi, 'application-files');
   const register = () => getService(strapi, 'applications');
-  const can = (actor: Actor, action: Parameters<typeof registerPermission>[0]) => actor.isSuperAdmin || actor.ability.can(registerPermission(action));
 
   return {
     async list(documentId: string, actor: Actor | null): Promise<ApplicationFileMeta[]> {
@@ -47,19 +46,21 @@ const caseFiles = ({ strapi }: { strapi: Core.Strapi }) => {
       const checked = checkApplicationFile('reply', { name, size: upload.size, bytes });
       if (!checked.ok) throw invalid(checked.message);
       const id = await files().store(strapi.db.connection, documentId, 'reply', { name: checked.file.name, mime: checked.file.mime, bytes });
-      return (await files().list(documentId, 'reply')).find((f) => f.id === id)!;
+      return (await files().meta(id))!;
     },
 
     /** One file of the case; the applicant's own need the identity permission, and the look is recorded. */
     async download(documentId: string, id: number, actor: Actor | null) {
       if (!actor) throw new errors.UnauthorizedError('Log in to the admin panel');
-      const file = await files().open(id);
-      if (!file || file.applicationDocumentId !== documentId) throw new errors.NotFoundError('文件不存在 (no such file)');
-      if (file.kind !== 'reply') {
-        if (!can(actor, 'view-identity'))
-          throw new errors.ForbiddenError('申请人提交的文件需要“查看申请人身份信息”权限 (the applicant’s files need the identity permission)');
-        await register().recordLook(documentId, actor, `查看申请人提交的文件：${file.name}`);
+      // the permission is decided on the metadata: nothing is decrypted for someone who may not see it
+      const meta = await files().meta(id);
+      if (!meta || meta.applicationDocumentId !== documentId) throw new errors.NotFoundError('文件不存在 (no such file)');
+      if (meta.kind !== 'reply' && !mayOnRegister(actor, 'view-identity')) {
+        throw new errors.ForbiddenError('申请人提交的文件需要“查看申请人身份信息”权限 (the applicant’s files need the identity permission)');
       }
+      const file = await files().open(id);
+      if (!file) throw new errors.NotFoundError('文件不存在 (no such file)');
+      if (file.kind !== 'reply') await register().recordLook(documentId, actor, `查看申请人提交的文件：${file.name}`);
       return file;
     },
   };

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { REGISTER_PERMISSION_ACTIONS, registerPermission, type RegisterAction } from '../../../shared/application-types';
 import { ACTION_LABELS, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/domain/workflow';
+import type { Actor } from './actors';
 
 /**
  * The workflow actions as RBAC actions (plugin::gov-disclosure.workflow.submit …), so an
@@ -47,6 +49,16 @@ export const REGISTER_ACTIONS: Record<RegisterAction, string> = {
 };
 // the uids are shared with the admin panel; this stays the server's one place to ask for them
 export { registerPermission, type RegisterAction };
+
+/** Whether the actor holds the register's action (a super admin holds every one). */
+export const mayOnRegister = (actor: Actor, action: RegisterAction): boolean => actor.isSuperAdmin || actor.ability.can(registerPermission(action));
+
+/** The actor, when logged in and holding the register's action; else 401, or 403 with the message. */
+export const allowOnRegister = (actor: Actor | null, action: RegisterAction, message: string): Actor => {
+  if (!actor) throw new errors.UnauthorizedError('Log in to the admin panel');
+  if (!mayOnRegister(actor, action)) throw new errors.ForbiddenError(message);
+  return actor;
+};
 
 export const REGISTER_RBAC_ACTIONS = REGISTER_PERMISSION_ACTIONS.map((action) => ({
   section: 'plugins',
