@@ -3,11 +3,14 @@ import { runMigrations } from './database/run-migrations';
 import { beginStartup } from './database/startup-lock';
 import { workflowGuards } from './document-middlewares/workflow/guards';
 import { guardWrites } from './document-middlewares/guard-writes';
+import { removeUploads } from './middlewares/remove-uploads';
 import { getService } from './utils/get-service';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // before anything is stored: production without the key that seals applicants' data stops here
   getService(strapi, 'applicant-key').load();
+  // outermost, before the app's middlewares: no uploaded file outlives its request
+  strapi.server.use(removeUploads as never);
   for (const guard of workflowGuards(strapi)) strapi.documents.use(guard);
   strapi.documents.use(guardWrites(strapi));
   // before Strapi syncs its schema: instances starting together on PostgreSQL take turns

@@ -2,7 +2,6 @@
  * The 依申请公开 register's admin routes. Input is checked here (a 400 names the field); who may do
  * what is decided in the service, through Strapi's permission engine and the register's policy.
  */
-import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
 import type {
@@ -21,12 +20,12 @@ import { getService } from '../utils/get-service';
 import { NOTICE_KINDS, type NoticeKind } from '../../../shared/domain/reply-notices';
 import { ApplicationConflictError } from '../services/applications';
 import type { ApplicationFileMeta } from '../services/application-files';
-import type { UploadedFile } from '../services/case-files';
+import { allUploads, type UploadedFiles } from '../utils/uploads';
 
 interface Ctx {
   params: Record<string, string>;
   query: Record<string, unknown>;
-  request: { body?: unknown; files?: Record<string, UploadedFile | UploadedFile[]> };
+  request: { body?: unknown; files?: UploadedFiles };
   body: unknown;
   status: number;
   conflict(message: string): void;
@@ -170,14 +169,10 @@ const applicationsController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async addReply(ctx: Ctx) {
       const { documentId } = (await documentIdOf(ctx.params)) as { documentId: string };
-      const uploads = Object.values(ctx.request.files ?? {}).flat();
-      try {
-        ctx.status = 201;
-        ctx.body = { data: await getService(strapi, 'case-files').addReply(documentId, uploads[0], await actor()) } satisfies { data: ApplicationFileMeta };
-      } finally {
-        // the body parser leaves uploads in the temporary directory: a reply may name the applicant
-        await Promise.all(uploads.map((u) => fs.rm(u.filepath, { force: true }).catch(() => undefined)));
-      }
+      // (the temporary files go with the request: middlewares/remove-uploads.ts)
+      const [upload] = allUploads(ctx.request.files);
+      ctx.status = 201;
+      ctx.body = { data: await getService(strapi, 'case-files').addReply(documentId, upload, await actor()) } satisfies { data: ApplicationFileMeta };
     },
 
     async file(ctx: Ctx) {

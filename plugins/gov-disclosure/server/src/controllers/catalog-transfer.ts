@@ -5,17 +5,12 @@ import { formatOf } from '../catalog-files/read';
 import { isPublisher } from '../domain/workflow-policy';
 import { displayName } from '../services/actors';
 import { getService } from '../utils/get-service';
-
-interface UploadedFile {
-  filepath: string;
-  originalFilename?: string | null;
-  size: number;
-}
+import type { UploadedFiles } from '../utils/uploads';
 
 interface Ctx {
   params: Record<string, string>;
   query: Record<string, unknown>;
-  request: { body: unknown; files?: Record<string, UploadedFile | UploadedFile[]> };
+  request: { body: unknown; files?: UploadedFiles };
   state: { user?: { id: number; firstname?: string | null; lastname?: string | null; username?: string | null; email?: string } };
   body: unknown;
   status: number;

@@ -42,6 +42,7 @@ import { t } from '../portal-views/i18n';
 import { href, layout } from '../portal-views/layout';
 import { CSRF_COOKIE, type RateBucket } from '../services/portal-guard';
 import { getService } from '../utils/get-service';
+import type { UploadedFile, UploadedFiles } from '../utils/uploads';
 import { rowsOf } from '../utils/query';
 
 /** The portal's policy (as controllers/portal-pages.ts): no script at all, forms post only to this site. */
@@ -49,20 +50,13 @@ const CSP =
   "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'";
 const HTML = 'text/html; charset=utf-8';
 
-/** What formidable (Strapi's body parser, koa-body) leaves for each uploaded file. */
-interface UploadedFile {
-  filepath: string;
-  originalFilename?: string | null;
-  size: number;
-}
-
 interface Ctx {
   url: string;
   ip: string;
   secure: boolean;
   query: Record<string, unknown>;
   params: Record<string, string>;
-  request: { body?: unknown; files?: Record<string, UploadedFile | UploadedFile[] | undefined> };
+  request: { body?: unknown; files?: UploadedFiles };
   cookies: {
     get(name: string, options?: { signed?: boolean }): string | undefined;
     set(name: string, value: string, options: Record<string, unknown>): void;
@@ -105,12 +99,6 @@ const fieldOf = (body: unknown, name: string): string => {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first : '';
 };
-
-/** Every uploaded file of the request, whatever its field (so each can be removed afterwards). */
-const allUploads = (ctx: Ctx): UploadedFile[] =>
-  Object.values(ctx.request.files ?? {})
-    .flatMap((f) => (Array.isArray(f) ? f : f ? [f] : []))
-    .filter((f): f is UploadedFile => Boolean(f?.filepath));
 
 /** The files a person chose in one input: a file input left empty arrives as a nameless empty part. */
 const uploadsOf = (ctx: Ctx, field: string): UploadedFile[] => {
@@ -244,8 +232,6 @@ const portalApply = ({ strapi }: { strapi: Core.Strapi }) => {
     return checked;
   };
 
-  const removeUploads = (ctx: Ctx) => Promise.all(allUploads(ctx).map((f) => fs.rm(f.filepath, { force: true }).catch(() => undefined))).then(() => undefined);
-
   const issuesOf = (error: unknown): Array<{ path: string[]; message: string }> | null => {
     if (!(error instanceof errors.ValidationError)) return null;
     const list = (error.details as { errors?: Array<{ path?: unknown; message?: unknown }> } | undefined)?.errors;
@@ -262,92 +248,87 @@ const portalApply = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async submit(ctx: Ctx) {
       const locale = localeOf(ctx);
+      if (!(await withinLimit(ctx, locale, 'applyAttempts', 'apply'))) return;
+      const csrf = verifiedCsrf(ctx);
+      if (!csrf) return await forbidden(ctx, locale, 'apply');
+      const body = ctx.request.body;
+      const values: FormValues = Object.fromEntries(FORM_FIELDS.map((f) => [f, fieldOf(body, f)]));
+
+      // Spam trap: a robot fills every field, and posts at once. Answered with the form again
+      // (400) rather than a fake receipt: a person caught by mistake must not believe they applied.
+      const stamp = guard().checkFormStamp(fieldOf(body, '_stamp'), csrf);
+      if (fieldOf(body, 'website') !== '' || stamp === 'too-fast' || stamp === 'invalid') {
+        return await formPage(ctx, locale, 400, csrf, values, {}, [t(locale, 'trapped')]);
+      }
+      if (stamp === 'expired') return await formPage(ctx, locale, 400, csrf, values, {}, [t(locale, 'formExpired')]);
+
+      // Every problem at once: the fields (the register's own rules) and the files.
+      const day = today();
+      const raw = { ...values, channel: 'online', receivedOn: day };
+      const errs: FieldErrors = {};
+      const checkedInput = checkApplicationInput(raw, day);
+      if (!checkedInput.ok) for (const i of checkedInput.issues) addError(errs, i.path[0] ?? '', localMessage(i.message, locale));
+      const files = await checkUploads(ctx, locale, errs);
+      if (Object.keys(errs).length > 0) return await formPage(ctx, locale, 400, csrf, values, errs);
+
+      if (!(await withinLimit(ctx, locale, 'applications', 'apply'))) return;
+      let registered;
       try {
-        if (!(await withinLimit(ctx, locale, 'applyAttempts', 'apply'))) return;
-        const csrf = verifiedCsrf(ctx);
-        if (!csrf) return await forbidden(ctx, locale, 'apply');
-        const body = ctx.request.body;
-        const values: FormValues = Object.fromEntries(FORM_FIELDS.map((f) => [f, fieldOf(body, f)]));
-
-        // Spam trap: a robot fills every field, and posts at once. Answered with the form again
-        // (400) rather than a fake receipt: a person caught by mistake must not believe they applied.
-        const stamp = guard().checkFormStamp(fieldOf(body, '_stamp'), csrf);
-        if (fieldOf(body, 'website') !== '' || stamp === 'too-fast' || stamp === 'invalid') {
-          return await formPage(ctx, locale, 400, csrf, values, {}, [t(locale, 'trapped')]);
+        // sealed before the registration's transaction, which holds the year's tracking-number turn
+        const sealed = files.map((file) => getService(strapi, 'application-files').sealFile(file.kind, file));
+        registered = await getService(strapi, 'applications').register(raw, null, 'portal', {
+          // the files go into the registration's transaction: all of it is stored, or nothing
+          alongside: async (documentId, trx) => {
+            for (const file of sealed) {
+              // eslint-disable-next-line no-await-in-loop -- one transaction, one insert after another
+              await getService(strapi, 'application-files').insert(trx, documentId, file);
+            }
+          },
+        });
+      } catch (error) {
+        guard().refund('applications', ctx.ip);
+        const issues = issuesOf(error);
+        if (issues) {
+          for (const i of issues) addError(errs, i.path[0] ?? '', localMessage(i.message, locale));
+          return await formPage(ctx, locale, 400, csrf, values, errs);
         }
-        if (stamp === 'expired') return await formPage(ctx, locale, 400, csrf, values, {}, [t(locale, 'formExpired')]);
-
-        // Every problem at once: the fields (the register's own rules) and the files.
-        const day = today();
-        const raw = { ...values, channel: 'online', receivedOn: day };
-        const errs: FieldErrors = {};
-        const checkedInput = checkApplicationInput(raw, day);
-        if (!checkedInput.ok) for (const i of checkedInput.issues) addError(errs, i.path[0] ?? '', localMessage(i.message, locale));
-        const files = await checkUploads(ctx, locale, errs);
-        if (Object.keys(errs).length > 0) return await formPage(ctx, locale, 400, csrf, values, errs);
-
-        if (!(await withinLimit(ctx, locale, 'applications', 'apply'))) return;
-        let registered;
-        try {
-          // sealed before the registration's transaction, which holds the year's tracking-number turn
-          const sealed = files.map((file) => getService(strapi, 'application-files').sealFile(file.kind, file));
-          registered = await getService(strapi, 'applications').register(raw, null, 'portal', {
-            // the files go into the registration's transaction: all of it is stored, or nothing
-            alongside: async (documentId, trx) => {
-              for (const file of sealed) {
-                // eslint-disable-next-line no-await-in-loop -- one transaction, one insert after another
-                await getService(strapi, 'application-files').insert(trx, documentId, file);
-              }
-            },
-          });
-        } catch (error) {
-          guard().refund('applications', ctx.ip);
-          const issues = issuesOf(error);
-          if (issues) {
-            for (const i of issues) addError(errs, i.path[0] ?? '', localMessage(i.message, locale));
-            return await formPage(ctx, locale, 400, csrf, values, errs);
-          }
-          // Only the error's kind: a database error's message can quote the row, i.e. the applicant's data.
-          const { name, code } = error as { name?: string; code?: string };
-          strapi.log.error(`[gov-disclosure] an application from the portal could not be saved: ${name ?? 'Error'}${code ? ` (${code})` : ''}`);
-          return await send(
-            ctx,
-            locale,
-            500,
-            t(locale, 'serverErrorTitle'),
-            messagePage(locale, t(locale, 'serverErrorTitle'), [t(locale, 'serverErrorText')], {
-              text: t(locale, 'applyForm'),
-              url: href('/portal/apply', locale),
-            })
-          );
-        }
-
-        // A new CSRF token: reloading the receipt re-posts the old form, which no longer matches
-        // (403, with a word that the application was sent) instead of registering it twice.
-        issueCsrf(ctx);
-        // The receipt is this POST's own response, not a redirect to a page that shows it: the query
-        // code must not travel in a URL (access logs, history, Referer) nor be stored to be shown later.
-        const { data, queryCode } = registered;
-        const orgName = locale === 'en' ? ((await organizations(locale)).find((o) => o.documentId === data.organization.documentId)?.name ?? null) : null;
+        // Only the error's kind: a database error's message can quote the row, i.e. the applicant's data.
+        const { name, code } = error as { name?: string; code?: string };
+        strapi.log.error(`[gov-disclosure] an application from the portal could not be saved: ${name ?? 'Error'}${code ? ` (${code})` : ''}`);
         return await send(
           ctx,
           locale,
-          200,
-          t(locale, 'receiptTitle'),
-          receiptPage({
-            locale,
-            trackingNumber: data.trackingNumber,
-            queryCode,
-            organizationName: orgName ?? data.organization.name,
-            receivedOn: data.receivedOn,
-            dueOn: data.dueOn,
-            files: files.length,
+          500,
+          t(locale, 'serverErrorTitle'),
+          messagePage(locale, t(locale, 'serverErrorTitle'), [t(locale, 'serverErrorText')], {
+            text: t(locale, 'applyForm'),
+            url: href('/portal/apply', locale),
           })
         );
-      } finally {
-        // Strapi's body parser removes only a field named "files": these hold identity documents in the clear
-        await removeUploads(ctx);
       }
+
+      // A new CSRF token: reloading the receipt re-posts the old form, which no longer matches
+      // (403, with a word that the application was sent) instead of registering it twice.
+      issueCsrf(ctx);
+      // The receipt is this POST's own response, not a redirect to a page that shows it: the query
+      // code must not travel in a URL (access logs, history, Referer) nor be stored to be shown later.
+      const { data, queryCode } = registered;
+      const orgName = locale === 'en' ? ((await organizations(locale)).find((o) => o.documentId === data.organization.documentId)?.name ?? null) : null;
+      return await send(
+        ctx,
+        locale,
+        200,
+        t(locale, 'receiptTitle'),
+        receiptPage({
+          locale,
+          trackingNumber: data.trackingNumber,
+          queryCode,
+          organizationName: orgName ?? data.organization.name,
+          receivedOn: data.receivedOn,
+          dueOn: data.dueOn,
+          files: files.length,
+        })
+      );
     },
 
     async statusForm(ctx: Ctx) {
@@ -357,42 +338,38 @@ const portalApply = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async status(ctx: Ctx) {
       const locale = localeOf(ctx);
-      try {
-        if (!(await withinLimit(ctx, locale, 'statusLookups', 'status'))) return;
-        const csrf = verifiedCsrf(ctx);
-        if (!csrf) return await forbidden(ctx, locale, 'status');
-        const trackingNumber = fieldOf(ctx.request.body, 'trackingNumber').trim();
-        const code = fieldOf(ctx.request.body, 'queryCode').trim();
-        if (!trackingNumber || !code) {
-          const errs: FieldErrors = {};
-          if (!trackingNumber) addError(errs, 'trackingNumber', t(locale, 'requiredTracking'));
-          if (!code) addError(errs, 'queryCode', t(locale, 'requiredCode'));
-          return await send(
-            ctx,
-            locale,
-            400,
-            `${t(locale, 'errorPrefix')}${t(locale, 'applyStatus')}`,
-            statusFormPage({ locale, csrf, values: { trackingNumber }, errors: errs })
-          );
-        }
-        const found = trackingNumber.length <= 40 && code.length <= 40 ? await getService(strapi, 'applications').statusFor(trackingNumber, code) : null;
-        if (!found) {
-          // a wrong number and a wrong code answer alike, byte for byte: neither says which was wrong
-          return await send(ctx, locale, 404, `${t(locale, 'errorPrefix')}${t(locale, 'applyStatus')}`, statusFormPage({ locale, csrf, notFound: true }));
-        }
-        const { status, documentId } = found;
-        const replyFiles = status.answer
-          ? (await getService(strapi, 'application-files').list(documentId, 'reply')).map((f) => ({
-              id: f.id,
-              name: f.name,
-              size: f.size,
-              grant: guard().downloadGrant(f.id, documentId, csrf),
-            }))
-          : [];
-        return await send(ctx, locale, 200, t(locale, 'statusTitle'), statusPage({ locale, status, csrf, replyFiles }));
-      } finally {
-        await removeUploads(ctx);
+      if (!(await withinLimit(ctx, locale, 'statusLookups', 'status'))) return;
+      const csrf = verifiedCsrf(ctx);
+      if (!csrf) return await forbidden(ctx, locale, 'status');
+      const trackingNumber = fieldOf(ctx.request.body, 'trackingNumber').trim();
+      const code = fieldOf(ctx.request.body, 'queryCode').trim();
+      if (!trackingNumber || !code) {
+        const errs: FieldErrors = {};
+        if (!trackingNumber) addError(errs, 'trackingNumber', t(locale, 'requiredTracking'));
+        if (!code) addError(errs, 'queryCode', t(locale, 'requiredCode'));
+        return await send(
+          ctx,
+          locale,
+          400,
+          `${t(locale, 'errorPrefix')}${t(locale, 'applyStatus')}`,
+          statusFormPage({ locale, csrf, values: { trackingNumber }, errors: errs })
+        );
       }
+      const found = trackingNumber.length <= 40 && code.length <= 40 ? await getService(strapi, 'applications').statusFor(trackingNumber, code) : null;
+      if (!found) {
+        // a wrong number and a wrong code answer alike, byte for byte: neither says which was wrong
+        return await send(ctx, locale, 404, `${t(locale, 'errorPrefix')}${t(locale, 'applyStatus')}`, statusFormPage({ locale, csrf, notFound: true }));
+      }
+      const { status, documentId } = found;
+      const replyFiles = status.answer
+        ? (await getService(strapi, 'application-files').list(documentId, 'reply')).map((f) => ({
+            id: f.id,
+            name: f.name,
+            size: f.size,
+            grant: guard().downloadGrant(f.id, documentId, csrf),
+          }))
+        : [];
+      return await send(ctx, locale, 200, t(locale, 'statusTitle'), statusPage({ locale, status, csrf, replyFiles }));
     },
 
     /**
@@ -402,36 +379,32 @@ const portalApply = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async download(ctx: Ctx) {
       const locale = localeOf(ctx);
-      try {
-        const csrf = verifiedCsrf(ctx);
-        if (!csrf) return await forbidden(ctx, locale, 'status');
-        const id = /^\d{1,12}$/.test(ctx.params.id ?? '') ? Number(ctx.params.id) : NaN;
-        const documentId = Number.isNaN(id) ? null : guard().checkDownloadGrant(fieldOf(ctx.request.body, 'grant'), id, csrf);
-        const file = documentId ? await getService(strapi, 'application-files').open(id) : null;
-        if (!file || file.applicationDocumentId !== documentId || file.kind !== 'reply') {
-          return await send(
-            ctx,
-            locale,
-            403,
-            t(locale, 'downloadExpiredTitle'),
-            messagePage(locale, t(locale, 'downloadExpiredTitle'), [t(locale, 'downloadExpired')], {
-              text: t(locale, 'backToStatus'),
-              url: href('/portal/apply/status', locale),
-            })
-          );
-        }
-        const name = sanitizeApplicationFileName(file.name, 'bin');
-        const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-        ctx.set('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-        ctx.set('Cache-Control', 'no-store');
-        ctx.set('X-Content-Type-Options', 'nosniff');
-        ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
-        ctx.status = 200;
-        ctx.type = file.mime;
-        ctx.body = file.bytes;
-      } finally {
-        await removeUploads(ctx);
+      const csrf = verifiedCsrf(ctx);
+      if (!csrf) return await forbidden(ctx, locale, 'status');
+      const id = /^\d{1,12}$/.test(ctx.params.id ?? '') ? Number(ctx.params.id) : NaN;
+      const documentId = Number.isNaN(id) ? null : guard().checkDownloadGrant(fieldOf(ctx.request.body, 'grant'), id, csrf);
+      const file = documentId ? await getService(strapi, 'application-files').open(id) : null;
+      if (!file || file.applicationDocumentId !== documentId || file.kind !== 'reply') {
+        return await send(
+          ctx,
+          locale,
+          403,
+          t(locale, 'downloadExpiredTitle'),
+          messagePage(locale, t(locale, 'downloadExpiredTitle'), [t(locale, 'downloadExpired')], {
+            text: t(locale, 'backToStatus'),
+            url: href('/portal/apply/status', locale),
+          })
+        );
       }
+      const name = sanitizeApplicationFileName(file.name, 'bin');
+      const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      ctx.set('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
+      ctx.status = 200;
+      ctx.type = file.mime;
+      ctx.body = file.bytes;
     },
 
     async guide(ctx: Ctx) {

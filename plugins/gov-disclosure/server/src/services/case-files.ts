@@ -9,15 +9,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkApplicationFile, MAX_APPLICATION_FILE_BYTES, MAX_APPLICATION_FILES } from '../../../shared/domain/application-files';
 import { getService } from '../utils/get-service';
+import type { UploadedFile } from '../utils/uploads';
 import type { Actor } from './actors';
 import type { ApplicationFileMeta } from './application-files';
 import { mayOnRegister } from './permissions';
-
-export interface UploadedFile {
-  filepath: string;
-  originalFilename?: string | null;
-  size: number;
-}
 
 const caseFiles = ({ strapi }: { strapi: Core.Strapi }) => {
   const files = () => getService(strapi, 'application-files');
