@@ -39,16 +39,11 @@ import {
 } from '../portal-views/apply';
 import type { SafeHtml } from '../portal-views/html';
 import { t } from '../portal-views/i18n';
-import { href, layout } from '../portal-views/layout';
+import { href, HTML_TYPE, layout, PORTAL_CSP } from '../portal-views/layout';
 import { CSRF_COOKIE, type RateBucket } from '../services/portal-guard';
 import { getService } from '../utils/get-service';
 import type { UploadedFile, UploadedFiles } from '../utils/uploads';
 import { rowsOf } from '../utils/query';
-
-/** The portal's policy (as controllers/portal-pages.ts): no script at all, forms post only to this site. */
-const CSP =
-  "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'";
-const HTML = 'text/html; charset=utf-8';
 
 interface Ctx {
   url: string;
@@ -113,11 +108,11 @@ const portalApply = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const send = async (ctx: Ctx, locale: string, status: number, title: string, body: SafeHtml) => {
     const [columns, name] = await Promise.all([portal().columns(locale), portal().siteName(locale)]);
-    ctx.set('Content-Security-Policy', CSP);
+    ctx.set('Content-Security-Policy', PORTAL_CSP);
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Referrer-Policy', 'same-origin');
     ctx.status = status;
-    ctx.type = HTML;
+    ctx.type = HTML_TYPE;
     ctx.body = layout({ locale, title, siteName: name ?? t(locale, 'catalog'), columns, path: ctx.url, body });
   };
 

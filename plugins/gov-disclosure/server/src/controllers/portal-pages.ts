@@ -4,7 +4,7 @@ import { parsePublicParams, ROUTE_PARAMS, type ParamSpec, type PublicParams } fr
 import { rss, sitemap } from '../portal-views/feeds';
 import type { SafeHtml } from '../portal-views/html';
 import { t } from '../portal-views/i18n';
-import { href, layout } from '../portal-views/layout';
+import { href, HTML_TYPE, layout, PORTAL_CSP } from '../portal-views/layout';
 import { catalogPage, columnPage, entryPage, errorPage, homePage, reportPage, reportsPage } from '../portal-views/pages';
 import { getService } from '../utils/get-service';
 import { PUBLIC_MAX_AGE, sendCacheable, withPublicCache } from '../utils/http-cache';
@@ -12,11 +12,6 @@ import type { PublicCtx } from '../utils/http-cache';
 
 type Ctx = PublicCtx;
 
-/** The portal needs no script at all; this policy forbids any, whatever a body might contain. */
-const CSP =
-  "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'";
-
-const HTML = 'text/html; charset=utf-8';
 const SITEMAP_LIMIT = 50_000; // the sitemap protocol's maximum per file
 
 class PageError extends Error {
@@ -46,8 +41,8 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const page = async (ctx: Ctx, locale: string, title: string, body: SafeHtml, feed?: string) => {
     const [columns, name] = await Promise.all([portal().columns(locale), siteName(locale)]);
-    ctx.set('Content-Security-Policy', CSP);
-    sendCacheable(ctx, layout({ locale, title, siteName: name, columns, path: ctx.url, body, feed }), HTML);
+    ctx.set('Content-Security-Policy', PORTAL_CSP);
+    sendCacheable(ctx, layout({ locale, title, siteName: name, columns, path: ctx.url, body, feed }), HTML_TYPE);
   };
 
   /** Renders the page, or the same 404 for anything unknown or unpublished, or a 400 naming the parameter. */
@@ -59,10 +54,10 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!(error instanceof PageError)) throw error;
         const locale = ctx.query.locale === 'en' ? 'en' : DEFAULT_LOCALE;
         const [columns, name] = await Promise.all([portal().columns(locale), siteName(locale)]);
-        ctx.set('Content-Security-Policy', CSP);
+        ctx.set('Content-Security-Policy', PORTAL_CSP);
         ctx.set('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE}`);
         ctx.status = error.status;
-        ctx.type = HTML;
+        ctx.type = HTML_TYPE;
         ctx.body = layout({
           locale,
           title: t(locale, error.status === 404 ? 'notFound' : 'badRequest'),

@@ -3,6 +3,11 @@ import { html, type SafeHtml } from './html';
 import { t } from './i18n';
 
 /** A portal URL that keeps the reader's language. */
+/** The portal needs no script at all; this policy forbids any, whatever a body might contain. Every portal page sends it. */
+export const PORTAL_CSP =
+  "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'";
+export const HTML_TYPE = 'text/html; charset=utf-8';
+
 export const href = (path: string, locale: string, params: Record<string, string | number | undefined> = {}) => {
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
