@@ -55,7 +55,8 @@ const suggestedReply = (outcome: Outcome): ReplyKind | null => {
 interface Props {
   application: ApplicationView;
   action: ApplicationAction;
-  onClose: () => void;
+  /** stale: the server refused a step because the case moved on (403/409): the page shows it as it is now. */
+  onClose: (stale: boolean) => void;
   onDone: (view: ApplicationView) => void;
 }
 
@@ -256,7 +257,7 @@ export const ApplicationActionDialog = ({ application, action, onClose, onDone }
   };
 
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
+    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose(problem?.status === 403 || problem?.status === 409)}>
       <Modal.Content data-testid="action-dialog" data-action={action}>
         <Modal.Header closeLabel={t('applications.form.cancel')}>
           <Modal.Title>{actionLabel}</Modal.Title>

@@ -409,10 +409,9 @@ export const ApplicationPage = () => {
         <ApplicationActionDialog
           application={a}
           action={acting}
-          onClose={() => {
+          onClose={(stale) => {
             setActing(null);
-            // a refusal may mean the case moved on: show it as it is now
-            refresh();
+            if (stale) refresh();
           }}
           onDone={() => {
             setActing(null);
