@@ -118,6 +118,8 @@ describe('a Chinese-first admin panel (Chromium, zh-CN, fresh profile)', () => {
     await page.goto(`${app.url}/admin/auth/login`);
     expect(await count(page, 'login', () => page.getByRole('heading', { name: /欢迎使用政府信息公开管理平台/ }).waitFor())).toEqual([]);
     expect(await page.title()).toContain('政府信息公开管理平台');
+    await page.goto(`${app.url}/admin/auth/forgot-password`);
+    expect(await count(page, 'password-reset', () => page.locator('form').first().waitFor())).toEqual([]);
     await context.close();
   });
 
@@ -132,6 +134,13 @@ describe('a Chinese-first admin panel (Chromium, zh-CN, fresh profile)', () => {
     expect(await count(page, 'catalog-list', () => page.locator('table').first().waitFor())).toEqual([]);
     await page.goto(`${app.url}/admin/content-manager/collection-types/${ENTRY}/create?plugins[i18n][locale]=zh-Hans`);
     expect(await count(page, 'new-entry', () => page.getByLabel(/名称/).first().waitFor())).toEqual([]);
+    // each field says what it is for, e.g. that the 索引号 is given at publication
+    await expect(page.getByText(/索引号在条目首次发布时由系统/).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/文号，如“温质监〔2018〕12号”/).isVisible()).resolves.toBe(true);
+    await page.goto(`${app.url}/admin/me`);
+    expect(await count(page, 'profile', () => page.locator('form').first().waitFor())).toEqual([]);
+    await page.goto(`${app.url}/admin/plugins/upload`);
+    expect(await count(page, 'media-library', () => page.locator('main').waitFor())).toEqual([]);
     await context.close();
   });
 
@@ -141,6 +150,37 @@ describe('a Chinese-first admin panel (Chromium, zh-CN, fresh profile)', () => {
     expect(await count(page, 'report-editor', () => page.locator('table').first().waitFor())).toEqual([]);
     await page.goto(`${app.url}/admin/plugins/gov-disclosure/catalog`);
     expect(await count(page, 'catalog-import', () => page.locator('main').waitFor())).toEqual([]);
+    await page.goto(`${app.url}/admin/plugins/gov-disclosure/overview`);
+    expect(await count(page, 'office-overview', () => page.getByTestId('overview-office').waitFor())).toEqual([]);
+    const entries = page.getByTestId(`overview-row-${ENTRY}`);
+    await expect(entries.getByTestId('overview-published').innerText()).resolves.toMatch(/^\d+$/);
+    for (const [screen, path] of [
+      ['applications', '/admin/plugins/gov-disclosure/applications'],
+      ['working-calendar', '/admin/plugins/gov-disclosure/working-calendar'],
+      ['scheduled-jobs', '/admin/plugins/gov-disclosure/jobs'],
+    ]) {
+      await page.goto(`${app.url}${path}`);
+      expect(await count(page, screen, () => page.locator('main h1').first().waitFor())).toEqual([]);
+    }
+    // the report in the content manager: its year a year, its form chosen by name
+    await page.goto(`${app.url}/admin/content-manager/collection-types/${REPORT}?page=1&pageSize=10&plugins[i18n][locale]=zh-Hans`);
+    expect(await count(page, 'report-list', () => page.locator('table').first().waitFor())).toEqual([]);
+    await expect(page.locator('table').getByText('2018年', { exact: true }).count()).resolves.toBe(1);
+    await expect(page.locator('table').getByText(/2,018/).count()).resolves.toBe(0);
+    await page.goto(`${app.url}/admin/content-manager/collection-types/${REPORT}/${reportId}?plugins[i18n][locale]=zh-Hans`);
+    expect(await count(page, 'report-edit', () => page.getByRole('combobox', { name: /年度/ }).waitFor())).toEqual([]);
+    await expect(page.getByRole('combobox', { name: /年度/ }).innerText()).resolves.toContain('2018年');
+    await expect(page.getByRole('combobox', { name: /格式/ }).innerText()).resolves.toContain('2008年版');
+    await page.getByRole('combobox', { name: /格式/ }).click();
+    await expect(page.getByRole('option', { name: /2021年格式/ }).isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    // a part of the report is named as the chosen form names it
+    await expect(
+      page
+        .getByText(/五、因政府信息公开申请行政复议、提起行政诉讼的情况/)
+        .first()
+        .isVisible()
+    ).resolves.toBe(true);
     await context.close();
   });
 
@@ -153,6 +193,8 @@ describe('a Chinese-first admin panel (Chromium, zh-CN, fresh profile)', () => {
       '/admin/plugins/gov-disclosure',
       `/admin/content-manager/collection-types/${ENTRY}?plugins[i18n][locale]=zh-Hans`,
       `/admin/content-manager/collection-types/${ENTRY}/create?plugins[i18n][locale]=zh-Hans`,
+      '/admin/plugins/gov-disclosure/overview',
+      `/admin/content-manager/collection-types/${REPORT}/${reportId}?plugins[i18n][locale]=zh-Hans`,
     ]) {
       await page.goto(`${app.url}${url}`);
       await page.waitForLoadState('networkidle');

@@ -231,6 +231,67 @@ describe('scheduled work', () => {
     });
   });
 
+  describe('the office’s overview (工作概览)', () => {
+    type Overview = {
+      myTasks: number;
+      office: null | {
+        month: string;
+        failedJobs: number;
+        types: Array<{ uid: string; states: Record<string, number>; publishedThisMonth: number; scheduled: number }>;
+      };
+    };
+    const overview = async (token: string) => {
+      const res = await as(token).get('/gov-disclosure/workflow/overview');
+      expect(res.status).toBe(200);
+      return res.body.data as Overview;
+    };
+    const entries = (o: Overview) => o.office!.types.find((t) => t.uid === ENTRY)!;
+    /** Counted here from the rows, independently of the service: draft rows by state. */
+    const stored = async () => {
+      const rows = (await rowsOf(app.strapi, ENTRY).findMany({ where: { publishedAt: null }, select: ['workflowState'] })) as Array<{ workflowState: string }>;
+      const counts: Record<string, number> = { draft: 0, pending_review: 0, pending_publish: 0, published: 0, returned: 0, withdrawn: 0 };
+      for (const r of rows) counts[r.workflowState] += 1;
+      return counts;
+    };
+
+    it('answers everyone their 待办 count, the whole chain only to the office, nobody without a login', async () => {
+      expect((await app.http().get('/gov-disclosure/workflow/overview')).status).toBe(401);
+      for (const person of ['drafterIn', 'reviewerIn', 'reviewerOut'] as const) {
+        const mine = await overview(fx.tokens[person]);
+        const tasks = (await as(fx.tokens[person]).get('/gov-disclosure/workflow/tasks')).body.data as unknown[];
+        expect([person, mine]).toEqual([person, { myTasks: tasks.length, office: null }]);
+      }
+      const office = await overview(fx.tokens.publisher);
+      expect(office.office!.month).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7));
+      expect(entries(office).states).toEqual(await stored());
+      expect(office.office!.types.map((t) => t.uid)).toEqual([ENTRY, 'plugin::gov-disclosure.annual-report']);
+    });
+
+    it('follows the chain: a submission, a scheduled time, a publication counted once however often it is published again', async () => {
+      const before = entries(await overview(fx.tokens.publisher));
+      await fx.entryIn('pending_review', '概览：待审核');
+      const scheduled = await fx.entryIn('pending_publish', '概览：定时发布');
+      expect((await schedule(fx.tokens.publisher, scheduled, inMinutes(120))).status).toBe(200);
+      const republished = await fx.entryIn('published', '概览：本月发布');
+      await fx.transitionAs('publisher', republished, 'withdraw', '内容需更正');
+      await fx.transitionAs('drafterIn', republished, 'submit');
+      await fx.transitionAs('reviewerIn', republished, 'approve');
+      await fx.transitionAs('publisher', republished, 'publish');
+      const after = entries(await overview(fx.tokens.publisher));
+      expect(after.states).toEqual(await stored());
+      expect(after.states.pending_review - before.states.pending_review).toBe(1);
+      expect(after.states.pending_publish - before.states.pending_publish).toBe(1);
+      expect(after.states.published - before.states.published).toBe(1);
+      expect(after.scheduled - before.scheduled).toBe(1);
+      expect(after.publishedThisMonth - before.publishedThisMonth).toBe(1);
+    });
+
+    it('counts the failed jobs the office must see to', async () => {
+      const listed = (await as(fx.tokens.publisher).get('/gov-disclosure/jobs')).body as { failed: number };
+      expect((await overview(fx.tokens.publisher)).office!.failedJobs).toBe(listed.failed);
+    });
+  });
+
   describe('validity by date (有效性)', () => {
     it('entries lapse to 废止 on their 废止日期 and to 失效 after 有效期至, live and draft, with an event, once', async () => {
       const repealed = await fx.entryIn('published', '到期废止的办法');

@@ -103,6 +103,35 @@ export interface WorkflowTasksResponse {
   data: WorkflowTask[];
 }
 
+/** One content type of the approval chain, as the office's home counts it. */
+export interface OverviewCounts {
+  uid: WorkflowUid;
+  /** Items (each language version counts once) by their current state. */
+  states: Record<WorkflowState, number>;
+  /** Items published since the first of this month (in the agency's time zone), once each. */
+  publishedThisMonth: number;
+  /** Items awaiting publication with a time set. */
+  scheduled: number;
+}
+
+/** GET /workflow/overview: what the plugin's home shows the user. */
+export interface WorkflowOverview {
+  /** Items waiting for this user: the length of 待办. */
+  myTasks: number;
+  /** The whole chain at a glance, for the office (who publishes); null for everyone else. */
+  office: {
+    /** YYYY-MM, the month "published this month" counts. */
+    month: string;
+    types: OverviewCounts[];
+    /** Scheduled jobs that failed and wait for the office (后台任务). */
+    failedJobs: number;
+  } | null;
+}
+
+export interface WorkflowOverviewResponse {
+  data: WorkflowOverview;
+}
+
 /** One finding of a catalog import: file row (the header is row 1), column header, message. */
 export interface CatalogImportIssue {
   row: number;

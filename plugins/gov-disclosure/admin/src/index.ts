@@ -1,5 +1,7 @@
 import { PLUGIN_ID } from '../../shared/constants';
-import { formatStateColumn, localesColumnInReadersLanguage, withoutStockPublishing } from './components/list-view';
+import { REPORT_TEMPLATE_INPUT, ReportTemplateInput, YEAR_INPUT, YearInput } from './components/ChoiceInputs';
+import { guideEditFields } from './components/edit-view';
+import { formatReportColumns, formatStateColumn, localesColumnInReadersLanguage, withoutStockPublishing } from './components/list-view';
 import { PluginIcon } from './components/PluginIcon';
 import { WorkflowPanel } from './components/WorkflowPanel';
 import { choiceLabels } from './translations/choice-labels';
@@ -18,6 +20,7 @@ interface AdminApp {
   }): void;
   registerPlugin(plugin: { id: string; name: string }): void;
   registerHook(name: string, fn: (args: never) => unknown): void;
+  addFields(fields: Array<{ type: string; Component: (props: never) => JSX.Element }>): void;
   getPlugin(id: string): { apis: Record<string, (arg: unknown) => void> };
   configurations: { locales: string[] };
 }
@@ -36,6 +39,11 @@ export default {
       permissions: [],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    // inputs the edit-view hook gives the report's year and form (components/edit-view.tsx)
+    app.addFields([
+      { type: YEAR_INPUT, Component: YearInput as (props: never) => JSX.Element },
+      { type: REPORT_TEMPLATE_INPUT, Component: ReportTemplateInput as (props: never) => JSX.Element },
+    ]);
   },
 
   bootstrap(app: AdminApp) {
@@ -49,6 +57,8 @@ export default {
       app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', localesColumnInReadersLanguage as (args: never) => unknown);
     }, 0);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', formatStateColumn as (args: never) => unknown);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', formatReportColumns as (args: never) => unknown);
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', guideEditFields as (args: never) => unknown);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -49,3 +49,12 @@ export const isTimeZone = (value: unknown): value is string => {
     return false;
   }
 };
+
+/** The instant a calendar day (YYYY-MM-DD) begins in the time zone: where "this month" starts. */
+export const startOfDayIn = (timeZone: string, day: string): Date => {
+  const guess = Date.parse(`${day}T00:00:00Z`);
+  const p = parts(timeZone, new Date(guess));
+  // how far the zone's clock is ahead of UTC at that moment (minute precision: no zone offsets by seconds today)
+  const ahead = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - guess;
+  return new Date(guess - ahead);
+};

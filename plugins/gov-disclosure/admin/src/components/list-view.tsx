@@ -1,5 +1,7 @@
 import { WORKFLOW_STATES, isWorkflowUid, type WorkflowState } from '../../../shared/domain/workflow';
+import { guidedType } from '../utils/guided-type';
 import { LocalesCell } from './LocalesCell';
+import { ReportTemplateCell, YearCell } from './ChoiceInputs';
 import { StateBadge } from './StateBadge';
 
 interface Header {
@@ -23,6 +25,18 @@ export const formatStateColumn = ({ displayedHeaders, layout }: { displayedHeade
           },
         }
   ),
+});
+
+/** Report list: the year as a year (the number cell would print "2,018") and the form by its short name. */
+export const formatReportColumns = ({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: { options?: Record<string, unknown> } }) => ({
+  layout,
+  displayedHeaders:
+    guidedType(layout) !== 'annual-report'
+      ? displayedHeaders
+      : displayedHeaders.map((header) => {
+          const Cell = header.name === 'year' ? YearCell : header.name === 'template' ? ReportTemplateCell : null;
+          return Cell ? { ...header, cellFormatter: (data: Record<string, unknown>) => <Cell value={data[header.name]} /> } : header;
+        }),
 });
 
 /**

@@ -7,6 +7,7 @@ import type {
   TransitionRequest,
   TransitionResponse,
   WorkflowHistoryResponse,
+  WorkflowOverviewResponse,
   WorkflowStatusResponse,
   WorkflowTasksResponse,
   WorkflowUid,
@@ -129,6 +130,10 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
         await getService(strapi, 'scheduled-publication').cancel(q, await actor());
         ctx.body = { data: null } satisfies SchedulePublicationResponse;
       });
+    },
+
+    async overview(ctx: Ctx) {
+      ctx.body = { data: await getService(strapi, 'office-overview').of(await actor()) } satisfies WorkflowOverviewResponse;
     },
 
     async tasks(ctx: Ctx) {

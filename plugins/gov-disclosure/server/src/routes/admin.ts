@@ -78,6 +78,7 @@ export default {
         ['GET', '/workflow/history', 'workflow.history'],
         ['GET', '/workflow/status', 'workflow.status'],
         ['GET', '/workflow/tasks', 'workflow.tasks'],
+        ['GET', '/workflow/overview', 'workflow.overview'],
         ['PUT', '/workflow/schedule', 'workflow.schedule'],
         ['DELETE', '/workflow/schedule', 'workflow.unschedule'],
         ['GET', '/jobs', 'jobs.list'],

@@ -46,7 +46,7 @@ const LABELS: Record<string, Record<string, string>> = {
     title: '标题 Title',
     organization: '发布机构 Organization',
     year: '年度 Year',
-    template: '格式 Template (2008 / 2021)',
+    template: '报告格式 Form',
     preface: '前言 Preface',
     section1: '第一部分 Section 1',
     section2: '第二部分 Section 2',

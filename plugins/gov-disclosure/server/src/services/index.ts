@@ -15,6 +15,7 @@ import columnListings from './column-listings';
 import indexNumbers from './index-numbers';
 import jobs from './jobs';
 import notifications from './notifications';
+import officeOverview from './office-overview';
 import permissions from './permissions';
 import portal from './portal';
 import portalGuard from './portal-guard';
@@ -47,6 +48,7 @@ export default {
   'index-numbers': indexNumbers,
   jobs,
   notifications,
+  'office-overview': officeOverview,
   permissions,
   portal,
   'portal-guard': portalGuard,

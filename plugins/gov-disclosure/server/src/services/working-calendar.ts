@@ -24,7 +24,8 @@ interface YearRow {
 }
 
 const KEEP_MS = 60_000;
-const SEED_SOURCE = 'chinese-days (MIT)';
+// the package's data are the State Council's yearly holiday notices; the clerk reads where they come from
+const SEED_SOURCE = '国务院办公厅节假日安排通知（chinese-days 数据包）';
 
 const workingCalendarService = ({ strapi }: { strapi: Core.Strapi }) => {
   const years = () => rowsOf<YearRow>(strapi, UID.workingCalendarYear);
