@@ -137,6 +137,26 @@ describe('a Chinese-first admin panel (Chromium, zh-CN, fresh profile)', () => {
     // each field says what it is for, e.g. that the 索引号 is given at publication
     await expect(page.getByText(/索引号在条目首次发布时由系统/).isVisible()).resolves.toBe(true);
     await expect(page.getByText(/文号，如“温质监〔2018〕12号”/).isVisible()).resolves.toBe(true);
+    // a relation picker opened, a save refused by validation, the locale switcher opened
+    await page.getByRole('combobox', { name: /栏目/ }).click();
+    expect(await count(page, 'relation-picker', () => page.getByRole('option').first().waitFor())).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByLabel(/内容概述/).fill('只填了概述，没有名称');
+    await page.getByRole('button', { name: '保存' }).click();
+    expect(
+      await count(page, 'validation', () =>
+        page
+          .getByText(/此项为必填项|必填/)
+          .first()
+          .waitFor()
+      )
+    ).toEqual([]);
+    await page
+      .getByRole('combobox', { name: /语言|locale/i })
+      .first()
+      .click();
+    expect(await count(page, 'locale-switcher', () => page.getByRole('option', { name: /英文/ }).waitFor())).toEqual([]);
+    await page.keyboard.press('Escape');
     await page.goto(`${app.url}/admin/me`);
     expect(await count(page, 'profile', () => page.locator('form').first().waitFor())).toEqual([]);
     await page.goto(`${app.url}/admin/plugins/upload`);

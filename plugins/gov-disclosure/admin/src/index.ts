@@ -1,6 +1,7 @@
 import { PLUGIN_ID } from '../../shared/constants';
 import { REPORT_TEMPLATE_INPUT, ReportTemplateInput, YEAR_INPUT, YearInput } from './components/ChoiceInputs';
 import { guideEditFields } from './components/edit-view';
+import { withTranslatedLocaleStatus } from './components/locale-picker';
 import { formatReportColumns, formatStateColumn, localesColumnInReadersLanguage, withoutStockPublishing } from './components/list-view';
 import { PluginIcon } from './components/PluginIcon';
 import { WorkflowPanel } from './components/WorkflowPanel';
@@ -54,6 +55,7 @@ export default {
     setTimeout(() => {
       cm.addDocumentAction(withoutStockPublishing as Reducer);
       cm.addBulkAction(withoutStockPublishing as Reducer);
+      cm.addDocumentHeaderAction(withTranslatedLocaleStatus as Reducer);
       app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', localesColumnInReadersLanguage as (args: never) => unknown);
     }, 0);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', formatStateColumn as (args: never) => unknown);
