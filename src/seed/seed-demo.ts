@@ -89,6 +89,7 @@ export const seedDemo = async (strapi: Core.Strapi, options: SeedOptions = {}): 
       const shared = {
         slug: column.slug,
         kind: column.kind ?? 'list',
+        purpose: column.purpose ?? 'other',
         linkUrl: column.linkUrl ?? null,
         sortOrder: order,
         showInNav: true,

@@ -33,6 +33,16 @@ export const COLUMN_KIND_LABELS: Labels<ColumnKind> = {
   link: { zh: '外部链接', en: 'External link' },
 };
 
+/** What a column is for, as the website inspection rules sort columns (国办秘函〔2019〕19号, 栏目不更新). */
+export const COLUMN_PURPOSES = ['news', 'notices', 'policy', 'other'] as const;
+export type ColumnPurpose = (typeof COLUMN_PURPOSES)[number];
+export const COLUMN_PURPOSE_LABELS: Labels<ColumnPurpose> = {
+  news: { zh: '动态要闻类', en: 'News and updates' },
+  notices: { zh: '通知公告类', en: 'Notices and announcements' },
+  policy: { zh: '政策文件类', en: 'Policy documents' },
+  other: { zh: '其他', en: 'Other' },
+};
+
 export const GENRES = [
   'notice',
   'announcement',

@@ -21,6 +21,8 @@ export interface OrganizationCodeCheckResponse {
 }
 
 import type { EventAction, WorkflowAction, WorkflowState } from './domain/workflow';
+import type { UpdateStatus, Veto } from './domain/column-updates';
+import type { ColumnPurpose } from './constants';
 import type { ApplicantType, ApplicationState, Channel, Outcome } from './domain/disclosure-application';
 import type { AppealKind, AppealOutcome } from './domain/register-measures';
 
@@ -277,4 +279,46 @@ export interface JobsResponse {
   data: JobView[];
   /** Jobs that failed for good and wait for the office to retry them. */
   failed: number;
+}
+
+/** One column as the inspection page shows it (GET /inspection). */
+export interface InspectedColumn {
+  documentId: string;
+  name: string;
+  /** Ancestors' names then its own, e.g. 通知公告 › 工作动态. */
+  path: string;
+  purpose: ColumnPurpose;
+  /** Watched by the inspection's 5-column count (news at any level, notices and policy at the top). */
+  key: boolean;
+  lastPublished: string | null;
+  status: UpdateStatus;
+}
+
+export interface InspectedOrganization {
+  documentId: string | null;
+  name: string;
+  /** List columns that are blank, lapsed or within 7 days of their limit; the rest are in order. */
+  columns: InspectedColumn[];
+  /** List columns checked in all, whatever their state. */
+  columnCount: number;
+  /** Published items without a 发布日期 (an inspector counts them as not updated): the first 50. */
+  undated: { count: number; items: Array<{ documentId: string; title: string }> };
+  vetoes: Veto[];
+}
+
+/** GET /inspection: where the site stands against the inspection's single-veto items, per organization. */
+export interface InspectionReport {
+  today: string;
+  locale: string;
+  homePage: { lastPublished: string | null; daysSince: number | null; limitDays: number; fails: boolean };
+  organizations: InspectedOrganization[];
+}
+
+export interface InspectionResponse {
+  data: InspectionReport;
+}
+
+/** GET /inspection/my-columns: the user's own columns that are blank, lapsed or about to lapse. */
+export interface MyColumnsResponse {
+  data: InspectedColumn[];
 }

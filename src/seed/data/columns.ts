@@ -8,6 +8,8 @@ export interface SeedColumn {
   zh: string;
   en: string;
   kind?: 'list' | 'page' | 'link';
+  /** As the website inspection sorts columns (动态要闻 / 通知公告 / 政策文件): sets its update limit. */
+  purpose?: 'news' | 'notices' | 'policy';
   linkUrl?: string;
   description?: string;
   staff?: boolean;
@@ -19,11 +21,12 @@ export const SEED_COLUMNS: SeedColumn[] = [
     slug: 'tong-zhi-gong-gao',
     zh: '通知公告',
     en: 'Notices',
+    purpose: 'notices',
     staff: true,
     children: [
-      { slug: 'tong-zhi', zh: '通知', en: 'Notices' },
-      { slug: 'gong-gao', zh: '公告', en: 'Announcements' },
-      { slug: 'gong-zuo-dong-tai', zh: '工作动态', en: 'News' },
+      { slug: 'tong-zhi', zh: '通知', en: 'Notices', purpose: 'notices' },
+      { slug: 'gong-gao', zh: '公告', en: 'Announcements', purpose: 'notices' },
+      { slug: 'gong-zuo-dong-tai', zh: '工作动态', en: 'News', purpose: 'news' },
     ],
   },
   {
@@ -40,10 +43,11 @@ export const SEED_COLUMNS: SeedColumn[] = [
     slug: 'zheng-ce-fa-gui',
     zh: '政策法规',
     en: 'Policies and regulations',
+    purpose: 'policy',
     staff: true,
     children: [
       { slug: 'fa-lv-fa-gui', zh: '法律法规', en: 'Laws and regulations' },
-      { slug: 'gui-fan-xing-wen-jian', zh: '规范性文件', en: 'Normative documents' },
+      { slug: 'gui-fan-xing-wen-jian', zh: '规范性文件', en: 'Normative documents', purpose: 'policy' },
       { slug: 'zheng-ce-jie-du', zh: '政策解读', en: 'Policy interpretations' },
     ],
   },

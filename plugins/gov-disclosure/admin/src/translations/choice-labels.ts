@@ -1,5 +1,6 @@
 import {
   COLUMN_KIND_LABELS,
+  COLUMN_PURPOSE_LABELS,
   DISCLOSURE_MODE_LABELS,
   DISCLOSURE_SCOPE_LABELS,
   DISCLOSURE_TERM_LABELS,
@@ -25,6 +26,7 @@ const LABEL_SETS = [
   DOCUMENT_KIND_LABELS,
   VALIDITY_LABELS,
   COLUMN_KIND_LABELS,
+  COLUMN_PURPOSE_LABELS,
 ] as Array<Record<string, { zh: string; en: string }>>;
 
 export const choiceLabels = (locale: string): Record<string, string> =>

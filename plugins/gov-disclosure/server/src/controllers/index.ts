@@ -2,6 +2,7 @@ import annualReports from './annual-reports';
 import applications from './applications';
 import catalogTransfer from './catalog-transfer';
 import health from './health';
+import inspection from './inspection';
 import jobs from './jobs';
 import markdown from './markdown';
 import organizationCodes from './organization-codes';
@@ -16,6 +17,7 @@ export default {
   applications,
   'catalog-transfer': catalogTransfer,
   health,
+  inspection,
   jobs,
   markdown,
   'organization-codes': organizationCodes,

@@ -82,13 +82,15 @@ export default {
         ['PUT', '/workflow/schedule', 'workflow.schedule'],
         ['DELETE', '/workflow/schedule', 'workflow.unschedule'],
         ['GET', '/jobs', 'jobs.list'],
+        ['GET', '/inspection', 'inspection.report'],
+        ['GET', '/inspection/my-columns', 'inspection.myColumns'],
         ['POST', '/jobs/:id/retry', 'jobs.retry'],
       ] satisfies Route[]
     ).map(([method, path, handler]) => ({
       method,
       path,
       handler,
-      // Each handler checks the user's workflow permissions and column scope itself (jobs: the publisher's).
+      // Each handler checks the user's workflow permissions and column scope itself (jobs, inspection: the publisher's).
       config: { policies: ['admin::isAuthenticatedAdmin'] },
     })),
   ],

@@ -2,13 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../../shared/constants';
 
 /**
- * Content Manager layouts for the chain's types, set once (an administrator's later changes in
- * "Configure the view" are kept): the workflow state as a list column, never as a form field,
- * and 索引号 read-only.
+ * Content Manager layouts of the plugin's types, set once per type (an administrator's later
+ * changes in "Configure the view" are kept): fields named in Chinese and English, the workflow
+ * state as a list column, never as a form field, and 索引号 read-only.
  */
 const LIST_COLUMNS: Record<string, string[]> = {
   [UID.catalogEntry]: ['id', 'title', 'workflowState', 'indexNumber', 'publishedDate'],
   [UID.annualReport]: ['id', 'title', 'workflowState', 'year', 'template'],
+  [UID.column]: ['id', 'name', 'kind', 'purpose', 'updateLimitDays', 'sortOrder'],
+  [UID.organization]: ['id', 'name', 'shortName', 'code'],
 };
 
 /** Field labels as a clerk reads them: the official Chinese term, then English. */
@@ -58,6 +60,30 @@ const LABELS: Record<string, Record<string, string>> = {
     attachments: '附件 Attachments',
     workflowState: '审核状态 State',
   },
+  [UID.column]: {
+    name: '栏目名称 Name',
+    slug: '网址标识 Slug',
+    parent: '上级栏目 Parent',
+    children: '下级栏目 Sub-columns',
+    sortOrder: '排序号 Order',
+    kind: '栏目类型 Kind',
+    linkUrl: '链接地址 Link',
+    description: '栏目说明 Description',
+    organization: '发布机构 Organization',
+    administrators: '栏目管理员 Administrators',
+    reviewers: '审核人 Reviewers',
+    purpose: '栏目用途 Purpose',
+    updateLimitDays: '更新期限（天）Update limit (days)',
+    showInNav: '显示在导航中 In navigation',
+  },
+  [UID.organization]: {
+    name: '机构名称 Name',
+    shortName: '简称 Short name',
+    slug: '网址标识 Slug',
+    code: '统一社会信用代码 Code',
+    codeIsPlaceholder: '代码为占位值 Placeholder code',
+    indexNumberPattern: '索引号格式 Index number pattern',
+  },
 };
 
 interface Metadata {
@@ -81,13 +107,15 @@ const adminLayout = ({ strapi }: { strapi: Core.Strapi }) => ({
     const service = strapi.plugin('content-manager').service('content-types') as ContentTypesService;
     for (const [uid, list] of Object.entries(LIST_COLUMNS)) {
       if (done.includes(uid)) continue;
-      // eslint-disable-next-line no-await-in-loop -- two content types
+      // eslint-disable-next-line no-await-in-loop -- four content types
       const config = await service.findConfiguration({ uid });
       const metadatas = { ...config.metadatas };
-      metadatas.workflowState = {
-        edit: { ...metadatas.workflowState?.edit, visible: false, editable: false },
-        list: { ...metadatas.workflowState?.list, label: LABELS[uid].workflowState, searchable: true, sortable: true },
-      };
+      if (metadatas.workflowState) {
+        metadatas.workflowState = {
+          edit: { ...metadatas.workflowState.edit, visible: false, editable: false },
+          list: { ...metadatas.workflowState.list, label: LABELS[uid].workflowState, searchable: true, sortable: true },
+        };
+      }
       for (const [field, label] of Object.entries(LABELS[uid] ?? {})) {
         if (metadatas[field]) metadatas[field] = { edit: { ...metadatas[field].edit, label }, list: { ...metadatas[field].list, label } };
       }

@@ -13,6 +13,7 @@ import catalogSearch from './catalog-search';
 import clusterEvents from './cluster-events';
 import columnListings from './column-listings';
 import indexNumbers from './index-numbers';
+import inspection from './inspection';
 import jobs from './jobs';
 import notifications from './notifications';
 import officeOverview from './office-overview';
@@ -46,6 +47,7 @@ export default {
   'cluster-events': clusterEvents,
   'column-listings': columnListings,
   'index-numbers': indexNumbers,
+  inspection,
   jobs,
   notifications,
   'office-overview': officeOverview,

@@ -14,6 +14,7 @@ import { importJobs } from './import-jobs';
 import { jobs } from './jobs';
 import { applicationFiles } from './application-files';
 import { applicationIndexes } from './application-indexes';
+import { columnPurposes } from './column-purposes';
 
 export const MIGRATIONS: Migration[] = [
   catalogIndexNumberUnique,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Migration[] = [
   jobs,
   applicationFiles,
   applicationIndexes,
+  columnPurposes,
 ];

@@ -1,0 +1,188 @@
+/**
+ * 网站检查 through its doors: the office's inspection page (columns blank, lapsed or about to
+ * lapse against their update rule, items without a 发布日期, the home page's last update, each
+ * single-veto count against its threshold) and a column administrator's own columns in 待办.
+ * Dates are set on real entries published through the workflow service; the oracle is the rule
+ * of the inspection as written in the test, not the service's code.
+ */
+import { ENTRY, COLUMN, setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+import { documentsOf, rowsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
+
+interface Column {
+  documentId: string;
+  name: string;
+  path: string;
+  key: boolean;
+  lastPublished: string | null;
+  status: { state: string; daysSince: number | null; limitDays: number | null; daysLeft: number | null };
+}
+interface Organization {
+  documentId: string | null;
+  name: string;
+  columns: Column[];
+  columnCount: number;
+  undated: { count: number; items: Array<{ documentId: string; title: string }> };
+  vetoes: Array<{ id: string; count: number | null; threshold: number; fails: boolean }>;
+}
+interface Report {
+  today: string;
+  locale: string;
+  homePage: { lastPublished: string | null; daysSince: number | null; limitDays: number; fails: boolean };
+  organizations: Organization[];
+}
+
+describe('inspection readiness (网站检查)', () => {
+  let app: TestApp;
+  let fx: WorkflowFixture;
+  let organization = '';
+  const stamp = `${process.pid}-${Date.now()}`;
+  const as = (token: string) => ({ get: (url: string) => app.http().get(url).set('Authorization', `Bearer ${token}`) });
+  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const ago = (n: number) => new Date(Date.parse(`${today()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
+  const report = async (): Promise<Report> => {
+    const res = await as(fx.tokens.publisher).get('/gov-disclosure/inspection');
+    expect(res.status).toBe(200);
+    return res.body.data as Report;
+  };
+  const ours = (r: Report) => r.organizations.find((o) => o.documentId === organization)!;
+  const veto = (o: Organization, id: string) => o.vetoes.find((v) => v.id === id)!;
+  const columnIn = (o: Organization, documentId: string) => o.columns.find((c) => c.documentId === documentId);
+
+  const newColumn = async (name: string, data: object) =>
+    (
+      (await documentsOf(app.strapi, COLUMN).create({
+        locale: 'zh-Hans',
+        data: { name, slug: `jian-cha-${name.length}-${stamp}-${Math.random().toString(36).slice(2, 7)}`, kind: 'list', organization, ...data },
+      })) as { documentId: string }
+    ).documentId;
+  /** A live entry in the column, dated `publishedDate`, published through the workflow service. */
+  const publishIn = async (column: string, publishedDate: string, title: string) => {
+    const { documentId } = (await documentsOf(app.strapi, ENTRY).create({
+      locale: 'zh-Hans',
+      data: { title, columns: [column], genre: 'notice', channels: ['website'], publishedDate },
+    })) as { documentId: string };
+    await (app.strapi.plugin('gov-disclosure').service('workflow') as { publishAsSystem(...a: string[]): Promise<void> }).publishAsSystem(
+      ENTRY,
+      documentId,
+      'zh-Hans',
+      '检查测试'
+    );
+    return documentId;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    fx = await setupWorkflowFixture(app);
+    organization = ((await rowsOf(app.strapi, 'plugin::gov-disclosure.organization').findOne({ where: { locale: 'zh-Hans' } })) as { documentId: string })
+      .documentId;
+  }, 120_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('is the office’s: 401 without a login, 403 for a drafter or reviewer, 400 naming a bad field', async () => {
+    expect((await app.http().get('/gov-disclosure/inspection')).status).toBe(401);
+    for (const token of [fx.tokens.drafterIn, fx.tokens.reviewerIn]) {
+      const res = await as(token).get('/gov-disclosure/inspection');
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(/仅办公室/);
+    }
+    const bad = await as(fx.tokens.publisher).get('/gov-disclosure/inspection?organization=');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error)).toMatch(/organization/);
+    const unknown = await as(fx.tokens.publisher).get('/gov-disclosure/inspection?organisation=x');
+    expect(unknown.status).toBe(400);
+  });
+
+  it('a new news column is blank, then lapsed at day 15, about to lapse at day 14, and fine under a longer limit of its own', async () => {
+    const before = ours(await report());
+    const news = await newColumn('检查测试动态', { purpose: 'news', administrators: [fx.ids.drafterIn] });
+    const other = await newColumn('检查测试其他栏目', { purpose: 'other' });
+
+    let now = ours(await report());
+    expect(columnIn(now, news)).toMatchObject({ key: true, lastPublished: null, status: { state: 'blank', limitDays: 14 } });
+    expect(columnIn(now, other)).toMatchObject({ key: false, status: { state: 'blank', limitDays: null } });
+    expect(veto(now, 'blank-columns').count).toBe(veto(before, 'blank-columns').count! + 2);
+    expect(now.columnCount).toBe(before.columnCount + 2);
+
+    await publishIn(news, ago(15), `十五天前的动态 ${stamp}`);
+    now = ours(await report());
+    expect(columnIn(now, news)).toMatchObject({ lastPublished: ago(15), status: { state: 'lapsed', daysSince: 15, limitDays: 14, daysLeft: -1 } });
+    expect(veto(now, 'key-columns-lapsed').count).toBe(veto(before, 'key-columns-lapsed').count! + 1);
+    expect(veto(now, 'columns-lapsed').count).toBe(veto(before, 'columns-lapsed').count! + 1);
+    expect(veto(now, 'blank-columns').count).toBe(veto(before, 'blank-columns').count! + 1);
+
+    await publishIn(news, ago(14), `十四天前的动态 ${stamp}`);
+    now = ours(await report());
+    expect(columnIn(now, news)).toMatchObject({ lastPublished: ago(14), status: { state: 'soon', daysSince: 14, daysLeft: 0 } });
+    expect(veto(now, 'key-columns-lapsed').count).toBe(veto(before, 'key-columns-lapsed').count);
+
+    // the column's administrator sees it in 待办; a reviewer and another drafter do not
+    const mine = (await as(fx.tokens.drafterIn).get('/gov-disclosure/inspection/my-columns')).body.data as Column[];
+    expect(mine.find((c) => c.documentId === news)).toMatchObject({ status: { state: 'soon' } });
+    expect(mine.find((c) => c.documentId === other)).toBeUndefined();
+    for (const token of [fx.tokens.reviewerIn, fx.tokens.drafterOut]) {
+      const theirs = (await as(token).get('/gov-disclosure/inspection/my-columns')).body.data as Column[];
+      expect(theirs.find((c) => c.documentId === news)).toBeUndefined();
+    }
+
+    // the office gives the column 30 days: in order, so no longer listed
+    await documentsOf(app.strapi, COLUMN).update({ documentId: news, locale: 'zh-Hans', data: { updateLimitDays: 30 } });
+    expect(columnIn(ours(await report()), news)).toBeUndefined();
+    // 0: no rule at all, even for a news column
+    await documentsOf(app.strapi, COLUMN).update({ documentId: news, locale: 'zh-Hans', data: { updateLimitDays: 0 } });
+    expect(columnIn(ours(await report()), news)).toBeUndefined();
+  });
+
+  it('a parent column is updated by its children’s items, as the portal lists them', async () => {
+    const parent = await newColumn('检查测试通知公告', { purpose: 'notices' });
+    const child = await newColumn('检查测试子栏目', { purpose: 'other', parent });
+    let now = ours(await report());
+    expect(columnIn(now, parent)).toMatchObject({ key: true, status: { state: 'blank', limitDays: 183 } });
+    await publishIn(child, ago(200), `子栏目的旧通知 ${stamp}`);
+    now = ours(await report());
+    expect(columnIn(now, parent)).toMatchObject({ lastPublished: ago(200), status: { state: 'lapsed', daysSince: 200 } });
+    // the child has no rule and now an item: in order, not listed
+    expect(columnIn(now, child)).toBeUndefined();
+  });
+
+  it('lists published items without a 发布日期 and reads the home page’s last update from the newest public item', async () => {
+    const column = await newColumn('检查测试无日期', { purpose: 'other' });
+    const before = ours(await report());
+    const id = await publishIn(column, today(), `没有发布日期的信息 ${stamp}`);
+    // as a legacy import leaves it: live, but undated
+    await rowsOf(app.strapi, ENTRY).updateMany({ where: { documentId: id }, data: { publishedDate: null } });
+    const r = await report();
+    expect(ours(r).undated.count).toBe(before.undated.count + 1);
+    expect(ours(r).undated.items.map((i) => i.documentId)).toContain(id);
+    const live = (await rowsOf(app.strapi, ENTRY).findMany({
+      where: {
+        locale: 'zh-Hans',
+        publishedAt: { $notNull: true },
+        disclosureMode: { $ne: 'withheld' },
+        disclosureScope: 'public',
+        publishedDate: { $notNull: true },
+      },
+      select: ['publishedDate'],
+    })) as Array<{ publishedDate: string }>;
+    const newest = live
+      .map((e) => String(e.publishedDate).slice(0, 10))
+      .sort()
+      .pop()!;
+    expect(r.homePage).toEqual({
+      lastPublished: newest,
+      daysSince: Math.round((Date.parse(today()) - Date.parse(newest)) / 86_400_000),
+      limitDays: 14,
+      fails: newest < ago(14),
+    });
+    expect(veto(ours(r), 'home-page')).toMatchObject({ threshold: 14, fails: r.homePage.fails });
+  });
+
+  it('narrows to one organization on request', async () => {
+    const res = await as(fx.tokens.publisher).get(`/gov-disclosure/inspection?organization=${organization}`);
+    expect(res.status).toBe(200);
+    expect((res.body.data as Report).organizations.map((o) => o.documentId)).toEqual([organization]);
+  });
+});
