@@ -178,6 +178,7 @@ describe('a Chinese-first admin panel (Chromium, zh-CN, fresh profile)', () => {
       ['applications', '/admin/plugins/gov-disclosure/applications'],
       ['working-calendar', '/admin/plugins/gov-disclosure/working-calendar'],
       ['scheduled-jobs', '/admin/plugins/gov-disclosure/jobs'],
+      ['inspection', '/admin/plugins/gov-disclosure/inspection'],
     ]) {
       await page.goto(`${app.url}${path}`);
       expect(await count(page, screen, () => page.locator('main h1').first().waitFor())).toEqual([]);

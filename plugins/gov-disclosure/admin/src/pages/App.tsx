@@ -3,6 +3,7 @@ import { Page } from '@strapi/strapi/admin';
 import { ApplicationPage } from './ApplicationPage';
 import { ApplicationsPage } from './ApplicationsPage';
 import { CatalogTransferPage } from './CatalogTransferPage';
+import { InspectionPage } from './InspectionPage';
 import { JobsPage } from './JobsPage';
 import { OverviewPage } from './OverviewPage';
 import { ReportEditorPage } from './ReportEditorPage';
@@ -27,6 +28,7 @@ const App = () => (
     <Route path="overview" element={<OverviewPage />} />
     <Route path="catalog" element={<CatalogTransferPage />} />
     <Route path="jobs" element={<JobsPage />} />
+    <Route path="inspection" element={<InspectionPage />} />
     <Route path="reports/:documentId" element={<ReportEditorRoute />} />
     <Route path="applications" element={<ApplicationsPage />} />
     <Route path="applications/:documentId" element={<ApplicationRoute />} />

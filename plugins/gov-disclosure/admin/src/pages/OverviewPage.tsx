@@ -89,13 +89,16 @@ const Office = ({ office }: { office: NonNullable<WorkflowOverview['office']> })
         <Typography variant="delta" tag="h2">
           {t('overview.chain.title')}
         </Typography>
-        {office.failedJobs > 0 ? (
-          <Link to={`/plugins/${PLUGIN_ID}/jobs`} data-testid="overview-failed-jobs">
-            {t('overview.failedJobs', { count: office.failedJobs })}
-          </Link>
-        ) : (
-          <Typography textColor="neutral600">{t('overview.noFailedJobs')}</Typography>
-        )}
+        <Flex gap={6}>
+          <Link to={`/plugins/${PLUGIN_ID}/inspection`}>{t('inspection.title')}</Link>
+          {office.failedJobs > 0 ? (
+            <Link to={`/plugins/${PLUGIN_ID}/jobs`} data-testid="overview-failed-jobs">
+              {t('overview.failedJobs', { count: office.failedJobs })}
+            </Link>
+          ) : (
+            <Typography textColor="neutral600">{t('overview.noFailedJobs')}</Typography>
+          )}
+        </Flex>
       </Flex>
       <ChainTable types={office.types} month={office.month} />
     </Card>

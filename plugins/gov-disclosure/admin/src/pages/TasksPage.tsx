@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { UID } from '../../../shared/constants';
 import { DueApplications } from '../components/DueApplications';
+import { LapsingColumns } from '../components/LapsingColumns';
 import { StateBadge } from '../components/StateBadge';
 import { usePluginT } from '../utils/use-plugin-t';
 import { useTasks } from '../utils/workflow-api';
@@ -101,6 +102,7 @@ export const TasksPage = () => {
             </Tbody>
           </Table>
         )}
+        <LapsingColumns />
         <DueApplications />
       </Layouts.Content>
     </Page.Main>
