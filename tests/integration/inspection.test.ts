@@ -8,6 +8,7 @@
 import { ENTRY, COLUMN, setupWorkflowFixture, type WorkflowFixture } from '../helpers/workflow-fixture';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { documentsOf, rowsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
+import { startSmtpReceiver } from '../helpers/smtp';
 
 interface Column {
   documentId: string;
@@ -35,6 +36,7 @@ interface Report {
 describe('inspection readiness (网站检查)', () => {
   let app: TestApp;
   let fx: WorkflowFixture;
+  let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
   let organization = '';
   const stamp = `${process.pid}-${Date.now()}`;
   const as = (token: string) => ({ get: (url: string) => app.http().get(url).set('Authorization', `Bearer ${token}`) });
@@ -73,6 +75,8 @@ describe('inspection readiness (网站检查)', () => {
   };
 
   beforeAll(async () => {
+    smtp = await startSmtpReceiver();
+    Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_IGNORE_TLS: 'true', EMAIL_FROM: 'noreply@demo.gov.cn' });
     app = await startTestApp();
     fx = await setupWorkflowFixture(app);
     organization = ((await rowsOf(app.strapi, 'plugin::gov-disclosure.organization').findOne({ where: { locale: 'zh-Hans' } })) as { documentId: string })
@@ -80,6 +84,8 @@ describe('inspection readiness (网站检查)', () => {
   }, 120_000);
   afterAll(async () => {
     await app?.stop();
+    await smtp?.stop();
+    for (const k of ['SMTP_HOST', 'SMTP_PORT', 'SMTP_IGNORE_TLS', 'EMAIL_FROM']) delete process.env[k];
   });
 
   it('is the office’s: 401 without a login, 403 for a drafter or reviewer, 400 naming a bad field', async () => {
@@ -184,5 +190,35 @@ describe('inspection readiness (网站检查)', () => {
     const res = await as(fx.tokens.publisher).get(`/gov-disclosure/inspection?organization=${organization}`);
     expect(res.status).toBe(200);
     expect((res.body.data as Report).organizations.map((o) => o.documentId)).toEqual([organization]);
+  });
+
+  it('e-mails a weekly digest through the job runner: each administrator their columns, the office the counts, on Mondays at 08:00', async () => {
+    const news = await newColumn('检查测试周报动态', { purpose: 'news', administrators: [fx.ids.drafterIn] });
+    await publishIn(news, ago(20), `二十天前的动态 ${stamp}`);
+    const knex = app.strapi.db.connection;
+    const job = () => knex('gov_disclosure_jobs').where({ kind: 'inspection-digest' }).first();
+    expect(await job()).toMatchObject({ status: 'pending' });
+    await knex('gov_disclosure_jobs')
+      .where({ kind: 'inspection-digest' })
+      .update({ run_at: Date.now() - 1 });
+    await (app.strapi.plugin('gov-disclosure').service('jobs') as { runDue(): Promise<number> }).runDue();
+
+    const [toDrafter] = await smtp.waitFor((m) => m.to.includes('drafter@demo.gov.cn') && m.subject.includes('网站检查'));
+    expect(toDrafter.subject).toMatch(/你管理的 \d+ 个栏目需要更新/);
+    expect(toDrafter.text).toContain(`检查测试周报动态：最近发布 ${ago(20)}（已超过更新期限 6 天）`);
+    const [toOffice] = await smtp.waitFor((m) => m.to.includes('publisher@demo.gov.cn') && m.subject.includes('网站检查'));
+    expect(toOffice.text).toMatch(/空白栏目：\d+ 个（5 个即否决）/);
+    expect(toOffice.text).toContain('/admin/plugins/gov-disclosure/inspection');
+    // a reviewer administers no column: not mailed
+    expect(smtp.mails.some((m) => m.to.includes('reviewer@demo.gov.cn') && m.subject.includes('网站检查'))).toBe(false);
+
+    // again next Monday at 08:00 in the agency's time zone
+    const next = new Date(Number((await job()).run_at));
+    const at = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+      next
+    );
+    expect(at).toBe('Mon 08:00');
+    expect(next.getTime() - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
+    expect((await job()).status).toBe('pending');
   });
 });

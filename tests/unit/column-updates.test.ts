@@ -7,6 +7,7 @@ import {
   vetoes,
   type UpdateStatus,
 } from '../../plugins/gov-disclosure/shared/domain/column-updates';
+import { msUntilWeekdayHour } from '../../plugins/gov-disclosure/server/src/domain/reminder-plan';
 
 const TODAY = '2026-12-03';
 /** The day `n` days before today. */
@@ -90,5 +91,16 @@ describe('column update rules (栏目不更新)', () => {
       'policy',
       'other',
     ]);
+  });
+});
+
+describe('msUntilWeekdayHour', () => {
+  it('is the next Monday 08:00 in the agency’s time zone', () => {
+    const at = (iso: string) => new Date(new Date(iso).getTime() + msUntilWeekdayHour(new Date(iso), 'Asia/Shanghai', 1, 8)).toISOString();
+    // Thursday 2026-12-03 10:00 in Beijing → Monday 2026-12-07 08:00 in Beijing (00:00 UTC)
+    expect(at('2026-12-03T02:00:00Z')).toBe('2026-12-07T00:00:00.000Z');
+    // Monday 07:59 → the same morning; Monday 08:00 → a week later
+    expect(at('2026-12-06T23:59:00Z')).toBe('2026-12-07T00:00:00.000Z');
+    expect(at('2026-12-07T00:00:00Z')).toBe('2026-12-14T00:00:00.000Z');
   });
 });

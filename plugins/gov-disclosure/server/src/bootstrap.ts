@@ -5,6 +5,7 @@ import { defaultAdminUserLanguage } from './lifecycles/admin-user-language';
 import { SCHEDULED_PUBLICATION } from './services/scheduled-publication';
 import { VALIDITY_SWEEP } from './services/validity';
 import { APPLICATION_REMINDERS } from './services/application-reminders';
+import { INSPECTION_DIGEST } from './services/inspection-digest';
 import { getService } from './utils/get-service';
 
 interface LocalesService {
@@ -27,8 +28,10 @@ const startJobs = async (strapi: Core.Strapi) => {
   jobs.register(SCHEDULED_PUBLICATION, (payload) => getService(strapi, 'scheduled-publication').run(payload));
   jobs.register(VALIDITY_SWEEP, () => getService(strapi, 'validity').sweep());
   jobs.register(APPLICATION_REMINDERS, () => getService(strapi, 'application-reminders').run());
+  jobs.register(INSPECTION_DIGEST, () => getService(strapi, 'inspection-digest').run());
   await jobs.ensure(VALIDITY_SWEEP, 'catalog', Date.now());
   await getService(strapi, 'application-reminders').ensureScheduled();
+  await getService(strapi, 'inspection-digest').ensureScheduled();
   jobs.start();
 };
 

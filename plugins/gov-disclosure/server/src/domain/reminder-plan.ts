@@ -55,3 +55,15 @@ export const msUntilHour = (now: Date, timeZone: string, hour: number): number =
   const wait = (target - since + 86_400_000) % 86_400_000;
   return wait === 0 ? 86_400_000 : wait;
 };
+
+/**
+ * Milliseconds from `now` to the next `hour`:00 on `weekday` (0 Sunday … 6 Saturday) in the time
+ * zone, at least a minute away (a job finishing at 08:00 on Monday runs again next Monday).
+ */
+export const msUntilWeekdayHour = (now: Date, timeZone: string, weekday: number, hour: number): number => {
+  const weekdayFormat = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' });
+  const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  let wait = msUntilHour(now, timeZone, hour);
+  for (let i = 0; i < 7 && DAYS.indexOf(weekdayFormat.format(new Date(now.getTime() + wait))) !== weekday; i += 1) wait += 86_400_000;
+  return wait;
+};

@@ -14,6 +14,7 @@ import clusterEvents from './cluster-events';
 import columnListings from './column-listings';
 import indexNumbers from './index-numbers';
 import inspection from './inspection';
+import inspectionDigest from './inspection-digest';
 import jobs from './jobs';
 import notifications from './notifications';
 import officeOverview from './office-overview';
@@ -48,6 +49,7 @@ export default {
   'column-listings': columnListings,
   'index-numbers': indexNumbers,
   inspection,
+  'inspection-digest': inspectionDigest,
   jobs,
   notifications,
   'office-overview': officeOverview,

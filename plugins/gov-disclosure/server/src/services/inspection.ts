@@ -33,7 +33,12 @@ const NEEDS_ATTENTION = new Set(['blank', 'lapsed', 'soon']);
 const UNDATED_SHOWN = 50;
 
 const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
-  const knex = () => strapi.db.connection;
+  type Knex = Core.Strapi['db']['connection'];
+  /**
+   * Reads in the caller's transaction when there is one: the weekly digest runs inside its job's
+   * transaction, and on SQLite a read beside it would wait for the one connection forever.
+   */
+  const read = <T>(query: (knex: Knex) => Promise<T>): Promise<T> => strapi.db.transaction(({ trx }) => query(trx as unknown as Knex)) as unknown as Promise<T>;
   const timeZone = () => strapi.plugin('gov-disclosure').config('timeZone') as string;
   const defaultLocale = async () => (await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string;
 
@@ -45,8 +50,9 @@ const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
     const organization = joinTableOf(strapi, UID.column, 'organization');
     const administrators = joinTableOf(strapi, UID.column, 'administrators');
     const rows = rawRows<Record<string, unknown>>(
-      await knex().raw(
-        `SELECT c.id, c.document_id, c.name, c.kind, c.purpose, c.update_limit_days,
+      await read((knex) =>
+        knex.raw(
+          `SELECT c.id, c.document_id, c.name, c.kind, c.purpose, c.update_limit_days,
            p.${parent.inverseJoinColumn.name} AS parent_id, o.document_id AS organization_document_id, o.name AS organization_name,
            (SELECT MAX(l.published_date) FROM ${LISTING_TABLE} l WHERE l.column_id = c.id AND l.locale = c.locale) AS last_published
          FROM ${columns} c
@@ -55,14 +61,17 @@ const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
          LEFT JOIN ${organizations} o ON o.id = ol.${organization.inverseJoinColumn.name}
          WHERE c.locale = ?
          ORDER BY c.sort_order, c.id`,
-        [locale]
+          [locale]
+        )
       )
     );
     const staff = rawRows<{ column_id: number; user_id: number }>(
-      await knex().raw(
-        `SELECT a.${administrators.joinColumn.name} AS column_id, a.${administrators.inverseJoinColumn.name} AS user_id
+      await read((knex) =>
+        knex.raw(
+          `SELECT a.${administrators.joinColumn.name} AS column_id, a.${administrators.inverseJoinColumn.name} AS user_id
          FROM ${administrators.name} a JOIN ${columns} c ON c.id = a.${administrators.joinColumn.name} WHERE c.locale = ?`,
-        [locale]
+          [locale]
+        )
       )
     );
     return rows.map((r) => ({
@@ -113,14 +122,16 @@ const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
     const organizations = tableOf(strapi, UID.organization);
     const link = joinTableOf(strapi, UID.catalogEntry, 'organization');
     const rows = rawRows<{ document_id: string; title: string; organization_document_id: string | null }>(
-      await knex().raw(
-        `SELECT e.document_id, e.title, o.document_id AS organization_document_id
+      await read((knex) =>
+        knex.raw(
+          `SELECT e.document_id, e.title, o.document_id AS organization_document_id
          FROM ${entries} e
          LEFT JOIN ${link.name} ol ON ol.${link.joinColumn.name} = e.id
          LEFT JOIN ${organizations} o ON o.id = ol.${link.inverseJoinColumn.name}
          WHERE e.locale = ? AND e.published_date IS NULL AND ${PUBLIC_ENTRY_SQL}
          ORDER BY e.id`,
-        [locale]
+          [locale]
+        )
       )
     );
     const out = new Map<string | null, { count: number; items: Array<{ documentId: string; title: string }> }>();
@@ -138,7 +149,7 @@ const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
   const homeLastPublished = async (locale: string): Promise<string | null> => {
     const entries = tableOf(strapi, UID.catalogEntry);
     const [row] = rawRows<{ last: unknown }>(
-      await knex().raw(`SELECT MAX(e.published_date) AS last FROM ${entries} e WHERE e.locale = ? AND ${PUBLIC_ENTRY_SQL}`, [locale])
+      await read((knex) => knex.raw(`SELECT MAX(e.published_date) AS last FROM ${entries} e WHERE e.locale = ? AND ${PUBLIC_ENTRY_SQL}`, [locale]))
     );
     return isoDate(row?.last);
   };
@@ -158,10 +169,9 @@ const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
         groups.set(c.organizationDocumentId, group);
       }
       const names = new Map(
-        (await knex()(tableOf(strapi, UID.organization)).where({ locale }).select('document_id', 'name')).map((o: { document_id: string; name: string }) => [
-          o.document_id,
-          o.name,
-        ])
+        (await read((knex) => knex(tableOf(strapi, UID.organization)).where({ locale }).select('document_id', 'name'))).map(
+          (o: { document_id: string; name: string }) => [o.document_id, o.name]
+        )
       );
       const organizations: InspectedOrganization[] = [...new Set([...names.keys(), ...groups.keys(), ...undated.keys()])]
         .filter((id) => !organizationDocumentId || id === organizationDocumentId)
