@@ -5,6 +5,7 @@ import annualReport from '../../plugins/gov-disclosure/server/src/content-types/
 import catalogEntry from '../../plugins/gov-disclosure/server/src/content-types/catalog-entry/schema.json';
 import column from '../../plugins/gov-disclosure/server/src/content-types/column/schema.json';
 import organization from '../../plugins/gov-disclosure/server/src/content-types/organization/schema.json';
+import wordingRule from '../../plugins/gov-disclosure/server/src/content-types/wording-rule/schema.json';
 import { startOfDayIn } from '../../plugins/gov-disclosure/shared/domain/calendar-day';
 import { guideEditFields, guideKey, HIDDEN_FIELDS } from '../../plugins/gov-disclosure/admin/src/components/edit-view';
 
@@ -16,7 +17,7 @@ jest.mock('../../plugins/gov-disclosure/admin/src/components/ChoiceInputs', () =
   REPORT_TEMPLATE_INPUT: 'gov-disclosure-report-template',
 }));
 
-const SCHEMAS = { 'catalog-entry': catalogEntry, column, organization, 'annual-report': annualReport } as Record<
+const SCHEMAS = { 'catalog-entry': catalogEntry, column, organization, 'annual-report': annualReport, 'wording-rule': wordingRule } as Record<
   string,
   { pluginOptions: Record<string, unknown>; attributes: Record<string, { private?: boolean }> }
 >;
@@ -24,7 +25,7 @@ const SCHEMAS = { 'catalog-entry': catalogEntry, column, organization, 'annual-r
 const UNSHOWN = new Set(['workflowState']);
 
 describe('field guides (Content Manager edit view)', () => {
-  it('every field a clerk edits in the four types is explained, in Chinese and English, and no guide names a missing field', () => {
+  it('every field a clerk edits in the plugin’s types is explained, in Chinese and English, and no guide names a missing field', () => {
     const guided = new Set<string>();
     for (const [type, schema] of Object.entries(SCHEMAS)) {
       expect(schema.pluginOptions['gov-disclosure']).toEqual({ fieldGuide: type });

@@ -12,6 +12,7 @@ export const UID = {
   applicationEvent: 'plugin::gov-disclosure.application-event',
   appealCase: 'plugin::gov-disclosure.appeal-case',
   workingCalendarYear: 'plugin::gov-disclosure.working-calendar-year',
+  wordingRule: 'plugin::gov-disclosure.wording-rule',
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];
@@ -41,6 +42,15 @@ export const COLUMN_PURPOSE_LABELS: Labels<ColumnPurpose> = {
   notices: { zh: '通知公告类', en: 'Notices and announcements' },
   policy: { zh: '政策文件类', en: 'Policy documents' },
   other: { zh: '其他', en: 'Other' },
+};
+
+export const WORDING_SEVERITIES = ['forbidden', 'check'] as const;
+/** forbidden: must not be published; check: probably a mistake, for the editor to confirm. */
+export type WordingSeverity = (typeof WORDING_SEVERITIES)[number];
+/** 禁用: blocks publication unless the publisher overrides with a reason; 核对: a warning to look at. */
+export const WORDING_SEVERITY_LABELS: Labels<WordingSeverity> = {
+  forbidden: { zh: '禁用词（阻止发布）', en: 'Forbidden (blocks publication)' },
+  check: { zh: '提示核对', en: 'Check (warns)' },
 };
 
 export const GENRES = [

@@ -23,6 +23,7 @@ export interface OrganizationCodeCheckResponse {
 import type { EventAction, WorkflowAction, WorkflowState } from './domain/workflow';
 import type { UpdateStatus, Veto } from './domain/column-updates';
 import type { ColumnPurpose } from './constants';
+import type { WordingFinding } from './domain/wording-check';
 import type { ApplicantType, ApplicationState, Channel, Outcome } from './domain/disclosure-application';
 import type { AppealKind, AppealOutcome } from './domain/register-measures';
 
@@ -47,7 +48,8 @@ export interface WorkflowEventView {
 }
 
 export interface TransitionResponse {
-  data: { state: WorkflowState; event: WorkflowEventView };
+  /** wording: the 错敏词 findings in the item's text when it moved (see the status's). */
+  data: { state: WorkflowState; event: WorkflowEventView; wording: WordingFinding[] };
 }
 
 export interface WorkflowHistoryResponse {
@@ -65,6 +67,8 @@ export interface WorkflowStatusResponse {
     history: WorkflowEventView[];
     /** A publication time the office set (the item goes live then), or null. */
     scheduledPublication: ScheduledPublication | null;
+    /** 错敏词 in the item's text as it stands: forbidden ones block publication without a reason. */
+    wording: WordingFinding[];
   };
 }
 

@@ -46,6 +46,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     await getService(strapi, 'roles').ensureRoles();
     const years = await getService(strapi, 'working-calendar').ensureSeeded();
     if (years > 0) strapi.log.info(`[gov-disclosure] seeded the working-day calendar with ${years} year(s)`);
+    const rules = await getService(strapi, 'wording').seedStarterListOnce();
+    if (rules > 0) strapi.log.info(`[gov-disclosure] seeded the 错敏词 dictionary with ${rules} starter rule(s)`);
     await getService(strapi, 'admin-layout').configureOnce();
     // A database that has live entries but no listing yet (an upgrade, a bulk load): list them now.
     await getService(strapi, 'column-listings').rebuildIfEmpty();

@@ -6,13 +6,15 @@ import { usePluginT } from '../utils/use-plugin-t';
 interface Props {
   action: WorkflowAction;
   label: string;
+  /** What the reason is called here (退回意见, 撤回理由, 放行理由). */
+  commentLabel: string;
   variant: 'danger-light' | 'tertiary';
   /** Resolves true when the transition was taken; on false the dialog stays open with the reason typed. */
   onConfirm: (comment: string) => Promise<boolean>;
 }
 
-/** Return and withdraw need a reason: the dialog will not confirm without one. */
-export const TransitionDialog = ({ action, label, variant, onConfirm }: Props) => {
+/** Return, withdraw and a publication over forbidden wording need a reason: the dialog will not confirm without one. */
+export const TransitionDialog = ({ action, label, commentLabel, variant, onConfirm }: Props) => {
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
   const [touched, setTouched] = useState(false);
@@ -31,7 +33,7 @@ export const TransitionDialog = ({ action, label, variant, onConfirm }: Props) =
         <Dialog.Header>{label}</Dialog.Header>
         <Dialog.Body>
           <Field.Root name="comment" required error={touched && missing ? t('workflow.comment.required') : undefined} width="100%">
-            <Field.Label>{t(action === 'withdraw' ? 'workflow.comment.reason' : 'workflow.comment.label')}</Field.Label>
+            <Field.Label>{commentLabel}</Field.Label>
             <Textarea value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} onBlur={() => setTouched(true)} />
             <Field.Error />
           </Field.Root>

@@ -12,6 +12,7 @@ import { useTransition, useWorkflowStatus } from '../utils/workflow-api';
 import { StateBadge, stateLabel } from './StateBadge';
 import { TransitionDialog } from './TransitionDialog';
 import { SchedulePublication } from './SchedulePublication';
+import { WordingFindings } from './WordingFindings';
 
 const NEEDS_COMMENT: WorkflowAction[] = ['return', 'withdraw'];
 /** These change what is live, which the Content Manager's header shows: reload it afterwards. */
@@ -55,6 +56,11 @@ export const WorkflowPanelBody = ({ uid, documentId, locale }: { uid: WorkflowUi
   if (status.state === 'loading') return <Typography variant="pi">{t('workflow.loading')}</Typography>;
   if (status.state === 'error') return <Typography textColor="danger600">{status.message}</Typography>;
   const { data } = status;
+  // a forbidden word: publishing takes the publisher's reason, as the server requires
+  const forbidden = data.wording.some((f) => f.severity === 'forbidden');
+  const needsComment = (action: WorkflowAction) => NEEDS_COMMENT.includes(action) || (action === 'publish' && forbidden);
+  const commentLabel = (action: WorkflowAction) =>
+    action === 'publish' ? t('workflow.comment.override') : action === 'withdraw' ? t('workflow.comment.reason') : t('workflow.comment.label');
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="workflow-panel">
@@ -71,12 +77,13 @@ export const WorkflowPanelBody = ({ uid, documentId, locale }: { uid: WorkflowUi
         </Typography>
       )}
       {data.allowedActions.map((action) =>
-        NEEDS_COMMENT.includes(action) ? (
+        needsComment(action) ? (
           <TransitionDialog
             key={action}
             action={action}
             label={actionLabel(action)}
-            variant={action === 'withdraw' ? 'danger-light' : 'tertiary'}
+            commentLabel={commentLabel(action)}
+            variant={action === 'withdraw' || action === 'publish' ? 'danger-light' : 'tertiary'}
             onConfirm={(comment) => run(action, comment)}
           />
         ) : (
@@ -88,6 +95,7 @@ export const WorkflowPanelBody = ({ uid, documentId, locale }: { uid: WorkflowUi
       {data.state === 'pending_publish' && (data.allowedActions.includes('publish') || data.scheduledPublication) && (
         <SchedulePublication target={{ uid, documentId, locale }} scheduled={data.scheduledPublication} onChange={reload} />
       )}
+      <WordingFindings findings={data.wording} />
       <Box paddingTop={2}>
         <Typography variant="sigma" textColor="neutral600" tag="h3">
           {t('workflow.history')}

@@ -7,6 +7,7 @@ import {
   DOCUMENT_KIND_LABELS,
   GENRE_LABELS,
   VALIDITY_LABELS,
+  WORDING_SEVERITY_LABELS,
 } from '../../../shared/constants';
 import { STATE_LABELS } from '../../../shared/domain/workflow';
 
@@ -27,6 +28,7 @@ const LABEL_SETS = [
   VALIDITY_LABELS,
   COLUMN_KIND_LABELS,
   COLUMN_PURPOSE_LABELS,
+  WORDING_SEVERITY_LABELS,
 ] as Array<Record<string, { zh: string; en: string }>>;
 
 export const choiceLabels = (locale: string): Record<string, string> =>

@@ -7,6 +7,7 @@ import disclosureApplication from './disclosure-application';
 import organization from './organization';
 import subjectCategory from './subject-category';
 import workflowEvent from './workflow-event';
+import wordingRule from './wording-rule';
 import workingCalendarYear from './working-calendar-year';
 
 export default {
@@ -20,4 +21,5 @@ export default {
   'application-event': applicationEvent,
   'appeal-case': appealCase,
   'working-calendar-year': workingCalendarYear,
+  'wording-rule': wordingRule,
 };

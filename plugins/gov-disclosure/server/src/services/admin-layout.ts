@@ -11,6 +11,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   [UID.annualReport]: ['id', 'title', 'workflowState', 'year', 'template'],
   [UID.column]: ['id', 'name', 'kind', 'purpose', 'updateLimitDays', 'sortOrder'],
   [UID.organization]: ['id', 'name', 'shortName', 'code'],
+  [UID.wordingRule]: ['id', 'phrase', 'severity', 'suggestion', 'note'],
 };
 
 /** Field labels as a clerk reads them: the official Chinese term, then English. */
@@ -83,6 +84,12 @@ const LABELS: Record<string, Record<string, string>> = {
     code: '统一社会信用代码 Code',
     codeIsPlaceholder: '代码为占位值 Placeholder code',
     indexNumberPattern: '索引号格式 Index number pattern',
+  },
+  [UID.wordingRule]: {
+    phrase: '词语 Phrase',
+    severity: '类别 Severity',
+    suggestion: '建议用语 Suggestion',
+    note: '说明 Note',
   },
 };
 

@@ -30,6 +30,7 @@ import subjectCategories from './subject-categories';
 import validity from './validity';
 import workflow from './workflow';
 import workingCalendar from './working-calendar';
+import wording from './wording';
 import writeGuard from './write-guard';
 
 export default {
@@ -65,5 +66,6 @@ export default {
   validity,
   workflow,
   'working-calendar': workingCalendar,
+  wording,
   'write-guard': writeGuard,
 };

@@ -30,6 +30,7 @@ const GRANTS: Record<RoleKey, Grant[]> = {
     [UID.column, ['read']],
     [UID.organization, ['read']],
     [UID.subjectCategory, ['read']],
+    [UID.wordingRule, ['read']],
   ],
   reviewer: [
     [UID.catalogEntry, ['read', 'update']],
@@ -37,6 +38,7 @@ const GRANTS: Record<RoleKey, Grant[]> = {
     [UID.column, ['read']],
     [UID.organization, ['read']],
     [UID.subjectCategory, ['read']],
+    [UID.wordingRule, ['read']],
   ],
   publisher: [
     [UID.catalogEntry, ['read', 'update']],
@@ -44,6 +46,7 @@ const GRANTS: Record<RoleKey, Grant[]> = {
     [UID.column, ['read']],
     [UID.organization, ['read']],
     [UID.subjectCategory, ['read']],
+    [UID.wordingRule, ['read', 'create', 'update', 'delete']],
   ],
 };
 
@@ -68,7 +71,7 @@ const REGISTER: Record<RoleKey, RegisterAction[]> = { drafter: [], reviewer: [],
  * Actions added by an upgrade, granted once to the roles that did that work before (roles are the
  * administrator's: after this one grant, what they change in Settings → Roles stays).
  */
-const INTRODUCED: Array<{ action: string; toHoldersOf: string }> = [
+const INTRODUCED: Array<{ action: string; subject?: string; toHoldersOf: string }> = [
   // annual reports were the publisher's (workflow.publish) before they had an action of their own
   { action: 'plugin::gov-disclosure.report.compile', toHoldersOf: 'plugin::gov-disclosure.workflow.publish' },
   // the register arrived after the office's role existed: the office (who publishes) works it
@@ -76,7 +79,17 @@ const INTRODUCED: Array<{ action: string; toHoldersOf: string }> = [
     action: registerPermission(a),
     toHoldersOf: 'plugin::gov-disclosure.workflow.publish',
   })),
+  // the 错敏词 dictionary arrived later still: the office keeps it, the other roles read it
+  ...['read', 'create', 'update', 'delete'].map((a) => ({
+    action: `${CM}.${a}`,
+    subject: UID.wordingRule,
+    toHoldersOf: 'plugin::gov-disclosure.workflow.publish',
+  })),
+  ...['submit', 'approve'].map((a) => ({ action: `${CM}.read`, subject: UID.wordingRule, toHoldersOf: `plugin::gov-disclosure.workflow.${a}` })),
 ];
+
+/** What an introduced grant is remembered by: the action, and its content type if it has one. */
+const grantKey = (i: { action: string; subject?: string; toHoldersOf: string }) => [i.action, i.subject, i.toHoldersOf].filter(Boolean).join(' ');
 
 const UPLOAD_ACTIONS = [
   'plugin::upload.read',
@@ -135,24 +148,28 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
   const grantIntroducedActions = async () => {
     const store = strapi.store({ type: 'plugin', name: 'gov-disclosure' });
     const done = ((await store.get({ key: 'introduced-actions' })) as string[] | null) ?? [];
-    const pending = INTRODUCED.filter((i) => !done.includes(i.action));
+    // before grants had subjects, the key was the action alone
+    const pending = INTRODUCED.filter((i) => !done.includes(grantKey(i)) && !(i.subject === undefined && done.includes(i.action)));
     if (pending.length === 0) return;
     const permissions = strapi.db.query('admin::permission');
-    for (const { action, toHoldersOf } of pending) {
-      // eslint-disable-next-line no-await-in-loop -- one or two actions, once per database
+    for (const { action, subject, toHoldersOf } of pending) {
+      // eslint-disable-next-line no-await-in-loop -- a few grants, once per database
       const holders = (await permissions.findMany({ where: { action: toHoldersOf }, populate: { role: { select: ['id'] } } })) as Array<{
         role?: { id: number } | null;
       }>;
       // eslint-disable-next-line no-await-in-loop
-      const granted = (await permissions.findMany({ where: { action }, populate: { role: { select: ['id'] } } })) as Array<{ role?: { id: number } | null }>;
+      const granted = (await permissions.findMany({ where: { action, subject: subject ?? null }, populate: { role: { select: ['id'] } } })) as Array<{
+        role?: { id: number } | null;
+      }>;
       const having = new Set(granted.map((p) => p.role?.id));
       for (const roleId of new Set(holders.map((h) => h.role?.id).filter((id): id is number => typeof id === 'number' && !having.has(id)))) {
+        const properties = subject && !action.endsWith('.delete') ? { fields: editableFields(subject) } : {};
         // eslint-disable-next-line no-await-in-loop
-        await permissions.create({ data: { action, actionParameters: {}, subject: null, properties: {}, conditions: [], role: roleId } });
-        strapi.log.info(`[gov-disclosure] granted ${action} to role ${roleId}, which holds ${toHoldersOf}`);
+        await permissions.create({ data: { action, actionParameters: {}, subject: subject ?? null, properties, conditions: [], role: roleId } });
+        strapi.log.info(`[gov-disclosure] granted ${action}${subject ? ` on ${subject}` : ''} to role ${roleId}, which holds ${toHoldersOf}`);
       }
     }
-    await store.set({ key: 'introduced-actions', value: [...done, ...pending.map((p) => p.action)] });
+    await store.set({ key: 'introduced-actions', value: [...done, ...pending.map(grantKey)] });
   };
 
   return {

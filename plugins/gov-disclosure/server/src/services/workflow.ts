@@ -17,6 +17,7 @@ import type { Actor } from './actors';
 import { documentsOf, rowsOf } from '../utils/query';
 import { dayIn } from '../../../shared/domain/calendar-day';
 import { afterCommit } from '../utils/after-commit';
+import type { WordingFinding } from '../../../shared/domain/wording-check';
 
 export { WORKFLOW_UIDS, isWorkflowUid };
 
@@ -27,6 +28,9 @@ export class WorkflowConflictError extends errors.ApplicationError<'ConflictErro
     this.name = 'ConflictError';
   }
 }
+
+/** The moves at which the item's wording is checked (its text is then what goes on). */
+const WORDING_CHECKED: WorkflowAction[] = ['submit', 'approve', 'publish'];
 
 interface DraftRow {
   id: number;
@@ -174,6 +178,30 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /**
+   * 错敏词 at submission, review and publication: found words travel with the answer; a forbidden
+   * one stops publication unless the publisher gives a reason, and the trail then names the words
+   * published over with that reason.
+   */
+  const checkWording = async (input: TransitionInput, row: DraftRow): Promise<{ findings: WordingFinding[]; comment?: string | null }> => {
+    if (!WORDING_CHECKED.includes(input.action)) return { findings: [], comment: input.comment };
+    const findings = await getService(strapi, 'wording').findingsOf(input.uid, row as unknown as Record<string, unknown>);
+    const forbidden = [...new Set(findings.filter((f) => f.severity === 'forbidden').map((f) => f.phrase))];
+    if (input.action !== 'publish' || forbidden.length === 0) return { findings, comment: input.comment };
+    if (!input.comment?.trim()) {
+      throw new errors.ValidationError(
+        `含禁用词「${forbidden.join('」「')}」，发布须填写放行理由 (forbidden wording found: publish only with a reason for overriding it)`,
+        {
+          errors: [
+            { path: ['comment'], message: '含禁用词，须填写放行理由 (a reason is required to publish over forbidden wording)', name: 'ValidationError' },
+          ],
+          wording: findings,
+        }
+      );
+    }
+    return { findings, comment: `${input.comment.trim()}（含禁用词「${forbidden.join('」「')}」，放行发布）` };
+  };
+
   const requireRow = async (uid: WorkflowUid, documentId: string, locale: string) => {
     const row = await draftRow(uid, documentId, locale);
     if (!row) throw new errors.NotFoundError(`No ${uid} with documentId ${documentId} in locale ${locale}`);
@@ -186,7 +214,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     stateOfRow,
     requireOverrideReason,
 
-    async transition(input: TransitionInput, actor: Actor): Promise<{ state: WorkflowState; event: WorkflowEventView }> {
+    async transition(input: TransitionInput, actor: Actor): Promise<{ state: WorkflowState; event: WorkflowEventView; wording: WordingFinding[] }> {
       if (TRANSITIONS[input.action].commentRequired && !input.comment?.trim()) {
         throw new errors.ValidationError(`A comment is required to ${input.action}`, {
           errors: [{ path: ['comment'], message: `${input.action} needs a comment (须填写意见)`, name: 'ValidationError' }],
@@ -209,7 +237,8 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ForbiddenError(decision.message);
       }
       if (input.uid === UID.annualReport && input.action === 'publish') requireOverrideReason(input, row);
-      const event = await apply(input, row, from, actor);
+      const wording = await checkWording(input, row);
+      const event = await apply({ ...input, comment: wording.comment }, row, from, actor);
       const state = TRANSITIONS[input.action].to;
       // mail only what has been committed (a scheduled publication runs inside its job's transaction)
       await afterCommit(strapi, () =>
@@ -219,7 +248,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
             strapi.log.error(`[gov-disclosure] notification for ${input.action} on ${input.documentId} failed: ${error.message}`);
           })
       );
-      return { state, event: toView(event) };
+      return { state, event: toView(event), wording: wording.findings };
     },
 
     /** Publishes as the system (seed, import): recorded like any transition, with no human actor. */
@@ -259,6 +288,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         canEdit: mayEdit(onItem, state, staff),
         history: (await events(uid, documentId, locale)).map(toView),
         scheduledPublication: state === 'pending_publish' ? await getService(strapi, 'scheduled-publication').of(uid, documentId, locale) : null,
+        wording: await getService(strapi, 'wording').findingsOf(uid, row as unknown as Record<string, unknown>),
       };
     },
 

@@ -17,6 +17,7 @@ import {
   subjectCategoryIssues,
   type LinkedEntry,
 } from '../../domain/content-rules';
+import { wordingRuleIssues } from '../../../../shared/domain/wording-check';
 import { toManyChange, toOneTarget } from '../../utils/relations';
 import { isSystemWrite } from '../../utils/write-context';
 import type { WriteLookups } from './lookups';
@@ -27,6 +28,7 @@ export const RULES: Record<string, (values: Values) => FieldIssue[]> = {
   [UID.column]: columnIssues,
   [UID.catalogEntry]: catalogEntryIssues,
   [UID.annualReport]: annualReportIssues,
+  [UID.wordingRule]: (values) => wordingRuleIssues(values),
 };
 
 export interface WriteFacts {
