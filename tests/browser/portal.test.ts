@@ -29,9 +29,13 @@ describe('public portal in Chromium (no JavaScript)', () => {
   let page: Page;
   const shot = screenshotter('portal');
 
-  /** axe runs in a separate JavaScript-enabled page on the same HTML (the portal page itself has JS off). */
-  const axe = async (url: string): Promise<AxeViolation[]> => {
+  /**
+   * axe runs in a separate JavaScript-enabled page on the same HTML (the portal page itself has JS
+   * off), in the standard mode and in the 适老化 mode (its cookie set, so /portal/mode.css applies).
+   */
+  const axe = async (url: string, mode: 'standard' | 'care' = 'standard'): Promise<AxeViolation[]> => {
     const checker = await browser.newContext({ bypassCSP: true });
+    if (mode === 'care') await checker.addCookies([{ name: 'gd_mode', value: 'care', url: `${app.url}/portal` }]);
     const p = await checker.newPage();
     await p.goto(url);
     await p.evaluate(AXE_SOURCE);
@@ -44,8 +48,10 @@ describe('public portal in Chromium (no JavaScript)', () => {
 
   const check = async (name: string) => {
     await shot(page, name);
-    const violations = await axe(page.url());
-    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    for (const mode of ['standard', 'care'] as const) {
+      const violations = await axe(page.url(), mode);
+      expect([mode, violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)]).toEqual([mode, []]);
+    }
     expect(await page.locator('html').getAttribute('lang')).toMatch(/^(zh-Hans|en)$/);
     expect(await page.locator('a.skip[href="#content"]').count()).toBe(1);
   };
@@ -150,5 +156,50 @@ describe('public portal in Chromium (no JavaScript)', () => {
     const res = await page.goto(`${app.url}/portal/entries/not-a-real-entry`);
     expect(res?.status()).toBe(404);
     await check('not-found');
+  });
+
+  it('the 政府信息公开 page lays out its four parts', async () => {
+    await page.goto(`${app.url}/portal/disclosure`);
+    expect(await page.locator('ol.disclosure > li h2').allInnerTexts()).toEqual([
+      '政府信息公开指南',
+      '政府信息公开制度',
+      '法定主动公开内容',
+      '政府信息公开工作年度报告',
+    ]);
+    await check('disclosure');
+  });
+
+  it('适老化 mode by a link, without JavaScript: larger text and high contrast, kept across pages, and back', async () => {
+    await page.goto(`${app.url}/portal/catalog`);
+    const standardSize = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    await page.locator('a.mode-care').click();
+    await page.waitForURL(/\/portal\/catalog$/);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+    expect(standardSize).toBe('16px');
+    expect(await page.locator('a.mode-standard').isVisible()).toBe(true);
+    expect(await page.locator('a.mode-care').isVisible()).toBe(false);
+    await shot(page, 'care-mode-catalog');
+    await page.goto(`${app.url}/portal`);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+    await shot(page, 'care-mode-home');
+    await page.locator('a.mode-standard').click();
+    await page.waitForURL(/\/portal$/);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
+  });
+
+  it('keyboard only: the first Tab reaches a visible skip link, which moves focus to the content', async () => {
+    await page.goto(`${app.url}/portal/catalog`);
+    await page.keyboard.press('Tab');
+    const skip = page.locator('a.skip');
+    await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const box = await skip.boundingBox();
+    expect(box && box.x >= 0 && box.width > 1).toBe(true);
+    expect(await skip.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('content');
+    // then on through the header: the site search box comes before the columns
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.not.toBe('BODY');
   });
 });

@@ -34,13 +34,17 @@ export const COLUMN_KIND_LABELS: Labels<ColumnKind> = {
   link: { zh: '外部链接', en: 'External link' },
 };
 
-/** What a column is for, as the website inspection rules sort columns (国办秘函〔2019〕19号, 栏目不更新). */
-export const COLUMN_PURPOSES = ['news', 'notices', 'policy', 'other'] as const;
+/**
+ * What a column is for: as the website inspection rules sort columns (国办秘函〔2019〕19号, 栏目不更新),
+ * and the 信息公开制度 the portal's 政府信息公开 page links to.
+ */
+export const COLUMN_PURPOSES = ['news', 'notices', 'policy', 'rules', 'other'] as const;
 export type ColumnPurpose = (typeof COLUMN_PURPOSES)[number];
 export const COLUMN_PURPOSE_LABELS: Labels<ColumnPurpose> = {
   news: { zh: '动态要闻类', en: 'News and updates' },
   notices: { zh: '通知公告类', en: 'Notices and announcements' },
   policy: { zh: '政策文件类', en: 'Policy documents' },
+  rules: { zh: '信息公开制度', en: 'Disclosure rules' },
   other: { zh: '其他', en: 'Other' },
 };
 

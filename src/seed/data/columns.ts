@@ -8,8 +8,8 @@ export interface SeedColumn {
   zh: string;
   en: string;
   kind?: 'list' | 'page' | 'link';
-  /** As the website inspection sorts columns (动态要闻 / 通知公告 / 政策文件): sets its update limit. */
-  purpose?: 'news' | 'notices' | 'policy';
+  /** As the website inspection sorts columns (动态要闻 / 通知公告 / 政策文件): sets its update limit; 信息公开制度 is linked from the portal. */
+  purpose?: 'news' | 'notices' | 'policy' | 'rules';
   linkUrl?: string;
   description?: string;
   staff?: boolean;
@@ -100,7 +100,7 @@ export const SEED_COLUMNS: SeedColumn[] = [
     staff: true,
     children: [
       { slug: 'xin-xi-gong-kai-zhi-nan', zh: '信息公开指南', en: 'Disclosure guide', kind: 'page' },
-      { slug: 'xin-xi-gong-kai-zhi-du', zh: '信息公开制度', en: 'Disclosure rules', kind: 'page' },
+      { slug: 'xin-xi-gong-kai-zhi-du', zh: '信息公开制度', en: 'Disclosure rules', kind: 'page', purpose: 'rules' },
       { slug: 'xin-xi-gong-kai-mu-lu', zh: '信息公开目录', en: 'Disclosure catalog' },
       { slug: 'xin-xi-gong-kai-nian-bao', zh: '信息公开年报', en: 'Annual reports' },
       { slug: 'yi-shen-qing-gong-kai', zh: '依申请公开', en: 'Disclosure on request', kind: 'page' },

@@ -8,6 +8,13 @@ export const SEED_ORGANIZATION = {
   code: '11330300002579909B',
   codeIsPlaceholder: true,
   slug: 'wzzl',
-  zh: { name: '温州市质量技术监督局', shortName: '温州市质监局' },
-  en: { name: 'Wenzhou Municipal Bureau of Quality and Technical Supervision', shortName: 'Wenzhou QTS Bureau' },
+  // the footer's sponsor and contact as the seed report gives them (its preface: 电话 0577-88907791);
+  // the site's record numbers are not in it and are left for the agency to fill in
+  zh: { name: '温州市质量技术监督局', shortName: '温州市质监局', sponsor: '温州市质量技术监督局', contact: '电话：0577-88907791；传真：0577-88907790' },
+  en: {
+    name: 'Wenzhou Municipal Bureau of Quality and Technical Supervision',
+    shortName: 'Wenzhou QTS Bureau',
+    sponsor: 'Wenzhou Municipal Bureau of Quality and Technical Supervision',
+    contact: 'Tel. 0577-88907791; fax 0577-88907790',
+  },
 };

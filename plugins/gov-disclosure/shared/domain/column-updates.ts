@@ -95,6 +95,7 @@ export const vetoes = (columns: Array<{ key: boolean; status: UpdateStatus }>, h
 /** A name's likely purpose, for columns made before purposes existed (the office can change it). */
 export const purposeFromName = (name: string): ColumnPurpose => {
   if (/动态|要闻|新闻|工作进展/.test(name)) return 'news';
+  if (/制度/.test(name)) return 'rules';
   if (/通知|公告|公示/.test(name)) return 'notices';
   if (/政策|规范性文件|文件/.test(name)) return 'policy';
   return 'other';

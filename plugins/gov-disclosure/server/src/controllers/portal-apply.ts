@@ -107,13 +107,13 @@ const portalApply = ({ strapi }: { strapi: Core.Strapi }) => {
   const today = () => dayIn(strapi.plugin('gov-disclosure').config('timeZone') as string);
 
   const send = async (ctx: Ctx, locale: string, status: number, title: string, body: SafeHtml) => {
-    const [columns, name] = await Promise.all([portal().columns(locale), portal().siteName(locale)]);
+    const [columns, site] = await Promise.all([portal().columns(locale), portal().site(locale)]);
     ctx.set('Content-Security-Policy', PORTAL_CSP);
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Referrer-Policy', 'same-origin');
     ctx.status = status;
     ctx.type = HTML_TYPE;
-    ctx.body = layout({ locale, title, siteName: name ?? t(locale, 'catalog'), columns, path: ctx.url, body });
+    ctx.body = layout({ locale, title, siteName: site.name ?? t(locale, 'catalog'), identity: site.identity, columns, path: ctx.url, body });
   };
 
   /** The visitor's CSRF token: the cookie's if it has one, else a new one set now. */

@@ -4,13 +4,18 @@ import { parsePublicParams, ROUTE_PARAMS, type ParamSpec, type PublicParams } fr
 import { rss, sitemap } from '../portal-views/feeds';
 import type { SafeHtml } from '../portal-views/html';
 import { t } from '../portal-views/i18n';
-import { href, HTML_TYPE, layout, PORTAL_CSP } from '../portal-views/layout';
-import { catalogPage, columnPage, entryPage, errorPage, homePage, reportPage, reportsPage } from '../portal-views/pages';
+import { CARE_STYLE, href, HTML_TYPE, layout, MODE_COOKIE, PORTAL_CSP } from '../portal-views/layout';
+import { catalogPage, columnPage, disclosurePage, entryPage, errorPage, homePage, reportPage, reportsPage } from '../portal-views/pages';
 import { getService } from '../utils/get-service';
 import { PUBLIC_MAX_AGE, sendCacheable, withPublicCache } from '../utils/http-cache';
 import type { PublicCtx } from '../utils/http-cache';
 
 type Ctx = PublicCtx;
+
+interface ModeCookies {
+  get(name: string): string | undefined;
+  set(name: string, value: string | null, options: Record<string, unknown>): void;
+}
 
 const SITEMAP_LIMIT = 50_000; // the sitemap protocol's maximum per file
 
@@ -37,12 +42,15 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...params, locale: params.locale ?? DEFAULT_LOCALE };
   };
 
-  const siteName = async (locale: string) => (await portal().siteName(locale)) ?? t(locale, 'catalog');
+  const site = async (locale: string) => {
+    const { name, identity } = await portal().site(locale);
+    return { siteName: name ?? t(locale, 'catalog'), identity };
+  };
 
   const page = async (ctx: Ctx, locale: string, title: string, body: SafeHtml, feed?: string) => {
-    const [columns, name] = await Promise.all([portal().columns(locale), siteName(locale)]);
+    const [columns, about] = await Promise.all([portal().columns(locale), site(locale)]);
     ctx.set('Content-Security-Policy', PORTAL_CSP);
-    sendCacheable(ctx, layout({ locale, title, siteName: name, columns, path: ctx.url, body, feed }), HTML_TYPE);
+    sendCacheable(ctx, layout({ locale, title, ...about, columns, path: ctx.url, body, feed }), HTML_TYPE);
   };
 
   /** Renders the page, or the same 404 for anything unknown or unpublished, or a 400 naming the parameter. */
@@ -53,7 +61,7 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         if (!(error instanceof PageError)) throw error;
         const locale = ctx.query.locale === 'en' ? 'en' : DEFAULT_LOCALE;
-        const [columns, name] = await Promise.all([portal().columns(locale), siteName(locale)]);
+        const [columns, about] = await Promise.all([portal().columns(locale), site(locale)]);
         ctx.set('Content-Security-Policy', PORTAL_CSP);
         ctx.set('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE}`);
         ctx.status = error.status;
@@ -61,7 +69,7 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = layout({
           locale,
           title: t(locale, error.status === 404 ? 'notFound' : 'badRequest'),
-          siteName: name,
+          ...about,
           columns,
           path: ctx.url,
           body: errorPage(locale, error.status, error.messages),
@@ -70,6 +78,32 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
     });
 
   return {
+    /** 政府信息公开: guide, rules, proactive content, annual reports. */
+    disclosure: render(async (ctx) => {
+      const { locale } = paramsOf(ctx, ROUTE_PARAMS.columns);
+      await page(ctx, locale, t(locale, 'disclosure'), disclosurePage(locale, await portal().disclosureRuleColumns(locale)));
+    }),
+
+    /** 适老化 mode chosen by a link (no script): kept a year in a cookie, then back to the page. */
+    async mode(ctx: Ctx & { cookies: ModeCookies; redirect(url: string): void }) {
+      const set = ctx.query.set === 'care' ? 'care' : 'standard';
+      const back =
+        typeof ctx.query.back === 'string' && /^\/portal(?:[/?]|$)/.test(ctx.query.back) && !/[\\]|\/\//.test(ctx.query.back) ? ctx.query.back : '/portal';
+      if (set === 'care') ctx.cookies.set(MODE_COOKIE, 'care', { path: '/portal', maxAge: 365 * 86_400_000, httpOnly: true, sameSite: 'lax', overwrite: true });
+      else ctx.cookies.set(MODE_COOKIE, null, { path: '/portal', overwrite: true });
+      ctx.set('Cache-Control', 'no-store');
+      ctx.status = 303;
+      ctx.redirect(back);
+    },
+
+    /** The only part of a page that follows the reader's mode: tiny, never cached by anyone. */
+    async modeCss(ctx: Ctx & { cookies: ModeCookies }) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('Vary', 'Cookie');
+      ctx.type = 'text/css; charset=utf-8';
+      ctx.body = ctx.cookies.get(MODE_COOKIE) === 'care' ? CARE_STYLE : '';
+    },
+
     home: render(async (ctx) => {
       const { locale } = paramsOf(ctx, ROUTE_PARAMS.columns);
       const [latest, reports] = await Promise.all([portal().catalog({ pageSize: 10 }, locale), portal().annualReports(locale)]);
@@ -128,7 +162,7 @@ const portalPages = ({ strapi }: { strapi: Core.Strapi }) => {
       const found = await portal().findColumn(ctx.params.slug, locale);
       if (!found || 'renamedTo' in found) throw new PageError(404);
       const list = await portal().columnEntries(found.column.id, { pageSize: 50 }, locale);
-      sendCacheable(ctx, rss(ctx.origin, found.column, await siteName(locale), list.data, locale), 'application/rss+xml; charset=utf-8');
+      sendCacheable(ctx, rss(ctx.origin, found.column, (await site(locale)).siteName, list.data, locale), 'application/rss+xml; charset=utf-8');
     }),
 
     sitemap: render(async (ctx) => {

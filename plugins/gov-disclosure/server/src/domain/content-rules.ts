@@ -4,6 +4,7 @@
  * each attribute's type, regex, length and enum; these are the rules it cannot express.
  */
 import { CHANNELS, REPORT_TEMPLATE_IDS } from '../../../shared/constants';
+import { siteIdentityIssues } from '../../../shared/domain/site-identity';
 import { issue, type FieldIssue } from '../../../shared/domain/field-issue';
 import { checkIssuerCode, describeCodeProblem } from '../../../shared/domain/organization-code';
 import { indexNumberPatternIssues } from '../../../shared/domain/index-number-pattern';
@@ -27,6 +28,7 @@ export const organizationIssues = (values: Values): FieldIssue[] => {
   if (!isBlank(values.indexNumberPattern)) {
     issues.push(...indexNumberPatternIssues(String(values.indexNumberPattern)));
   }
+  issues.push(...siteIdentityIssues(values));
   return issues;
 };
 

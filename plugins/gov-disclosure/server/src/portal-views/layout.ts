@@ -1,3 +1,4 @@
+import { ICP_RECORD_URL, publicSecurityRecordUrl, type SiteIdentity } from '../../../shared/domain/site-identity';
 import type { PublicColumn } from '../../../shared/public-types';
 import { html, type SafeHtml } from './html';
 import { t } from './i18n';
@@ -7,6 +8,21 @@ import { t } from './i18n';
 export const PORTAL_CSP =
   "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'";
 export const HTML_TYPE = 'text/html; charset=utf-8';
+
+/**
+ * 适老化 (care) mode: larger text and high contrast, chosen by a link and kept in a cookie. The
+ * pages stay the same for every reader (so the public cache and ETags hold); only /portal/mode.css
+ * differs, and it also swaps which of the two mode links shows.
+ */
+export const MODE_COOKIE = 'gd_mode';
+export const CARE_STYLE = `
+html{font-size:125%}body{color:#000;background:#fff;line-height:1.9}
+a{color:#0000b3;text-decoration:underline}main,nav.columns{border:2px solid #000}
+header.site{background:#000}header.site a{color:#ffeb3b}
+nav.columns a{color:#000;font-size:1.15rem}ul.entries time,.crumbs,footer,.hint{color:#1a1a1a}
+:focus-visible{outline:4px solid #000;outline-offset:3px;box-shadow:0 0 0 7px #ffeb3b}
+.mode-care{display:none}.mode-standard{display:inline}
+`;
 
 export const href = (path: string, locale: string, params: Record<string, string | number | undefined> = {}) => {
   const query = new URLSearchParams();
@@ -42,7 +58,12 @@ form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr
 form.filters label{display:block;font-size:.9rem;color:var(--muted)}form.filters select,form.filters input{width:100%;padding:.4rem;font:inherit;border:1px solid #8a919c;border-radius:3px}
 button{font:inherit;padding:.45rem 1.2rem;border:0;border-radius:3px;background:var(--brand);color:#fff;cursor:pointer}
 nav.pages ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}nav.pages a,nav.pages span{display:inline-block;padding:.2rem .6rem;border:1px solid var(--line)}
-footer{max-width:72rem;margin:0 auto 2rem;padding:0 1rem;color:var(--muted);font-size:.9rem}
+footer{max-width:72rem;margin:0 auto 2rem;padding:0 1rem;color:var(--muted);font-size:.9rem}footer p{margin:.35rem 0}
+footer .identity{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}footer .dzjg{display:inline-block;border:2px solid #b4232a;color:#b4232a;font-weight:700;padding:0 .4rem;border-radius:3px;text-decoration:none}
+form.site-search{display:flex;gap:.4rem;align-items:center}form.site-search input{padding:.3rem .5rem;font:inherit;border:1px solid #fff;border-radius:3px;min-width:10rem}
+form.site-search button{background:#fff;color:var(--brand);padding:.3rem .9rem}header.site .tools{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;align-items:center}
+.mode-standard{display:none}
+ol.disclosure{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}ol.disclosure>li{border:1px solid var(--line);padding:.75rem 1rem}ol.disclosure h2{margin-top:.25rem}
 .table-scroll{overflow-x:auto}.lvl-1{padding-left:1.5em}.lvl-2{padding-left:3em}.lvl-3{padding-left:4.5em}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}caption{text-align:left;font-weight:700;padding:.25rem 0}
 form.apply fieldset{border:1px solid var(--line);margin:0 0 1.25rem;padding:.5rem 1rem 1rem}form.apply legend{font-weight:700;padding:0 .25rem}form.apply fieldset.subgroup{border:0;padding:0 0 0 .5rem;margin:.25rem 0}form.apply fieldset.subgroup legend{font-weight:600;color:var(--muted)}
@@ -59,13 +80,34 @@ export interface LayoutInput {
   locale: string;
   title: string;
   siteName: string;
+  /** The footer's 主办单位, 承办单位, contact and record numbers (the first organization's). */
+  identity: SiteIdentity;
   columns: PublicColumn[];
   path: string;
   body: SafeHtml;
   feed?: string;
 }
 
-export const layout = ({ locale, title, siteName, columns, path, body, feed }: LayoutInput): string => {
+/** Where the mode links send the reader back to: this page, never another site. */
+const modeHref = (mode: 'care' | 'standard', path: string) => `/portal/mode?${new URLSearchParams({ set: mode, back: path }).toString()}`;
+
+/** The footer a government site must carry, from what the organization configured. */
+const footerIdentity = (locale: string, id: SiteIdentity) => {
+  const security = id.publicSecurityNumber ? publicSecurityRecordUrl(id.publicSecurityNumber) : null;
+  return html`<p class="identity">
+${id.sponsor ? html`<span>${t(locale, 'sponsor')}：${id.sponsor}</span>` : ''}
+${id.operator ? html`<span>${t(locale, 'operator')}：${id.operator}</span>` : ''}
+${id.contact ? html`<span>${t(locale, 'contact')}：${id.contact}</span>` : ''}
+</p>
+<p class="identity">
+${id.websiteCode ? html`<span>${t(locale, 'websiteCode')}：${id.websiteCode}</span>` : ''}
+${id.icpNumber ? html`<a href="${ICP_RECORD_URL}" rel="noopener">${id.icpNumber}</a>` : ''}
+${id.publicSecurityNumber ? (security ? html`<a href="${security}" rel="noopener">${id.publicSecurityNumber}</a>` : html`<span>${id.publicSecurityNumber}</span>`) : ''}
+${id.partyGovernmentUrl ? html`<a class="dzjg" href="${id.partyGovernmentUrl}" rel="noopener" aria-label="${t(locale, 'partyGovernmentLabel')}">${t(locale, 'partyGovernment')}</a>` : ''}
+</p>`;
+};
+
+export const layout = ({ locale, title, siteName, identity, columns, path, body, feed }: LayoutInput): string => {
   const other = locale === 'en' ? path.replace(/([?&])locale=en&?/, '$1').replace(/[?&]$/, '') : `${path}${path.includes('?') ? '&' : '?'}locale=en`;
   return `<!doctype html>${html`<html lang="${locale === 'en' ? 'en' : 'zh-Hans'}">
 <head>
@@ -74,12 +116,23 @@ export const layout = ({ locale, title, siteName, columns, path, body, feed }: L
 <title>${title} - ${siteName}</title>
 ${feed ? html`<link rel="alternate" type="application/rss+xml" title="RSS" href="${feed}">` : ''}
 <style>${STYLE}</style>
+<link rel="stylesheet" href="/portal/mode.css">
 </head>
 <body>
 <a class="skip" href="#content">${t(locale, 'skip')}</a>
 <header class="site"><div class="bar">
 <a class="name" href="${href('/portal', locale)}">${siteName}</a>
+<div class="tools">
+<form class="site-search" role="search" action="/portal/catalog" method="get">
+<label for="site-q"><span class="visually-hidden">${t(locale, 'siteSearch')}</span></label>
+<input id="site-q" name="q" type="search" maxlength="100" placeholder="${t(locale, 'siteSearch')}">
+${locale === 'en' ? html`<input type="hidden" name="locale" value="en">` : ''}
+<button type="submit">${t(locale, 'siteSearchButton')}</button>
+</form>
+<a class="mode-care" href="${modeHref('care', path)}">${t(locale, 'careMode')}</a>
+<a class="mode-standard" href="${modeHref('standard', path)}">${t(locale, 'standardMode')}</a>
 <a href="${other}" lang="${locale === 'en' ? 'zh-Hans' : 'en'}">${t(locale, 'language')}</a>
+</div>
 </div></header>
 <nav class="columns" aria-label="${t(locale, 'nav')}"><ul>
 ${columns.filter((c) => c.kind !== 'link').map((c) => html`<li><a href="${href(`/portal/columns/${c.slug}`, locale)}">${c.name}</a></li>`)}
@@ -92,7 +145,8 @@ ${columns.filter((c) => c.kind !== 'link').map((c) => html`<li><a href="${href(`
 ${body}
 </main>
 <footer><p>${siteName}</p>
-<p><a href="${href('/portal/guide', locale)}">${t(locale, 'guide')}</a> · <a href="${href('/portal/apply', locale)}">${t(locale, 'applyForm')}</a> · <a href="${href('/portal/apply/status', locale)}">${t(locale, 'applyStatus')}</a></p></footer>
+<p><a href="${href('/portal/disclosure', locale)}">${t(locale, 'disclosure')}</a> · <a href="${href('/portal/guide', locale)}">${t(locale, 'guide')}</a> · <a href="${href('/portal/apply', locale)}">${t(locale, 'applyForm')}</a> · <a href="${href('/portal/apply/status', locale)}">${t(locale, 'applyStatus')}</a></p>
+${footerIdentity(locale, identity)}</footer>
 </body>
 </html>`}`;
 };

@@ -37,7 +37,7 @@ ${trail.map(([label, url]) => (url ? html`<li><a href="${url}">${label}</a></li>
 export const homePage = (locale: string, latest: PublicEntrySummary[], reports: PublicReportSummary[]) => html`
 <h1>${t(locale, 'latest')}</h1>
 ${entryList(latest, locale)}
-<p><a href="${href('/portal/catalog', locale)}">${t(locale, 'catalog')}</a></p>
+<p><a href="${href('/portal/catalog', locale)}">${t(locale, 'catalog')}</a> · <a href="${href('/portal/disclosure', locale)}">${t(locale, 'disclosure')}</a></p>
 <h2>${t(locale, 'reports')}</h2>
 <ul>${reports.map((r) => html`<li><a href="${href(`/portal/annual-reports/${r.organization.slug}/${r.year}`, locale)}">${r.title}</a></li>`)}</ul>`;
 
@@ -125,3 +125,19 @@ export const errorPage = (locale: string, status: 404 | 400, messages: string[] 
 <h1>${t(locale, status === 404 ? 'notFound' : 'badRequest')}</h1>
 ${messages.length > 0 ? html`<ul>${messages.map((m) => html`<li>${m}</li>`)}</ul>` : ''}
 <p><a href="${href('/portal', locale)}">${t(locale, 'home')}</a></p>`;
+
+/** 政府信息公开: the section's four usual parts, each with where it lives on the portal. */
+export const disclosurePage = (locale: string, rules: Array<{ slug: string; name: string }>) => html`
+${crumbs(locale, [[t(locale, 'disclosure')]])}
+<h1>${t(locale, 'disclosure')}</h1>
+<p>${t(locale, 'disclosureIntro')}</p>
+<ol class="disclosure">
+<li><h2><a href="${href('/portal/guide', locale)}">${t(locale, 'guide')}</a></h2><p>${t(locale, 'disclosureGuideIntro')}</p></li>
+<li><h2>${t(locale, 'disclosureRules')}</h2>${
+  rules.length === 0
+    ? html`<p>${t(locale, 'disclosureRulesNone')}</p>`
+    : html`<ul>${rules.map((c) => html`<li><a href="${href(`/portal/columns/${c.slug}`, locale)}">${c.name}</a></li>`)}</ul>`
+}</li>
+<li><h2><a href="${href('/portal/catalog', locale)}">${t(locale, 'disclosureContent')}</a></h2><p>${t(locale, 'disclosureContentIntro')}</p></li>
+<li><h2><a href="${href('/portal/annual-reports', locale)}">${t(locale, 'reports')}</a></h2><p>${t(locale, 'disclosureReportsIntro')}</p></li>
+</ol>`;

@@ -21,6 +21,9 @@ export default {
   routes: [
     page('/portal', 'home'),
     page('/portal/catalog', 'catalog'),
+    page('/portal/disclosure', 'disclosure'),
+    page('/portal/mode', 'mode'),
+    page('/portal/mode.css', 'modeCss'),
     page('/portal/columns/:slug', 'column'),
     page('/portal/columns/:slug/rss.xml', 'rss'),
     page('/portal/entries/:key', 'entry'),

@@ -84,6 +84,13 @@ const LABELS: Record<string, Record<string, string>> = {
     code: '统一社会信用代码 Code',
     codeIsPlaceholder: '代码为占位值 Placeholder code',
     indexNumberPattern: '索引号格式 Index number pattern',
+    sponsor: '主办单位 Sponsor',
+    operator: '承办单位 Operator',
+    contact: '联系方式 Contact',
+    websiteCode: '网站标识码 Website code',
+    icpNumber: 'ICP 备案号 ICP record',
+    publicSecurityNumber: '公安机关备案号 Public-security record',
+    partyGovernmentUrl: '党政机关标识链接 Party-government identifier link',
   },
   [UID.wordingRule]: {
     phrase: '词语 Phrase',

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/constants';
 import { REPORT_TEMPLATES } from '../../../shared/domain/report-templates';
 import { localizeTables } from '../../../shared/domain/report-layout';
+import type { SiteIdentity } from '../../../shared/domain/site-identity';
 import type { Pagination, PublicColumn, PublicEntry, PublicEntrySummary, PublicReport, PublicReportSummary } from '../../../shared/public-types';
 import { renderMarkdown } from '../domain/markdown';
 import { contentIsPublic, publicWhere } from '../domain/public-visibility';
@@ -63,6 +64,8 @@ const buildReport = (row: Row & Record<string, unknown>, locale: string): Public
     statistics: { tables: localizeTables(template, values, en ? 'en' : 'zh') },
   };
 };
+
+const SITE_IDENTITY_FIELDS = ['sponsor', 'operator', 'contact', 'websiteCode', 'icpNumber', 'publicSecurityNumber', 'partyGovernmentUrl'] as const;
 
 const portal = ({ strapi }: { strapi: Core.Strapi }) => {
   const q = (uid: string) => rowsOf(strapi, uid);
@@ -143,9 +146,24 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The site's name on every page: the first organization's, else the catalog's own title. */
-    async siteName(locale: string): Promise<string | null> {
-      const org = (await q(UID.organization).findOne({ where: { locale }, select: ['name'], orderBy: { id: 'asc' } })) as { name: string } | null;
-      return org?.name ?? null;
+    /** The site is the first organization's: its name heads every page, its identity fills the footer. */
+    async site(locale: string): Promise<{ name: string | null; identity: SiteIdentity }> {
+      const org = (await q(UID.organization).findOne({
+        where: { locale },
+        select: ['name', ...SITE_IDENTITY_FIELDS],
+        orderBy: { id: 'asc' },
+      })) as (Record<keyof SiteIdentity, string | null> & { name: string }) | null;
+      const identity = Object.fromEntries(SITE_IDENTITY_FIELDS.map((f) => [f, org?.[f]?.trim() || null])) as unknown as SiteIdentity;
+      return { name: org?.name ?? null, identity };
+    },
+
+    /** Columns the office marked as its 信息公开制度, for the 政府信息公开 page. */
+    async disclosureRuleColumns(locale: string): Promise<Array<{ slug: string; name: string }>> {
+      return (await q(UID.column).findMany({
+        where: { locale, purpose: 'rules' },
+        select: ['slug', 'name'],
+        orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+      })) as Array<{ slug: string; name: string }>;
     },
 
     /** Live public entries for the sitemap, newest first. */
