@@ -24,6 +24,7 @@ interface Organization {
   columns: Column[];
   columnCount: number;
   undated: { count: number; items: Array<{ documentId: string; title: string }> };
+  brokenLinks: Array<{ holder: { documentId: string; title: string }; href: string; kind: 'entry' | 'column' }>;
   vetoes: Array<{ id: string; count: number | null; threshold: number; fails: boolean }>;
 }
 interface Report {
@@ -60,10 +61,10 @@ describe('inspection readiness (网站检查)', () => {
       })) as { documentId: string }
     ).documentId;
   /** A live entry in the column, dated `publishedDate`, published through the workflow service. */
-  const publishIn = async (column: string, publishedDate: string, title: string) => {
+  const publishIn = async (column: string, publishedDate: string, title: string, body?: string) => {
     const { documentId } = (await documentsOf(app.strapi, ENTRY).create({
       locale: 'zh-Hans',
-      data: { title, columns: [column], genre: 'notice', channels: ['website'], publishedDate },
+      data: { title, columns: [column], genre: 'notice', channels: ['website'], publishedDate, ...(body ? { body } : {}) },
     })) as { documentId: string };
     await (app.strapi.plugin('gov-disclosure').service('workflow') as { publishAsSystem(...a: string[]): Promise<void> }).publishAsSystem(
       ENTRY,
@@ -220,5 +221,41 @@ describe('inspection readiness (网站检查)', () => {
     expect(at).toBe('Mon 08:00');
     expect(next.getTime() - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
     expect((await job()).status).toBe('pending');
+  });
+
+  it('lists links in published bodies to pages the portal no longer serves, re-checked when the target is withdrawn', async () => {
+    const column = await newColumn('检查测试链接', { purpose: 'other' });
+    const columnSlug = ((await rowsOf(app.strapi, COLUMN).findOne({ where: { documentId: column, locale: 'zh-Hans' } })) as { slug: string }).slug;
+    const target = await publishIn(column, today(), `被引用的通知 ${stamp}`);
+    const targetSlug = (
+      (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId: target, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as {
+        slug: string;
+      }
+    ).slug;
+    const body = [
+      `详见[通知](/portal/entries/${targetSlug})、[原文](/portal/entries/${target})和[本栏目](/portal/columns/${columnSlug})。`,
+      '旧栏目[已删除](/portal/columns/no-such-column-' + stamp + ')，外部[国务院](https://www.gov.cn/)。',
+    ].join('\n');
+    const holder = await publishIn(column, today(), `引用其他信息的通知 ${stamp}`, body);
+    const brokenOf = async () =>
+      ours(await report())
+        .brokenLinks.filter((b) => b.holder.documentId === holder)
+        .map((b) => [b.kind, b.href]);
+    expect(await brokenOf()).toEqual([['column', `/portal/columns/no-such-column-${stamp}`]]);
+
+    await fx.transitionAs('publisher', target, 'withdraw', '内容已更新，撤回');
+    expect((await brokenOf()).sort()).toEqual(
+      [
+        ['column', `/portal/columns/no-such-column-${stamp}`],
+        ['entry', `/portal/entries/${target}`],
+        ['entry', `/portal/entries/${targetSlug}`],
+      ].sort()
+    );
+    // a renamed column still answers at its former slug (it redirects): not broken
+    await documentsOf(app.strapi, COLUMN).update({ documentId: column, locale: 'zh-Hans', data: { slug: `${columnSlug}-renamed` } });
+    expect((await brokenOf()).some(([, href]) => href === `/portal/columns/${columnSlug}`)).toBe(false);
+    // withdrawing the holder takes its links off the list
+    await fx.transitionAs('publisher', holder, 'withdraw', '整理栏目');
+    expect(await brokenOf()).toEqual([]);
   });
 });

@@ -307,6 +307,8 @@ export interface InspectedOrganization {
   columnCount: number;
   /** Published items without a 发布日期 (an inspector counts them as not updated): the first 50. */
   undated: { count: number; items: Array<{ documentId: string; title: string }> };
+  /** Links in live bodies to entries or columns the portal no longer serves, with the item holding each. */
+  brokenLinks: Array<{ holder: { documentId: string; title: string }; href: string; kind: 'entry' | 'column' }>;
   vetoes: Veto[];
 }
 

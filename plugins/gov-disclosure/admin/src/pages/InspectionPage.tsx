@@ -70,6 +70,23 @@ const Organization = ({ org }: { org: InspectedOrganization }) => {
             <ColumnUpdateTable columns={org.columns} />
           </>
         )}
+        {org.brokenLinks.length > 0 && (
+          <Box data-testid="inspection-broken-links">
+            <Typography variant="delta" tag="h3">
+              {t('inspection.brokenLinks.title', { count: org.brokenLinks.length })}
+            </Typography>
+            <Flex tag="ul" direction="column" alignItems="flex-start" gap={1} paddingTop={2}>
+              {org.brokenLinks.map((b) => (
+                <li key={`${b.holder.documentId}:${b.href}`}>
+                  <Link to={`/content-manager/collection-types/${UID.catalogEntry}/${b.holder.documentId}?plugins[i18n][locale]=zh-Hans`}>
+                    {b.holder.title}
+                  </Link>
+                  <Typography textColor="neutral600"> {t(`inspection.brokenLinks.${b.kind}`, { href: b.href })}</Typography>
+                </li>
+              ))}
+            </Flex>
+          </Box>
+        )}
         {org.undated.count > 0 && (
           <Box data-testid="inspection-undated">
             <Typography variant="delta" tag="h3">

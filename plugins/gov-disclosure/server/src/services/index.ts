@@ -12,6 +12,7 @@ import catalogImportJobs from './catalog-import-jobs';
 import catalogSearch from './catalog-search';
 import clusterEvents from './cluster-events';
 import columnListings from './column-listings';
+import entryLinks from './entry-links';
 import indexNumbers from './index-numbers';
 import inspection from './inspection';
 import inspectionDigest from './inspection-digest';
@@ -48,6 +49,7 @@ export default {
   'catalog-search': catalogSearch,
   'cluster-events': clusterEvents,
   'column-listings': columnListings,
+  'entry-links': entryLinks,
   'index-numbers': indexNumbers,
   inspection,
   'inspection-digest': inspectionDigest,

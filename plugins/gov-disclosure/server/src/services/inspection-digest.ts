@@ -44,6 +44,7 @@ const officeText = (report: InspectionReport): string[] => [
     `${o.name || '未指定发布机构的栏目'}：`,
     ...o.vetoes.filter((v) => v.id !== 'home-page').map((v) => `- ${VETO_NAMES[v.id]}：${v.count} 个（${v.threshold} 个即否决）${v.fails ? '：单项否决' : ''}`),
     ...(o.undated.count > 0 ? [`- 无发布日期的已发布信息：${o.undated.count} 条`] : []),
+    ...(o.brokenLinks.length > 0 ? [`- 正文中的失效链接：${o.brokenLinks.length} 个`] : []),
   ]),
 ];
 
@@ -79,7 +80,7 @@ const inspectionDigest = ({ strapi }: { strapi: Core.Strapi }) => {
     /** This week's digest, e-mailed after the job commits; runs again next Monday at 08:00. */
     async run(): Promise<JobResult> {
       const report = await getService(strapi, 'inspection').report();
-      const needsOffice = report.homePage.fails || report.organizations.some((o) => o.columns.length > 0 || o.undated.count > 0);
+      const needsOffice = report.homePage.fails || report.organizations.some((o) => o.columns.length > 0 || o.undated.count > 0 || o.brokenLinks.length > 0);
       const office = needsOffice ? await officeUsers() : [];
       const owners = await administrators();
       const email = strapi.plugin('email').service('email') as { send(options: Record<string, unknown>): Promise<unknown> };

@@ -12,6 +12,7 @@ import { daysFrom, HOME_PAGE_LIMIT_DAYS, isKeyColumn, limitOf, updateStatus, vet
 import type { InspectedColumn, InspectedOrganization, InspectionReport } from '../../../shared/types';
 import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
 import { isoDate, joinTableOf, rawRows, tableOf } from '../utils/sql';
+import { getService } from '../utils/get-service';
 import { LISTING_TABLE } from './column-listings';
 
 interface ColumnFacts {
@@ -160,6 +161,7 @@ const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
       const today = dayIn(timeZone());
       const columns = inspect(await columnFacts(locale), today);
       const undated = await undatedItems(locale);
+      const broken = await getService(strapi, 'entry-links').broken(locale, read);
       const home = await homeLastPublished(locale);
       const homeDays = home ? daysFrom(home, today) : null;
       const groups = new Map<string | null, { name: string; columns: typeof columns }>();
@@ -173,7 +175,9 @@ const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
           (o: { document_id: string; name: string }) => [o.document_id, o.name]
         )
       );
-      const organizations: InspectedOrganization[] = [...new Set([...names.keys(), ...groups.keys(), ...undated.keys()])]
+      const organizations: InspectedOrganization[] = [
+        ...new Set([...names.keys(), ...groups.keys(), ...undated.keys(), ...broken.map((b) => b.holder.organizationDocumentId)]),
+      ]
         .filter((id) => !organizationDocumentId || id === organizationDocumentId)
         .map((id) => {
           const own = groups.get(id)?.columns ?? [];
@@ -183,6 +187,9 @@ const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
             columns: own.filter((c) => NEEDS_ATTENTION.has(c.status.state)).map(({ organizationDocumentId: _o, administratorIds: _a, ...c }) => c),
             columnCount: own.length,
             undated: undated.get(id) ?? { count: 0, items: [] },
+            brokenLinks: broken
+              .filter((b) => b.holder.organizationDocumentId === id)
+              .map((b) => ({ holder: { documentId: b.holder.documentId, title: b.holder.title }, href: b.href, kind: b.kind })),
             vetoes: vetoes(own, home, today),
           };
         });

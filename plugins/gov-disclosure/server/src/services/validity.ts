@@ -83,6 +83,8 @@ const validity = ({ strapi }: { strapi: Core.Strapi }) => ({
         await getService(strapi, 'column-listings').refreshDocument(trx, documentId);
         // eslint-disable-next-line no-await-in-loop
         await getService(strapi, 'catalog-search').refreshDocument(trx, documentId);
+        // eslint-disable-next-line no-await-in-loop
+        await getService(strapi, 'entry-links').refreshDocuments(trx, [documentId]);
       }
       if (batch.size > 0) onCommit(() => getService(strapi, 'public-cache').clear());
     });

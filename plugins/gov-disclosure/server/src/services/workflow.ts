@@ -157,6 +157,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         if (uid === UID.catalogEntry && (input.action === 'publish' || input.action === 'withdraw')) {
           await getService(strapi, 'column-listings').refreshDocument(trx, documentId);
           await getService(strapi, 'catalog-search').refreshDocument(trx, documentId);
+          await getService(strapi, 'entry-links').refreshDocuments(trx, [documentId]);
         }
         return { ...event, actor: actor ? { id: actor.id } : null };
       });

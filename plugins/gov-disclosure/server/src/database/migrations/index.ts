@@ -15,6 +15,7 @@ import { jobs } from './jobs';
 import { applicationFiles } from './application-files';
 import { applicationIndexes } from './application-indexes';
 import { columnPurposes } from './column-purposes';
+import { entryLinks } from './entry-links';
 
 export const MIGRATIONS: Migration[] = [
   catalogIndexNumberUnique,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Migration[] = [
   applicationFiles,
   applicationIndexes,
   columnPurposes,
+  entryLinks,
 ];

@@ -156,6 +156,7 @@ const recordPublication = async (strapi: Core.Strapi, trx: Knex, drafts: Entry[]
   }
   await getService(strapi, 'column-listings').refreshDocuments(trx, documentIds);
   await getService(strapi, 'catalog-search').refreshDocuments(trx, documentIds);
+  await getService(strapi, 'entry-links').refreshDocuments(trx, documentIds);
 };
 
 /** Pass two, one batch: entries (a draft row, and a live row when publishing), links, events, listings. */
