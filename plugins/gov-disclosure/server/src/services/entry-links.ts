@@ -37,8 +37,8 @@ const entryLinks = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const ids of chunksOf(documentIds)) {
       // eslint-disable-next-line no-await-in-loop
       await trx(LINKS_TABLE).whereIn('document_id', ids).delete();
-      // eslint-disable-next-line no-await-in-loop
       const live = rawRows<{ id: number; document_id: string; locale: string; body: string | null }>(
+        // eslint-disable-next-line no-await-in-loop -- batches in order, in one transaction
         await trx.raw(
           `SELECT e.id, e.document_id, e.locale, e.body FROM ${entries} e WHERE ${PUBLIC_ENTRY_SQL} AND e.document_id IN (${ids.map(() => '?').join(', ')})`,
           ids
