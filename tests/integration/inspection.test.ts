@@ -227,13 +227,13 @@ describe('inspection readiness (网站检查)', () => {
     const column = await newColumn('检查测试链接', { purpose: 'other' });
     const columnSlug = ((await rowsOf(app.strapi, COLUMN).findOne({ where: { documentId: column, locale: 'zh-Hans' } })) as { slug: string }).slug;
     const target = await publishIn(column, today(), `被引用的通知 ${stamp}`);
-    const targetSlug = (
-      (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId: target, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) as {
-        slug: string;
-      }
-    ).slug;
+    const { slug: targetSlug, indexNumber } = (await rowsOf(app.strapi, ENTRY).findOne({
+      where: { documentId: target, locale: 'zh-Hans', publishedAt: { $notNull: true } },
+    })) as { slug: string; indexNumber: string };
+    // the portal answers an entry at its 索引号 too (the slash encoded)
+    const byIndexNumber = `/portal/entries/${encodeURIComponent(indexNumber)}`;
     const body = [
-      `详见[通知](/portal/entries/${targetSlug})、[原文](/portal/entries/${target})和[本栏目](/portal/columns/${columnSlug})。`,
+      `详见[通知](/portal/entries/${targetSlug})、[原文](/portal/entries/${target})、[索引号](${byIndexNumber})和[本栏目](/portal/columns/${columnSlug})。`,
       '旧栏目[已删除](/portal/columns/no-such-column-' + stamp + ')，外部[国务院](https://www.gov.cn/)。',
     ].join('\n');
     const holder = await publishIn(column, today(), `引用其他信息的通知 ${stamp}`, body);
@@ -249,6 +249,7 @@ describe('inspection readiness (网站检查)', () => {
         ['column', `/portal/columns/no-such-column-${stamp}`],
         ['entry', `/portal/entries/${target}`],
         ['entry', `/portal/entries/${targetSlug}`],
+        ['entry', byIndexNumber],
       ].sort()
     );
     // a renamed column still answers at its former slug (it redirects): not broken

@@ -25,6 +25,7 @@ describe('wording check (错敏词)', () => {
   let app: TestApp;
   let fx: WorkflowFixture;
   const as = (token: string) => ({
+    put: (url: string, body: object) => app.http().put(url).set('Authorization', `Bearer ${token}`).send(body),
     get: (url: string) => app.http().get(url).set('Authorization', `Bearer ${token}`),
     post: (url: string, body: object) => app.http().post(url).set('Authorization', `Bearer ${token}`).send(body),
   });
@@ -112,5 +113,48 @@ describe('wording check (错敏词)', () => {
     expect((await status(id)).wording).toEqual([]);
     await documentsOf(app.strapi, RULE).create({ data: { phrase: '质量月活动方案', severity: 'check', suggestion: '质量月活动实施方案' } });
     expect((await status(id)).wording.map((f) => f.phrase)).toEqual(['质量月活动方案']);
+  });
+
+  it('a scheduled publication asks the reason when the time is set, and its own prefix is no reason', async () => {
+    const id = await entryWith('定时发布的抽查公告', '正文含测试测试字样。');
+    await move(fx.tokens.drafterIn, id, 'submit');
+    await move(fx.tokens.reviewerIn, id, 'approve');
+    const publishAt = new Date(Date.now() + 3_600_000).toISOString();
+    const refused = await as(fx.tokens.publisher).put('/gov-disclosure/workflow/schedule', { uid: ENTRY, documentId: id, locale: 'zh-Hans', publishAt });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors[0].path).toEqual(['comment']);
+    const set = await as(fx.tokens.publisher).put('/gov-disclosure/workflow/schedule', {
+      uid: ENTRY,
+      documentId: id,
+      locale: 'zh-Hans',
+      publishAt,
+      comment: '样例原文，按原样公开',
+    });
+    expect(set.status).toBe(200);
+    // the time comes: the job publishes with the publisher's reason and names the words
+    const knex = app.strapi.db.connection;
+    await knex('gov_disclosure_jobs')
+      .where('job_key', 'like', `%|${id}|%`)
+      .update({ run_at: Date.now() - 1 });
+    await (app.strapi.plugin('gov-disclosure').service('jobs') as { runDue(): Promise<number> }).runDue();
+    expect(await fx.stateOf(id)).toBe('published');
+    expect((await status(id)).history.at(-1)).toMatchObject({ action: 'publish', comment: '定时发布：样例原文，按原样公开（含禁用词「测试测试」，放行发布）' });
+
+    // set without a reason before the word was written in: the job stops, it does not publish over it
+    const later = await entryWith('定时发布的另一则公告', '正文无误。');
+    await move(fx.tokens.drafterIn, later, 'submit');
+    await move(fx.tokens.reviewerIn, later, 'approve');
+    expect(
+      (await as(fx.tokens.publisher).put('/gov-disclosure/workflow/schedule', { uid: ENTRY, documentId: later, locale: 'zh-Hans', publishAt })).status
+    ).toBe(200);
+    await documentsOf(app.strapi, ENTRY).update({ documentId: later, locale: 'zh-Hans', data: { body: '后来加上的测试测试。' } });
+    await knex('gov_disclosure_jobs')
+      .where('job_key', 'like', `%|${later}|%`)
+      .update({ run_at: Date.now() - 1 });
+    await (app.strapi.plugin('gov-disclosure').service('jobs') as { runDue(): Promise<number> }).runDue();
+    expect(await fx.stateOf(later)).toBe('pending_publish');
+    expect(await knex('gov_disclosure_jobs').where('job_key', 'like', `%|${later}|%`).first('last_error')).toMatchObject({
+      last_error: expect.stringMatching(/含禁用词/),
+    });
   });
 });

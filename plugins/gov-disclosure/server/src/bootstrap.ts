@@ -52,7 +52,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     // A database that has live entries but no listing yet (an upgrade, a bulk load): list them now.
     await getService(strapi, 'column-listings').rebuildIfEmpty();
     await getService(strapi, 'catalog-search').rebuildIfEmpty();
-    await getService(strapi, 'entry-links').rebuildIfEmpty();
+    await getService(strapi, 'entry-links').rebuildOnce();
     await startJobs(strapi);
     // last: an instance listens for the others' changes once it is ready to serve
     await getService(strapi, 'cluster-events').start();

@@ -1,6 +1,6 @@
 import { ICP_RECORD_URL, publicSecurityRecordUrl, type SiteIdentity } from '../../../shared/domain/site-identity';
 import type { PublicColumn } from '../../../shared/public-types';
-import { html, type SafeHtml } from './html';
+import { html, trusted, type SafeHtml } from './html';
 import { t } from './i18n';
 
 /** A portal URL that keeps the reader's language. */
@@ -115,7 +115,7 @@ export const layout = ({ locale, title, siteName, identity, columns, path, body,
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} - ${siteName}</title>
 ${feed ? html`<link rel="alternate" type="application/rss+xml" title="RSS" href="${feed}">` : ''}
-<style>${STYLE}</style>
+<style>${trusted(STYLE)}</style>
 <link rel="stylesheet" href="/portal/mode.css">
 </head>
 <body>

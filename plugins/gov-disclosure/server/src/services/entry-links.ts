@@ -2,16 +2,17 @@
  * Links from live entries' bodies to the portal's own entries and columns, kept in step by the
  * publish and withdraw transitions (and the import) inside their transaction, like the column
  * listings. A link is broken when the portal no longer serves its target: no live public entry
- * has that slug or document id, no column has that slug (or had it: renamed columns redirect).
+ * has that slug, document id or 索引号 (the portal serves all three), no column has that slug (or had it: renamed columns redirect).
  * Targets are judged when asked, so a withdrawal breaks the links to it at once.
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../shared/constants';
 import { internalLinksOf } from '../domain/internal-links';
 import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
-import { chunksOf, joinTableOf, lockUntilCommit, rawRows, tableOf } from '../utils/sql';
+import { chunksOf, inCallerTransaction, joinTableOf, lockUntilCommit, rawRows, tableOf } from '../utils/sql';
 
 export const LINKS_TABLE = 'gov_disclosure_entry_links';
+const LINKS_BUILT = 'entry-links-built';
 
 type Knex = Core.Strapi['db']['connection'];
 
@@ -63,9 +64,14 @@ const entryLinks = ({ strapi }: { strapi: Core.Strapi }) => {
     /** After a publish or withdraw of these documents (all their locales), in the same transaction. */
     refreshDocuments: (trx: Knex, documentIds: string[]) => write(trx, documentIds),
 
-    /** Reads every live body once when the table is empty (an upgrade, a bulk load), once across instances. */
-    async rebuildIfEmpty(): Promise<boolean> {
-      return strapi.db.connection.transaction(async (trx) => {
+    /**
+     * Reads every live body once per database (an upgrade), remembered in the plugin's store: a site
+     * whose bodies hold no internal link keeps the table empty, and must not be read at every start.
+     */
+    async rebuildOnce(): Promise<boolean> {
+      const store = strapi.store({ type: 'plugin', name: 'gov-disclosure' });
+      if (await store.get({ key: LINKS_BUILT })) return false;
+      const built = await strapi.db.connection.transaction(async (trx) => {
         await lockUntilCommit(strapi, trx, LINKS_TABLE);
         if (await trx(LINKS_TABLE).first('entry_id')) return false;
         const entries = tableOf(strapi, UID.catalogEntry);
@@ -75,10 +81,13 @@ const entryLinks = ({ strapi }: { strapi: Core.Strapi }) => {
         await write(trx, ids);
         return true;
       });
+      await store.set({ key: LINKS_BUILT, value: true });
+      return built;
     },
 
     /** Links in the locale's live bodies whose target the portal no longer serves. */
-    async broken(locale: string, read: <T>(query: (knex: Knex) => Promise<T>) => Promise<T>): Promise<BrokenLink[]> {
+    async broken(locale: string): Promise<BrokenLink[]> {
+      const read = inCallerTransaction(strapi);
       const entries = tableOf(strapi, UID.catalogEntry);
       const columns = tableOf(strapi, UID.column);
       const organizations = tableOf(strapi, UID.organization);
@@ -100,7 +109,7 @@ const entryLinks = ({ strapi }: { strapi: Core.Strapi }) => {
              LEFT JOIN ${organizations} o ON o.id = ol.${org.inverseJoinColumn.name}
              WHERE l.locale = ? AND (
                (l.target_kind = 'entry' AND NOT EXISTS (
-                 SELECT 1 FROM ${entries} e WHERE e.locale = l.locale AND (e.slug = l.target_key OR e.document_id = l.target_key) AND ${PUBLIC_ENTRY_SQL}))
+                 SELECT 1 FROM ${entries} e WHERE e.locale = l.locale AND (e.slug = l.target_key OR e.document_id = l.target_key OR e.index_number = l.target_key) AND ${PUBLIC_ENTRY_SQL}))
                OR (l.target_kind = 'column' AND NOT EXISTS (SELECT 1 FROM ${columns} c WHERE c.locale = l.locale AND c.slug = l.target_key))
              )
              ORDER BY h.id, l.href`,

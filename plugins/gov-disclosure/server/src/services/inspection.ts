@@ -11,7 +11,7 @@ import { dayIn } from '../../../shared/domain/calendar-day';
 import { daysFrom, HOME_PAGE_LIMIT_DAYS, isKeyColumn, limitOf, updateStatus, vetoes } from '../../../shared/domain/column-updates';
 import type { InspectedColumn, InspectedOrganization, InspectionReport } from '../../../shared/types';
 import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
-import { isoDate, joinTableOf, rawRows, tableOf } from '../utils/sql';
+import { inCallerTransaction, isoDate, joinTableOf, rawRows, tableOf } from '../utils/sql';
 import { getService } from '../utils/get-service';
 import { LISTING_TABLE } from './column-listings';
 
@@ -34,12 +34,8 @@ const NEEDS_ATTENTION = new Set(['blank', 'lapsed', 'soon']);
 const UNDATED_SHOWN = 50;
 
 const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
-  type Knex = Core.Strapi['db']['connection'];
-  /**
-   * Reads in the caller's transaction when there is one: the weekly digest runs inside its job's
-   * transaction, and on SQLite a read beside it would wait for the one connection forever.
-   */
-  const read = <T>(query: (knex: Knex) => Promise<T>): Promise<T> => strapi.db.transaction(({ trx }) => query(trx as unknown as Knex)) as unknown as Promise<T>;
+  // the weekly digest reads inside its job's transaction
+  const read = inCallerTransaction(strapi);
   const timeZone = () => strapi.plugin('gov-disclosure').config('timeZone') as string;
   const defaultLocale = async () => (await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string;
 
@@ -117,31 +113,29 @@ const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
       });
   };
 
-  /** Live public items without a 发布日期, per organization (null: none given). */
+  /** Live public items without a 发布日期, per organization (null: none given): counted, and the first ones named. */
   const undatedItems = async (locale: string): Promise<Map<string | null, { count: number; items: Array<{ documentId: string; title: string }> }>> => {
     const entries = tableOf(strapi, UID.catalogEntry);
     const organizations = tableOf(strapi, UID.organization);
     const link = joinTableOf(strapi, UID.catalogEntry, 'organization');
-    const rows = rawRows<{ document_id: string; title: string; organization_document_id: string | null }>(
-      await read((knex) =>
-        knex.raw(
-          `SELECT e.document_id, e.title, o.document_id AS organization_document_id
-         FROM ${entries} e
+    const from = `FROM ${entries} e
          LEFT JOIN ${link.name} ol ON ol.${link.joinColumn.name} = e.id
          LEFT JOIN ${organizations} o ON o.id = ol.${link.inverseJoinColumn.name}
-         WHERE e.locale = ? AND e.published_date IS NULL AND ${PUBLIC_ENTRY_SQL}
-         ORDER BY e.id`,
-          [locale]
-        )
+         WHERE e.locale = ? AND e.published_date IS NULL AND ${PUBLIC_ENTRY_SQL}`;
+    const counts = rawRows<{ organization_document_id: string | null; n: number | string }>(
+      await read((knex) => knex.raw(`SELECT o.document_id AS organization_document_id, COUNT(*) AS n ${from} GROUP BY o.document_id`, [locale]))
+    );
+    // a legacy import can leave thousands undated: the page names the first ones, it counts them all
+    const named = rawRows<{ document_id: string; title: string; organization_document_id: string | null }>(
+      await read((knex) =>
+        knex.raw(`SELECT e.document_id, e.title, o.document_id AS organization_document_id ${from} ORDER BY e.id LIMIT ${UNDATED_SHOWN * 10}`, [locale])
       )
     );
     const out = new Map<string | null, { count: number; items: Array<{ documentId: string; title: string }> }>();
-    for (const r of rows) {
-      const key = r.organization_document_id ?? null;
-      const group = out.get(key) ?? { count: 0, items: [] };
-      group.count += 1;
-      if (group.items.length < UNDATED_SHOWN) group.items.push({ documentId: r.document_id, title: r.title });
-      out.set(key, group);
+    for (const c of counts) out.set(c.organization_document_id ?? null, { count: Number(c.n), items: [] });
+    for (const r of named) {
+      const group = out.get(r.organization_document_id ?? null);
+      if (group && group.items.length < UNDATED_SHOWN) group.items.push({ documentId: r.document_id, title: r.title });
     }
     return out;
   };
@@ -161,7 +155,7 @@ const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
       const today = dayIn(timeZone());
       const columns = inspect(await columnFacts(locale), today);
       const undated = await undatedItems(locale);
-      const broken = await getService(strapi, 'entry-links').broken(locale, read);
+      const broken = await getService(strapi, 'entry-links').broken(locale);
       const home = await homeLastPublished(locale);
       const homeDays = home ? daysFrom(home, today) : null;
       const groups = new Map<string | null, { name: string; columns: typeof columns }>();
@@ -203,10 +197,18 @@ const inspection = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A column administrator's own columns that need them: blank, lapsed or about to lapse. */
     async columnsOf(userId: number): Promise<InspectedColumn[]> {
+      return (await this.columnsByAdministrator()).get(userId) ?? [];
+    },
+
+    /** Every administrator's columns that need them, from one reading of the columns (the weekly digest). */
+    async columnsByAdministrator(): Promise<Map<number, InspectedColumn[]>> {
       const locale = await defaultLocale();
-      return inspect(await columnFacts(locale), dayIn(timeZone()))
-        .filter((c) => c.administratorIds.includes(userId) && NEEDS_ATTENTION.has(c.status.state))
-        .map(({ organizationDocumentId: _o, administratorIds: _a, ...c }) => c);
+      const byUser = new Map<number, InspectedColumn[]>();
+      for (const { organizationDocumentId: _o, administratorIds, ...c } of inspect(await columnFacts(locale), dayIn(timeZone()))) {
+        if (!NEEDS_ATTENTION.has(c.status.state)) continue;
+        for (const id of administratorIds) byUser.set(id, [...(byUser.get(id) ?? []), c]);
+      }
+      return byUser;
     },
   };
 };

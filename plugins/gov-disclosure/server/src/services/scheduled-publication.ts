@@ -103,6 +103,8 @@ const scheduledPublication = ({ strapi }: { strapi: Core.Strapi }) => {
       const comment = input.comment?.trim() || null;
       // a report with open warnings needs the publisher's reason, now as for a manual publish
       if (input.uid === UID.annualReport) workflow().requireOverrideReason({ ...input, action: 'publish', comment }, row);
+      // forbidden wording likewise: the reason is given when the time is set
+      await workflow().requireWordingReason({ ...input, action: 'publish', comment }, row);
       const payload: Payload = { uid: input.uid, documentId: input.documentId, locale: input.locale, scheduledBy: { id: actor.id, name: actor.name }, comment };
       const at = input.publishAt.getTime();
       await record(input, () => jobs().schedule(SCHEDULED_PUBLICATION, keyOf(input.uid, input.documentId, input.locale), at, { ...payload }), {
@@ -159,7 +161,11 @@ const scheduledPublication = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new Error(
           `The publisher who set the time (${scheduledBy.name}) is no longer an active user; publish it by hand or set the time again (设定人已停用)`
         );
-      await workflow().transition({ uid, documentId, locale, action: 'publish', comment: `定时发布${comment ? `：${comment}` : ''}` }, actor);
+      // only the publisher's own words may stand as the reason to publish over forbidden wording
+      await workflow().transition(
+        { uid, documentId, locale, action: 'publish', comment: `定时发布${comment ? `：${comment}` : ''}`, wordingReason: comment ?? null },
+        actor
+      );
     },
   };
 };

@@ -9,7 +9,7 @@ import { UID } from '../../../shared/constants';
 import { compileWordingRules, STARTER_WORDING_RULES, type WordingFinding, type WordingMatcher, type WordingRule } from '../../../shared/domain/wording-check';
 import type { WorkflowUid } from '../../../shared/types';
 import { documentsOf, rowsOf } from '../utils/query';
-import { rawRows, tableOf } from '../utils/sql';
+import { inCallerTransaction, rawRows, tableOf } from '../utils/sql';
 
 /** The text an inspector reads, per type: what the check reads. */
 const CHECKED_FIELDS: Record<WorkflowUid, string[]> = {
@@ -19,17 +19,17 @@ const CHECKED_FIELDS: Record<WorkflowUid, string[]> = {
 
 const STARTER_SEEDED = 'wording-starter-seeded';
 
-type Knex = Core.Strapi['db']['connection'];
-
 const wording = ({ strapi }: { strapi: Core.Strapi }) => {
   let compiled: { signature: string; matcher: WordingMatcher } | null = null;
-  /** In the caller's transaction when there is one (a scheduled publication checks inside its job's). */
-  const read = <T>(query: (knex: Knex) => Promise<T>): Promise<T> => strapi.db.transaction(({ trx }) => query(trx as unknown as Knex)) as unknown as Promise<T>;
+  // a scheduled publication checks inside its job's transaction
+  const read = inCallerTransaction(strapi);
 
   const matcher = async (): Promise<WordingMatcher> => {
     const table = tableOf(strapi, UID.wordingRule);
     const [row] = rawRows<{ n: number | string; at: unknown }>(await read((knex) => knex.raw(`SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM ${table}`)));
-    const signature = `${Number(row?.n ?? 0)}|${String(row?.at ?? '')}`;
+    // PostgreSQL returns a Date (String() would drop its milliseconds); SQLite what it stored
+    const at = row?.at instanceof Date ? row.at.toISOString() : String(row?.at ?? '');
+    const signature = `${Number(row?.n ?? 0)}|${at}`;
     if (compiled?.signature !== signature) {
       const rules = (await rowsOf(strapi, UID.wordingRule).findMany({ select: ['phrase', 'severity', 'suggestion', 'note'] })) as WordingRule[];
       compiled = { signature, matcher: compileWordingRules(rules) };

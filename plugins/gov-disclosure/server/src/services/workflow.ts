@@ -65,6 +65,11 @@ export interface TransitionInput {
   locale: string;
   action: WorkflowAction;
   comment?: string | null;
+  /**
+   * The publisher's own reason for publishing over forbidden wording, when it is not the comment
+   * itself: a scheduled publication's comment carries its own prefix, which is no reason.
+   */
+  wordingReason?: string | null;
 }
 
 const toView = (e: EventRow): WorkflowEventView => ({
@@ -122,7 +127,12 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Moves the state with compare-and-swap, records the event, publishes or unpublishes: all or nothing. */
-  const apply = async (input: TransitionInput, row: DraftRow, from: WorkflowState, actor: { id: number; name: string } | null): Promise<EventRow> => {
+  const apply = async (
+    input: TransitionInput,
+    row: DraftRow,
+    from: WorkflowState,
+    actor: { id: number; name: string } | null
+  ): Promise<{ event: EventRow; wording: WordingFinding[] }> => {
     const to = TRANSITIONS[input.action].to;
     const { uid, documentId, locale } = input;
     const applied = await strapi.db.transaction(async ({ trx, onCommit }) => {
@@ -141,13 +151,15 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       // In the transaction, after the swap: a refusal rolls the state back, and a lost race is still a 409.
       if (input.action === 'publish') await getService(strapi, 'write-guard').checkPublish(uid, documentId, locale);
       if (input.action === 'withdraw') await getService(strapi, 'write-guard').checkWithdraw(uid, documentId, locale);
+      // the text as it is now, not as it was read before the swap: what is checked is what goes on
+      const wording = await checkWording(input, (await draftRow(uid, documentId, locale)) ?? row);
       // published by hand or sent back: a publication time set for it no longer applies
       if (from === 'pending_publish') await getService(strapi, 'scheduled-publication').dropFor(uid, documentId, locale);
       // what every instance has rendered for the public is stale once the change is committed
       if (input.action === 'publish' || input.action === 'withdraw') onCommit(() => getService(strapi, 'public-cache').clear());
       return runInTransition(input.action, async () => {
         const event = (await documentsOf<EventRow>(strapi, UID.workflowEvent).create({
-          data: workflowEventData({ uid, documentId, locale, action: input.action, from, actor, comment: input.comment }),
+          data: workflowEventData({ uid, documentId, locale, action: input.action, from, actor, comment: wording.comment }),
         })) as EventRow;
         if (input.action === 'publish') {
           if (uid === UID.catalogEntry) await getService(strapi, 'index-numbers').assignOnFirstPublication(trx, documentId, locale);
@@ -159,7 +171,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
           await getService(strapi, 'catalog-search').refreshDocument(trx, documentId);
           await getService(strapi, 'entry-links').refreshDocuments(trx, [documentId]);
         }
-        return { ...event, actor: actor ? { id: actor.id } : null };
+        return { event: { ...event, actor: actor ? { id: actor.id } : null }, wording: wording.findings };
       });
     });
     return applied;
@@ -189,7 +201,8 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     const findings = await getService(strapi, 'wording').findingsOf(input.uid, row as unknown as Record<string, unknown>);
     const forbidden = [...new Set(findings.filter((f) => f.severity === 'forbidden').map((f) => f.phrase))];
     if (input.action !== 'publish' || forbidden.length === 0) return { findings, comment: input.comment };
-    if (!input.comment?.trim()) {
+    const reason = (input.wordingReason !== undefined ? input.wordingReason : input.comment)?.trim();
+    if (!reason) {
       throw new errors.ValidationError(
         `含禁用词「${forbidden.join('」「')}」，发布须填写放行理由 (forbidden wording found: publish only with a reason for overriding it)`,
         {
@@ -200,7 +213,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       );
     }
-    return { findings, comment: `${input.comment.trim()}（含禁用词「${forbidden.join('」「')}」，放行发布）` };
+    return { findings, comment: `${(input.comment ?? '').trim()}（含禁用词「${forbidden.join('」「')}」，放行发布）` };
   };
 
   const requireRow = async (uid: WorkflowUid, documentId: string, locale: string) => {
@@ -214,6 +227,10 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     staffOf,
     stateOfRow,
     requireOverrideReason,
+    /** Scheduling a publication asks the publisher's reason now, as publishing would. */
+    async requireWordingReason(input: TransitionInput, row: DraftRow): Promise<void> {
+      await checkWording({ ...input, action: 'publish' }, row);
+    },
 
     async transition(input: TransitionInput, actor: Actor): Promise<{ state: WorkflowState; event: WorkflowEventView; wording: WordingFinding[] }> {
       if (TRANSITIONS[input.action].commentRequired && !input.comment?.trim()) {
@@ -238,8 +255,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ForbiddenError(decision.message);
       }
       if (input.uid === UID.annualReport && input.action === 'publish') requireOverrideReason(input, row);
-      const wording = await checkWording(input, row);
-      const event = await apply({ ...input, comment: wording.comment }, row, from, actor);
+      const { event, wording } = await apply(input, row, from, actor);
       const state = TRANSITIONS[input.action].to;
       // mail only what has been committed (a scheduled publication runs inside its job's transaction)
       await afterCommit(strapi, () =>
@@ -249,7 +265,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
             strapi.log.error(`[gov-disclosure] notification for ${input.action} on ${input.documentId} failed: ${error.message}`);
           })
       );
-      return { state, event: toView(event), wording: wording.findings };
+      return { state, event: toView(event), wording };
     },
 
     /** Publishes as the system (seed, import): recorded like any transition, with no human actor. */

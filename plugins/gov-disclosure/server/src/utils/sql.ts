@@ -45,3 +45,13 @@ type Transaction = Parameters<Parameters<Core.Strapi['db']['connection']['transa
 export const lockUntilCommit = async (strapi: Core.Strapi, trx: Transaction, name: string): Promise<void> => {
   if (strapi.db.dialect.client === 'postgres') await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [name]);
 };
+
+/**
+ * Runs a query in the caller's transaction when there is one (Strapi's transaction context), else
+ * in a transaction of its own: a read beside a running transaction would wait forever on SQLite's
+ * single connection (a job's handler runs inside its job's transaction).
+ */
+export const inCallerTransaction =
+  (strapi: Core.Strapi) =>
+  <T>(query: (knex: Core.Strapi['db']['connection']) => Promise<T>): Promise<T> =>
+    strapi.db.transaction(({ trx }) => query(trx as unknown as Core.Strapi['db']['connection'])) as unknown as Promise<T>;
