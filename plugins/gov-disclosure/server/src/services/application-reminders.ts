@@ -15,6 +15,7 @@ import { getService } from '../utils/get-service';
 import { rowsOf } from '../utils/query';
 import { registerPermission } from './permissions';
 import type { JobResult } from './jobs';
+import { adminUrl } from '../utils/admin-url';
 
 export const APPLICATION_REMINDERS = 'application-reminders';
 const SEND_AT_HOUR = 8;
@@ -44,10 +45,7 @@ const describe = (r: Reminder) => {
 
 const applicationReminders = ({ strapi }: { strapi: Core.Strapi }) => {
   const timeZone = () => strapi.plugin('gov-disclosure').config('timeZone') as string;
-  const adminBase = () => {
-    const base = (strapi.config.get('server.url') as string) || `http://localhost:${strapi.config.get('server.port') as number}`;
-    return `${base.replace(/\/$/, '')}/admin/plugins/gov-disclosure/applications`;
-  };
+  const adminBase = () => adminUrl(strapi, '/plugins/gov-disclosure/applications');
 
   /** Open cases with their deadline as of today. */
   const openCases = async (): Promise<OpenCase[]> => {

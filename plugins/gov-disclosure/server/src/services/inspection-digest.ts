@@ -11,6 +11,7 @@ import { msUntilWeekdayHour } from '../domain/reminder-plan';
 import { getService } from '../utils/get-service';
 import type { JobResult } from './jobs';
 import { workflowPermission } from './permissions';
+import { adminUrl } from '../utils/admin-url';
 
 export const INSPECTION_DIGEST = 'inspection-digest';
 const MONDAY = 1;
@@ -50,10 +51,7 @@ const officeText = (report: InspectionReport): string[] => [
 
 const inspectionDigest = ({ strapi }: { strapi: Core.Strapi }) => {
   const timeZone = () => strapi.plugin('gov-disclosure').config('timeZone') as string;
-  const adminUrl = (path: string) => {
-    const base = (strapi.config.get('server.url') as string) || `http://localhost:${strapi.config.get('server.port') as number}`;
-    return `${base.replace(/\/$/, '')}/admin/plugins/gov-disclosure${path}`;
-  };
+  const pluginUrl = (path: string) => adminUrl(strapi, `/plugins/gov-disclosure${path}`);
   const nextRun = () => Date.now() + msUntilWeekdayHour(new Date(), timeZone(), MONDAY, SEND_AT_HOUR);
 
   /** The office: active users whose roles publish (super admins are not the office). */
@@ -91,14 +89,14 @@ const inspectionDigest = ({ strapi }: { strapi: Core.Strapi }) => {
               email.send({
                 to: u.email,
                 subject: `【网站检查】本周提示${failing > 0 ? `：${failing} 项达到单项否决线` : ''}`,
-                text: [`网站检查（${report.today}）：`, ...officeText(report), '', adminUrl('/inspection')].join('\n'),
+                text: [`网站检查（${report.today}）：`, ...officeText(report), '', pluginUrl('/inspection')].join('\n'),
               })
             ),
             ...owners.map(({ user, columns }) =>
               email.send({
                 to: user.email,
                 subject: `【网站检查】你管理的 ${columns.length} 个栏目需要更新`,
-                text: [`以下栏目空白、已超过或临近更新期限（${report.today}）：`, '', ...columns.map(columnLine), '', adminUrl('')].join('\n'),
+                text: [`以下栏目空白、已超过或临近更新期限（${report.today}）：`, '', ...columns.map(columnLine), '', pluginUrl('')].join('\n'),
               })
             ),
           ]);

@@ -10,6 +10,7 @@ import type { ColumnStaff } from '../domain/workflow-policy';
 import { getService } from '../utils/get-service';
 import { displayName } from './actors';
 import { rowsOf } from '../utils/query';
+import { adminUrl } from '../utils/admin-url';
 
 interface Recipient {
   id: number;
@@ -56,10 +57,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const adminUrl = (n: TransitionNotice) => {
-    const base = (strapi.config.get('server.url') as string) || `http://localhost:${strapi.config.get('server.port') as number}`;
-    return `${base.replace(/\/$/, '')}/admin/content-manager/collection-types/${n.uid}/${n.documentId}?plugins[i18n][locale]=${n.locale}`;
-  };
+  const itemUrl = (n: TransitionNotice) => adminUrl(strapi, `/content-manager/collection-types/${n.uid}/${n.documentId}?plugins[i18n][locale]=${n.locale}`);
 
   return {
     async afterTransition(n: TransitionNotice): Promise<number> {
@@ -73,7 +71,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
         `当前状态 / State: ${state.zh} (${state.en})`,
         ...(n.comment ? [`意见 / Comment: ${n.comment}`] : []),
         '',
-        adminUrl(n),
+        itemUrl(n),
       ].join('\n');
       const email = strapi.plugin('email').service('email') as { send(options: Record<string, unknown>): Promise<unknown> };
       await Promise.all(to.map((r) => email.send({ to: r.email, subject, text })));
