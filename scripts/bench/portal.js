@@ -5,31 +5,41 @@
  * and a Koa hello-world, on SQLite and on PostgreSQL (when reachable).
  *
  * For each database: a fresh database with the demo seed plus ENTRIES generated published entries
- * (deterministic), the app started in production mode in its own process, and autocannon run from
- * a third process against each route at CONNECTIONS connections for SECONDS seconds.
+ * (deterministic), the app started in production mode in its own process(es), and autocannon run
+ * from another process at CONNECTIONS connections for SECONDS seconds:
+ * - the realistic mix (portal-mix.js): MIX_SIZE distinct URLs drawn from the catalog, requested
+ *   uniformly or by Zipf rank, with the in-process cache on and off, with one worker and with
+ *   WORKERS workers (scripts/lib/workers.js, as `npm run start` runs them);
+ * - single URLs, one per route (what the cache alone answers), and Koa hello-world, for the ratios.
  * Prints a table and writes bench-results/portal.json. A script, not a test: it asserts nothing.
  *
- * Environment: BENCH_ENTRIES (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (32),
- * BENCH_PG_URL (postgresql://postgres@127.0.0.1:5432/test).
+ * Environment: BENCH_ENTRIES (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_MIX_SIZE
+ * (6000), BENCH_WORKERS (the machine's cores), BENCH_REUSE=1 (keep a database generated with the
+ * same count), BENCH_ONLY (SQLite or PostgreSQL), BENCH_PG_URL (postgresql://postgres@127.0.0.1:5432/test).
  */
 const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { productionSecrets } = require('../lib/cluster');
 const { benchDatabases, buildApp, generatedCatalog, reportResults, ROOT } = require('./databases');
-const { stopStrapi } = require('../lib/strapi-app');
+const { loadStrapi, stopStrapi } = require('../lib/strapi-app');
+const { buildPool, readCatalog, PAGE_SIZE } = require('./portal-mix');
+
 const ENTRIES = Number(process.env.BENCH_ENTRIES || 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
-const PAGE_SIZE = 20;
+const MIX_SIZE = Number(process.env.BENCH_MIX_SIZE || 6000);
+const WORKERS = Number(process.env.BENCH_WORKERS || os.cpus().length);
 
 // production mode with fresh secrets, as scripts/lib/cluster.js starts its instances
 const PRODUCTION_ENV = { NODE_ENV: 'production', ...productionSecrets(), LOG_LEVEL: 'error', STRAPI_TELEMETRY_DISABLED: 'true' };
 
-const databases = () => benchDatabases('portal');
+const databases = () => benchDatabases('portal').filter((db) => !process.env.BENCH_ONLY || db.name === process.env.BENCH_ONLY);
 
 const start = (script, env) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, script)], {
+    const child = spawn(process.execPath, [...(process.env.BENCH_NODE_OPTIONS ? process.env.BENCH_NODE_OPTIONS.split(' ') : []), path.join(ROOT, script)], {
       cwd: ROOT,
       env: { ...process.env, ...env, PORT: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -41,18 +51,48 @@ const start = (script, env) =>
     child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
 
-const load = (url, token) => {
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'load.js'), url, String(CONNECTIONS), String(SECONDS), ...(token ? [token] : [])], {
-    cwd: ROOT,
-    encoding: 'utf8',
+const stop = (child) =>
+  new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', resolve);
+    child.kill('SIGTERM');
   });
+
+const runNode = (args) => {
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 };
 
-/** A fresh database with the demo seed and the generated catalog, and an entry's slug to ask for. */
+const load = (url, token) => runNode([path.join(__dirname, 'load.js'), url, String(CONNECTIONS), String(SECONDS), ...(token ? [token] : [])]);
+const loadMix = (origin, poolFile, distribution) => runNode([path.join(__dirname, 'load-mix.js'), origin, poolFile, distribution, String(CONNECTIONS), String(SECONDS)]);
+
+/** How many generated entries a kept benchmark database holds (0 when none). */
+const generatedCount = async (db) => {
+  if (db.env.DATABASE_CLIENT === 'sqlite' && !fs.existsSync(db.env.DATABASE_FILENAME)) return 0;
+  Object.assign(process.env, db.env, { LOG_LEVEL: 'error' });
+  const strapi = await loadStrapi();
+  try {
+    const [{ n }] = await strapi.db.connection('gov_disclosure_catalog_entries').where('slug', 'like', 'bench-%').whereNotNull('published_at').count({ n: '*' });
+    return Number(n);
+  } catch {
+    return 0;
+  } finally {
+    await stopStrapi(strapi);
+  }
+};
+
+/** The database with the demo seed and the generated catalog (kept from a run before with BENCH_REUSE=1), and the URL pool. */
 const prepare = async (db) => {
-  const { strapi, seconds } = await generatedCatalog(db, ENTRIES);
+  const reuse = process.env.BENCH_REUSE === '1' && (await generatedCount(db)) === ENTRIES;
+  let strapi;
+  let seconds = null;
+  if (reuse) {
+    console.log(`${db.name}: keeping the ${ENTRIES.toLocaleString()}-entry database of a run before`);
+    strapi = await loadStrapi();
+  } else {
+    ({ strapi, seconds } = await generatedCatalog(db, ENTRIES));
+  }
   try {
     const sample = await strapi.db
       .connection('gov_disclosure_catalog_entries')
@@ -61,11 +101,24 @@ const prepare = async (db) => {
       .where('slug', 'like', 'bench-%')
       .orderBy('id', 'desc')
       .first('slug');
-    return { generateSeconds: seconds, slug: sample.slug };
+    const pool = buildPool(await readCatalog(strapi), { size: MIX_SIZE });
+    const poolFile = path.join(ROOT, '.tmp', `bench-portal-pool-${db.name}.json`);
+    fs.writeFileSync(poolFile, JSON.stringify(pool));
+    return { generateSeconds: seconds, slug: sample.slug, poolFile, poolSize: pool.length };
   } finally {
     await stopStrapi(strapi);
   }
 };
+
+const row = (database, route, r) => ({
+  database,
+  route,
+  'req/s': Math.round(r.requestsPerSecond),
+  'p50 ms': r.p50,
+  'p90 ms': r.p90 ?? '',
+  'p99 ms': r.p99,
+  errors: r.errors,
+});
 
 const main = async () => {
   buildApp();
@@ -74,15 +127,21 @@ const main = async () => {
     connections: CONNECTIONS,
     seconds: SECONDS,
     pageSize: PAGE_SIZE,
-    cacheLifetimeSeconds: 30,
-    machine: `${require('node:os').cpus().length} cores, node ${process.version}`,
+    mixSize: MIX_SIZE,
+    machine: `${os.cpus().length} cores, node ${process.version}`,
     runs: [],
   };
   const table = [];
+  const record = (database, route, r, extra = {}) => {
+    results.runs.push({ database, route, ...extra, ...r });
+    table.push(row(database, route, r));
+  };
+  const only = process.env.BENCH_ROWS ? new Set(process.env.BENCH_ROWS.split(',')) : null;
+  const wanted = (kind) => !only || only.has(kind);
 
   for (const db of databases()) {
     const prepared = await prepare(db);
-    const { child, url, token } = await start('scripts/bench/serve-bench.js', { ...db.env, ...PRODUCTION_ENV });
+    if (prepared.generateSeconds !== null) results.runs.push({ database: db.name, route: 'generate catalog', seconds: prepared.generateSeconds });
     const column = 'xin-xi-gong-kai-mu-lu';
     const routes = [
       ['column list page 1', `/api/gov-disclosure/columns/${column}/entries?page=1&pageSize=${PAGE_SIZE}`],
@@ -96,45 +155,36 @@ const main = async () => {
         `/api/bench-stock/catalog-entries?filters[columns][slug][$eq]=${column}&sort[0]=publishedDate:desc&sort[1]=id:desc&pagination[page]=1&pagination[pageSize]=${PAGE_SIZE}&status=published&locale=zh-Hans`,
       ],
     ];
-    for (const [name, route] of routes) {
-      process.stdout.write(`  ${db.name}: ${name}…\n`);
-      const r = load(`${url}${route}`, route.startsWith('/api/bench-stock') ? token : undefined);
-      results.runs.push({ database: db.name, route: name, url: route, ...r });
-      table.push({ database: db.name, route: name, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors });
-    }
-    results.runs.push({ database: db.name, route: 'generate catalog', seconds: prepared.generateSeconds });
-    child.kill('SIGTERM');
 
-    // The same routes with the in-process cache off: what every request costs the database.
-    const uncached = await start('scripts/bench/serve-bench.js', { ...db.env, ...PRODUCTION_ENV, GOV_DISCLOSURE_PUBLIC_CACHE_SECONDS: '0' });
-    for (const [name, route] of routes.slice(0, 5)) {
-      process.stdout.write(`  ${db.name}: ${name} (no cache)…\n`);
-      const r = load(`${uncached.url}${route}`);
-      results.runs.push({ database: db.name, route: `${name} (no cache)`, url: route, ...r });
-      table.push({
-        database: db.name,
-        route: `${name} (no cache)`,
-        'req/s': Math.round(r.requestsPerSecond),
-        'p50 ms': r.p50,
-        'p99 ms': r.p99,
-        errors: r.errors,
-      });
+    for (const [cache, cacheEnv] of [
+      ['cache on', {}],
+      ['cache off', { GOV_DISCLOSURE_PUBLIC_CACHE_SECONDS: '0' }],
+    ]) {
+      for (const workers of [1, WORKERS].filter((w, i, all) => all.indexOf(w) === i)) {
+        if (!wanted(workers === 1 ? 'one' : 'workers')) continue;
+        const server = await start('scripts/bench/serve-bench.js', { ...db.env, ...PRODUCTION_ENV, ...cacheEnv, GOV_DISCLOSURE_WORKERS: String(workers) });
+        const who = workers === 1 ? '1 worker' : `${workers} workers`;
+        for (const distribution of ['uniform', 'zipf']) {
+          if (!wanted(distribution)) continue;
+          process.stdout.write(`  ${db.name}: mix ${distribution}, ${cache}, ${who}…\n`);
+          const r = loadMix(server.url, prepared.poolFile, distribution);
+          record(db.name, `mix ${distribution}, ${cache}, ${who}`, r, { distribution, cache, workers, poolSize: prepared.poolSize });
+        }
+        if (workers === 1 && wanted('single')) {
+          for (const [name, route] of cache === 'cache on' ? routes : routes.slice(0, 6)) {
+            process.stdout.write(`  ${db.name}: ${name} (${cache})…\n`);
+            const r = load(`${server.url}${route}`, route.startsWith('/api/bench-stock') ? server.token : undefined);
+            record(db.name, `single URL: ${name}, ${cache}`, r, { url: route, cache });
+          }
+        }
+        await stop(server.child);
+      }
     }
-    uncached.child.kill('SIGTERM');
   }
 
   const { child: koa, url: koaUrl } = await start('scripts/bench/koa-hello.js', {});
-  const floor = load(koaUrl);
-  koa.kill('SIGTERM');
-  results.runs.push({ database: '-', route: 'koa hello-world', ...floor });
-  table.push({
-    database: '-',
-    route: 'koa hello-world',
-    'req/s': Math.round(floor.requestsPerSecond),
-    'p50 ms': floor.p50,
-    'p99 ms': floor.p99,
-    errors: floor.errors,
-  });
+  record('-', 'koa hello-world', load(koaUrl));
+  await stop(koa);
 
   console.log('');
   reportResults('portal', table, results);
