@@ -26,7 +26,10 @@ const build = onlyUnitOrIntegration
 console.log(`build: ${build.toFixed(1)} s`);
 
 const { spawnSync } = require('node:child_process');
-const jest = spawnSync('npx', ['jest', '--runInBand', '--json', `--outputFile=${resultsFile}`, ...args], {
+// One jest worker per core: every suite starts its own Strapi on its own SQLite file or PostgreSQL
+// schema, on ports of its own, so suites run side by side (TEST_WORKERS=1 runs them in band).
+const workers = Number(process.env.TEST_WORKERS || require('node:os').availableParallelism());
+const jest = spawnSync('npx', ['jest', workers > 1 ? `--maxWorkers=${workers}` : '--runInBand', '--json', `--outputFile=${resultsFile}`, ...args], {
   cwd: ROOT,
   stdio: 'inherit',
   env: { LOG_LEVEL: 'error', ...process.env },
