@@ -27,7 +27,11 @@ const shuffle = (list, random) => {
 
 /** A 2–4 character search cut from a title, skipping its year and number. */
 const searchTerm = (title, random) => {
-  const text = Array.from(String(title).replace(/^\d{4}年/, '').replace(/（第\d+号）$/, ''));
+  const text = Array.from(
+    String(title)
+      .replace(/^\d{4}年/, '')
+      .replace(/（第\d+号）$/, '')
+  );
   const length = 2 + Math.floor(random() * 3);
   const start = Math.floor(random() * Math.max(1, text.length - length));
   return text.slice(start, start + length).join('');
@@ -57,8 +61,11 @@ const readCatalog = async (strapi, { sample = 4000, seed = 14 } = {}) => {
     .then((rows) => rows.filter((_, i) => i % step === offset).map((r) => r.entry_id));
   const entries = [];
   for (let i = 0; i < ids.length; i += 500) {
-    // eslint-disable-next-line no-await-in-loop
-    entries.push(...(await knex('gov_disclosure_catalog_entries').whereIn('id', ids.slice(i, i + 500)).select('slug', 'document_id', 'title')));
+    entries.push(
+      ...(await knex('gov_disclosure_catalog_entries')
+        .whereIn('id', ids.slice(i, i + 500))
+        .select('slug', 'document_id', 'title'))
+    );
   }
   const subjects = (await knex('gov_disclosure_catalog_search').distinct('subject_code').whereNotNull('subject_code')).map((r) => r.subject_code);
   const years = (await knex('gov_disclosure_catalog_search').distinct('published_year').whereNotNull('published_year')).map((r) => r.published_year);

@@ -65,7 +65,8 @@ const runNode = (args) => {
 };
 
 const load = (url, token) => runNode([path.join(__dirname, 'load.js'), url, String(CONNECTIONS), String(SECONDS), ...(token ? [token] : [])]);
-const loadMix = (origin, poolFile, distribution) => runNode([path.join(__dirname, 'load-mix.js'), origin, poolFile, distribution, String(CONNECTIONS), String(SECONDS)]);
+const loadMix = (origin, poolFile, distribution) =>
+  runNode([path.join(__dirname, 'load-mix.js'), origin, poolFile, distribution, String(CONNECTIONS), String(SECONDS)]);
 
 /** How many generated entries a kept benchmark database holds (0 when none). */
 const generatedCount = async (db) => {
@@ -73,7 +74,11 @@ const generatedCount = async (db) => {
   Object.assign(process.env, db.env, { LOG_LEVEL: 'error' });
   const strapi = await loadStrapi();
   try {
-    const [{ n }] = await strapi.db.connection('gov_disclosure_catalog_entries').where('slug', 'like', 'bench-%').whereNotNull('published_at').count({ n: '*' });
+    const [{ n }] = await strapi.db
+      .connection('gov_disclosure_catalog_entries')
+      .where('slug', 'like', 'bench-%')
+      .whereNotNull('published_at')
+      .count({ n: '*' });
     return Number(n);
   } catch {
     return 0;
