@@ -6,6 +6,7 @@ import { getService } from './utils/get-service';
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'jobs').stop();
   await getService(strapi, 'cluster-events').stop();
+  getService(strapi, 'read-sql').close();
   await endStartup(strapi);
 };
 

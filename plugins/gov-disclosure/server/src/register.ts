@@ -11,6 +11,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'applicant-key').load();
   // outermost, before the app's middlewares: no uploaded file outlives its request
   strapi.server.use(removeUploads as never);
+  // then the public reads, ahead of the app's middleware stack once they know its headers
+  strapi.server.use(getService(strapi, 'front-door').middleware() as never);
   for (const guard of workflowGuards(strapi)) strapi.documents.use(guard);
   strapi.documents.use(guardWrites(strapi));
   // before Strapi syncs its schema: instances starting together on PostgreSQL take turns

@@ -6,6 +6,11 @@ export interface GovDisclosureConfig {
   separationOfDuties: boolean;
   /** Seconds a rendered public response is reused by this instance (0 turns the cache off). */
   publicCacheSeconds: number;
+  /**
+   * Serve the public reads ahead of the app's middleware stack (services/front-door.ts): 'auto'
+   * does so when the app's middlewares are Strapi's stock ones; true or false decides.
+   */
+  frontDoor: boolean | 'auto';
   /** Scheduled work: how often each instance looks for due jobs, and how long a claim lasts unrenewed. */
   jobs: { pollSeconds: number; leaseSeconds: number };
   /** The agency's time zone: the day a publication is dated, the day a 废止日期 takes effect. */
@@ -23,6 +28,7 @@ export default {
   default: (): GovDisclosureConfig => ({
     separationOfDuties: true,
     publicCacheSeconds: 5,
+    frontDoor: 'auto',
     jobs: { pollSeconds: 5, leaseSeconds: 60 },
     timeZone: 'Asia/Shanghai',
     adminLanguage: 'zh-Hans',
@@ -34,6 +40,9 @@ export default {
     const ttl = config.publicCacheSeconds;
     if (ttl !== undefined && (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 0 || ttl > 30)) {
       throw new Error('gov-disclosure: config.publicCacheSeconds must be a number from 0 to 30');
+    }
+    if (config.frontDoor !== undefined && typeof config.frontDoor !== 'boolean' && config.frontDoor !== 'auto') {
+      throw new Error('gov-disclosure: config.frontDoor must be true, false or "auto"');
     }
     if (config.timeZone !== undefined && !isTimeZone(config.timeZone)) {
       throw new Error('gov-disclosure: config.timeZone must be an IANA time zone such as "Asia/Shanghai"');

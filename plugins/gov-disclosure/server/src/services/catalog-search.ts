@@ -11,6 +11,7 @@ import type { PublicParams } from '../domain/public-params';
 import { chunksOf, isoDate, joinTableOf, lockUntilCommit, rawRows, tableOf } from '../utils/sql';
 import { ftsColumns, ftsMatchExpression, requiredGrams, searchDocument, searchTerms } from '../../../shared/domain/search-text';
 import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
+import { getService } from '../utils/get-service';
 
 export const SEARCH_TABLE = 'gov_disclosure_catalog_search';
 export const FTS_TABLE = 'gov_disclosure_catalog_fts';
@@ -146,28 +147,40 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** One page of matching ids and the capped count, on a connection or in a transaction. */
+  /**
+   * One page of matching ids and the capped count, on a connection or in a transaction. On SQLite
+   * outside a transaction the statements run prepared on the public reads' own connection (read-sql.ts).
+   */
   const pageOn = async (db: Knex, query: CatalogQuery, offset: number, limit: number): Promise<{ ids: number[]; total: number; capped: boolean }> => {
-    const found = await db.count({ total: '*' }).from(
-      matching(db, query, 'index')
-        .select(db.raw('1'))
-        .limit(COUNT_CAP + 1)
-        .as('m')
+    const run = async <T>(builder: ReturnType<Knex>): Promise<T[]> => {
+      if (db !== strapi.db.connection || isPostgres()) return (await builder) as T[];
+      const { sql, bindings } = builder.toSQL();
+      return getService(strapi, 'read-sql').all<T>(sql, bindings as Array<string | number>);
+    };
+    const found = await run<{ total: number | string }>(
+      db.count({ total: '*' }).from(
+        matching(db, query, 'index')
+          .select(db.raw('1'))
+          .limit(COUNT_CAP + 1)
+          .as('m')
+      )
     );
-    const count = Number((found as Array<{ total: number | string }>)[0]?.total ?? 0);
+    const count = Number(found[0]?.total ?? 0);
     const capped = count > COUNT_CAP;
     const rows =
       count === 0 || offset >= count
         ? []
-        : await matching(db, query, capped ? 'scan' : 'index')
-            .select('entry_id')
-            .orderBy([
-              { column: 'published_date', order: 'desc' },
-              { column: 'entry_id', order: 'desc' },
-            ])
-            .limit(limit)
-            .offset(offset);
-    return { ids: (rows as Array<{ entry_id: number }>).map((r) => r.entry_id), total: Math.min(count, COUNT_CAP), capped };
+        : await run<{ entry_id: number }>(
+            matching(db, query, capped ? 'scan' : 'index')
+              .select('entry_id')
+              .orderBy([
+                { column: 'published_date', order: 'desc' },
+                { column: 'entry_id', order: 'desc' },
+              ])
+              .limit(limit)
+              .offset(offset)
+          );
+    return { ids: rows.map((r) => Number(r.entry_id)), total: Math.min(count, COUNT_CAP), capped };
   };
 
   return {

@@ -2,7 +2,8 @@
  * What each column lists on the public side: one row per live, public entry and column, the
  * column's ancestors included (a parent column lists its children's entries). Kept in step by the
  * publish and withdraw transitions, inside their transaction; rebuilt in one SQL statement when the
- * column tree changes. A page of any column is then a range of one index, however deep.
+ * column tree changes. A page of any column is then a range of one index, however deep (the
+ * portal reads it in utils/portal-sql.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../shared/constants';
@@ -65,24 +66,6 @@ const columnListings = ({ strapi }: { strapi: Core.Strapi }) => {
         await trx.raw(`INSERT INTO ${LISTING_TABLE} (column_id, locale, published_date, entry_id, document_id) ${liveRowsSql()}`);
         return true;
       });
-    },
-
-    /** One page of a column's entry ids, newest first, and the total. */
-    async page(columnId: number, locale: string, offset: number, limit: number): Promise<{ ids: number[]; total: number }> {
-      const knex = strapi.db.connection;
-      const base = () => knex(LISTING_TABLE).where({ column_id: columnId, locale });
-      const [rows, count] = await Promise.all([
-        base()
-          .select('entry_id')
-          .orderBy([
-            { column: 'published_date', order: 'desc' },
-            { column: 'entry_id', order: 'desc' },
-          ])
-          .limit(limit)
-          .offset(offset),
-        base().count({ total: '*' }),
-      ]);
-      return { ids: (rows as Array<{ entry_id: number }>).map((r) => r.entry_id), total: Number((count as Array<{ total: number | string }>)[0]?.total ?? 0) };
     },
   };
 };

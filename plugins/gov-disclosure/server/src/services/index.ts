@@ -7,6 +7,7 @@ import applicationReminders from './application-reminders';
 import applications from './applications';
 import caseFiles from './case-files';
 import catalogExport from './catalog-export';
+import frontDoor from './front-door';
 import catalogImport from './catalog-import';
 import catalogImportJobs from './catalog-import-jobs';
 import catalogSearch from './catalog-search';
@@ -23,6 +24,7 @@ import permissions from './permissions';
 import portal from './portal';
 import portalGuard from './portal-guard';
 import publicCache from './public-cache';
+import readSql from './read-sql';
 import registerStatistics from './register-statistics';
 import reportStatistics from './report-statistics';
 import roles from './roles';
@@ -60,6 +62,8 @@ export default {
   portal,
   'portal-guard': portalGuard,
   'public-cache': publicCache,
+  'front-door': frontDoor,
+  'read-sql': readSql,
   'register-statistics': registerStatistics,
   'report-statistics': reportStatistics,
   roles,

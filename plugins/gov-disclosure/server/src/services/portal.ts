@@ -22,6 +22,7 @@ import { renderMarkdown } from '../domain/markdown';
 import { contentIsPublic, publicWhere } from '../domain/public-visibility';
 import type { PublicParams } from '../domain/public-params';
 import { getService } from '../utils/get-service';
+import { portalSql, type EntryKey } from '../utils/portal-sql';
 import { isoDate } from '../utils/sql';
 import { rowsOf } from '../utils/query';
 
@@ -38,7 +39,14 @@ interface ColumnRow extends Row {
   parent?: { id: number } | null;
 }
 
-const SUMMARY_FIELDS = ['id', 'documentId', 'slug', 'title', 'summary', 'indexNumber', 'publishedDate', 'genre'];
+/** A summary row of portal-sql.ts: the organization's columns flat beside the entry's. */
+type SummaryRow = Row & { organizationSlug: string | null; organizationName: string | null };
+
+/** The row as the query engine would have populated it. */
+const withOrganization = (r: SummaryRow): Row => ({
+  ...r,
+  organization: r.organizationSlug === null || r.organizationSlug === undefined ? null : { slug: r.organizationSlug, name: r.organizationName },
+});
 
 const label = (labels: Record<string, { zh: string; en: string }>, key: string, locale: string) => ({
   key,
@@ -69,6 +77,8 @@ const SITE_IDENTITY_FIELDS = ['sponsor', 'operator', 'contact', 'websiteCode', '
 
 const portal = ({ strapi }: { strapi: Core.Strapi }) => {
   const q = (uid: string) => rowsOf(strapi, uid);
+  const sql = () => getService(strapi, 'read-sql');
+  const shared = <T>(key: string, compute: () => Promise<T>) => getService(strapi, 'public-cache').shared(key, compute);
 
   const toSummary = (row: Row, locale: string): PublicEntrySummary => {
     const org = row.organization as { slug: string; name: string } | null | undefined;
@@ -84,40 +94,43 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const summaryPopulate = { organization: { select: ['slug', 'name'] } };
+  // every page reads the column tree: once per change (public-cache.ts)
+  const allColumns = (locale: string) =>
+    shared(
+      `columns:${locale}`,
+      async () =>
+        (await q(UID.column).findMany({
+          where: { locale },
+          select: ['id', 'documentId', 'slug', 'name', 'kind', 'linkUrl', 'sortOrder', 'showInNav', 'previousSlugs'],
+          populate: { parent: { select: ['id'] } },
+          orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+        })) as ColumnRow[]
+    );
 
-  const allColumns = async (locale: string) =>
-    (await q(UID.column).findMany({
-      where: { locale },
-      select: ['id', 'documentId', 'slug', 'name', 'kind', 'linkUrl', 'sortOrder', 'showInNav', 'previousSlugs'],
-      populate: { parent: { select: ['id'] } },
-      orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-    })) as ColumnRow[];
+  const paginationOf = (params: PublicParams, total: number, totalCapped = false): Pagination => {
+    const pageSize = params.pageSize ?? 20;
+    return { page: params.page ?? 1, pageSize, pageCount: Math.ceil(total / pageSize), total, ...(totalCapped ? { totalCapped } : {}) };
+  };
 
   /** Summaries of the given live entries, in the given order, with the pagination of their listing. */
   const pageOfIds = async (ids: number[], total: number, params: PublicParams, locale: string, totalCapped = false) => {
-    const pageNumber = params.page ?? 1;
-    const pageSize = params.pageSize ?? 20;
-    const rows = ids.length
-      ? ((await q(UID.catalogEntry).findMany({
-          where: { id: { $in: ids }, ...publicWhere(locale) },
-          select: SUMMARY_FIELDS,
-          populate: summaryPopulate,
-        })) as Row[])
-      : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const pagination: Pagination = { page: pageNumber, pageSize, pageCount: Math.ceil(total / pageSize), total, ...(totalCapped ? { totalCapped } : {}) };
+    const rows = ids.length ? await sql().all<SummaryRow>(portalSql(strapi).summaries(ids.length), [...ids, locale]) : [];
+    const byId = new Map(rows.map((r) => [Number(r.id), withOrganization(r)]));
     return {
       data: ids
         .map((id) => byId.get(id))
         .filter((r): r is Row => Boolean(r))
         .map((r) => toSummary(r, locale)),
-      meta: { pagination },
+      meta: { pagination: paginationOf(params, total, totalCapped) },
     };
   };
 
   return {
-    async columns(locale: string): Promise<PublicColumn[]> {
+    columns(locale: string): Promise<PublicColumn[]> {
+      return shared(`tree:${locale}`, () => this.columnTree(locale));
+    },
+
+    async columnTree(locale: string): Promise<PublicColumn[]> {
       const rows = (await allColumns(locale)).filter((c) => c.showInNav !== false);
       const visible = new Set(rows.map((r) => r.id));
       const node = (c: ColumnRow): PublicColumn => ({
@@ -147,7 +160,11 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The site's name on every page: the first organization's, else the catalog's own title. */
     /** The site is the first organization's: its name heads every page, its identity fills the footer. */
-    async site(locale: string): Promise<{ name: string | null; identity: SiteIdentity }> {
+    site(locale: string): Promise<{ name: string | null; identity: SiteIdentity }> {
+      return shared(`site:${locale}`, () => this.siteOf(locale));
+    },
+
+    async siteOf(locale: string): Promise<{ name: string | null; identity: SiteIdentity }> {
       const org = (await q(UID.organization).findOne({
         where: { locale },
         select: ['name', ...SITE_IDENTITY_FIELDS],
@@ -182,39 +199,51 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A column's live entries (its descendants' included), newest first: a range of the listing index. */
     async columnEntries(columnId: number, params: PublicParams, locale: string) {
-      const pageNumber = params.page ?? 1;
       const pageSize = params.pageSize ?? 20;
-      const { ids, total } = await getService(strapi, 'column-listings').page(columnId, locale, (pageNumber - 1) * pageSize, pageSize);
-      return pageOfIds(ids, total, params, locale);
+      const offset = ((params.page ?? 1) - 1) * pageSize;
+      const statements = portalSql(strapi);
+      // a column's size changes only when an entry is published or withdrawn (which clears it)
+      const total = await shared(`size:${columnId}:${locale}`, async () =>
+        Number((await sql().first<{ total: number | string }>(statements.columnSize, [columnId, locale]))?.total ?? 0)
+      );
+      const rows = offset < total ? await sql().all<SummaryRow>(statements.columnPage, [columnId, locale, pageSize, offset]) : [];
+      return { data: rows.map((r) => toSummary(withOrganization(r), locale)), meta: { pagination: paginationOf(params, total) } };
     },
 
     async entry(key: string, locale: string): Promise<PublicEntry | null> {
-      // One indexed equality per try (an OR over three columns defeats SQLite's indexes):
       // 索引号 contain a slash, slugs and documentIds never do; a documentId is 24 letters/digits.
-      const keys = key.includes('/') ? [{ indexNumber: key }] : /^[a-z0-9]{24}$/.test(key) ? [{ documentId: key }, { slug: key }] : [{ slug: key }];
-      let row: Row | null = null;
-      for (const where of keys) {
+      const keys: EntryKey[] = key.includes('/') ? ['indexNumber'] : /^[a-z0-9]{24}$/.test(key) ? ['documentId', 'slug'] : ['slug'];
+      const statements = portalSql(strapi);
+      let found: SummaryRow | null = null;
+      for (const by of keys) {
         // eslint-disable-next-line no-await-in-loop -- at most two look-ups, the second only when the first misses
-        row = (await this.entryRow({ ...publicWhere(locale), ...where }, locale)) as Row | null;
-        if (row) break;
+        found = await sql().first<SummaryRow>(statements.entry(by), [key, locale]);
+        if (found) break;
       }
-      if (!row) return null;
-      return this.toEntry(row, locale);
-    },
-
-    entryRow(where: Record<string, unknown>, locale: string) {
-      return q(UID.catalogEntry).findOne({
-        where,
-        select: [...SUMMARY_FIELDS, 'documentNumber', 'writtenDate', 'validity', 'keywords', 'disclosureMode', 'body'],
-        populate: {
-          organization: { select: ['slug', 'name'] },
-          subjectCategory: { select: ['code', 'name', 'nameEn'] },
-          columns: { select: ['slug', 'name'], orderBy: { sortOrder: 'asc' } },
-          attachments: { select: ['name', 'url', 'mime', 'size'] },
-          interpretations: { where: publicWhere(locale), select: SUMMARY_FIELDS, populate: summaryPopulate },
-          interprets: { where: publicWhere(locale), select: SUMMARY_FIELDS, populate: summaryPopulate },
+      if (!found) return null;
+      const id = Number(found.id);
+      const [columns, attachments, interprets, interpretations] = await Promise.all([
+        sql().all<{ slug: string; name: string }>(statements.entryColumns, [id]),
+        sql().all<{ name: string; url: string; mime: string; size: number }>(statements.entryAttachments, [id, UID.catalogEntry]),
+        sql().all<SummaryRow>(statements.interprets, [id, locale]),
+        sql().all<SummaryRow>(statements.interpretations, [id, locale]),
+      ]);
+      const row = withOrganization(found);
+      const subject =
+        found.subjectCode === null || found.subjectCode === undefined
+          ? null
+          : { code: found.subjectCode, name: found.subjectName, nameEn: found.subjectNameEn };
+      return this.toEntry(
+        {
+          ...row,
+          subjectCategory: subject,
+          columns,
+          attachments,
+          interprets: interprets.map(withOrganization),
+          interpretations: interpretations.map(withOrganization),
         },
-      });
+        locale
+      );
     },
 
     toEntry(row: Row, locale: string): PublicEntry {

@@ -61,34 +61,44 @@ type ReplayCtx = Pick<PublicCtx, 'url' | 'response'> & CacheCtx;
 export const withPublicCache =
   <C extends ReplayCtx>(strapi: Core.Strapi, handler: (ctx: C) => Promise<unknown>) =>
   async (ctx: C): Promise<void> => {
-    const cache = getService(strapi, 'public-cache');
-    const pending = cache.inFlight(ctx.url);
-    if (pending) await pending;
-    const hit = cache.get(ctx.url);
-    if (hit) {
-      for (const [name, value] of Object.entries(hit.headers)) ctx.set(name, value);
-      ctx.status = hit.status;
-      if (hit.status === 200 && ctx.fresh) {
-        ctx.status = 304;
-        ctx.body = null;
-        return;
-      }
-      ctx.type = hit.type;
-      ctx.body = hit.body;
-      return;
-    }
-    const done = cache.begin(ctx.url);
+    const door = getService(strapi, 'front-door');
+    door.handlerBoundary(ctx as never, 'begin');
     try {
-      await handler(ctx);
-      if ([200, 301, 404].includes(ctx.status) && (ctx.status === 301 || typeof ctx.body === 'string')) {
-        const headers: Record<string, string> = {};
-        for (const name of REPLAYED_HEADERS) {
-          const value = ctx.response.get(name);
-          if (value) headers[name] = value;
-        }
-        cache.set(ctx.url, { status: ctx.status, type: ctx.type, body: typeof ctx.body === 'string' ? ctx.body : '', headers });
-      }
+      await cachedOrRendered(strapi, handler, ctx);
     } finally {
-      done(); // requests waiting on this render now find it in the cache
+      door.handlerBoundary(ctx as never, 'end');
     }
   };
+
+const cachedOrRendered = async <C extends ReplayCtx>(strapi: Core.Strapi, handler: (ctx: C) => Promise<unknown>, ctx: C): Promise<void> => {
+  const cache = getService(strapi, 'public-cache');
+  const pending = cache.inFlight(ctx.url);
+  if (pending) await pending;
+  const hit = cache.get(ctx.url);
+  if (hit) {
+    for (const [name, value] of Object.entries(hit.headers)) ctx.set(name, value);
+    ctx.status = hit.status;
+    if (hit.status === 200 && ctx.fresh) {
+      ctx.status = 304;
+      ctx.body = null;
+      return;
+    }
+    ctx.type = hit.type;
+    ctx.body = hit.body;
+    return;
+  }
+  const done = cache.begin(ctx.url);
+  try {
+    await handler(ctx);
+    if ([200, 301, 404].includes(ctx.status) && (ctx.status === 301 || typeof ctx.body === 'string')) {
+      const headers: Record<string, string> = {};
+      for (const name of REPLAYED_HEADERS) {
+        const value = ctx.response.get(name);
+        if (value) headers[name] = value;
+      }
+      cache.set(ctx.url, { status: ctx.status, type: ctx.type, body: typeof ctx.body === 'string' ? ctx.body : '', headers });
+    }
+  } finally {
+    done(); // requests waiting on this render now find it in the cache
+  }
+};

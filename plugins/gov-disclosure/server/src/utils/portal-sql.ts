@@ -1,0 +1,101 @@
+/**
+ * The SQL of the portal's hot reads (services/portal.ts runs it through services/read-sql.ts):
+ * what Strapi's query engine built for them, written once, with table and link names taken from
+ * Strapi's metadata of the app the plugin runs in. Every read of entries goes through
+ * PUBLIC_ENTRY_SQL, the one rule of what the public may see.
+ */
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../../shared/constants';
+import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
+import { joinTableOf, tableOf } from './sql';
+import { LISTING_TABLE } from '../services/column-listings';
+
+interface MorphTable {
+  name: string;
+  joinColumn: { name: string };
+  morphColumn: { typeColumn: { name: string }; idColumn: { name: string } };
+}
+
+/** Columns of an entry's summary, aliased as the query engine names them, and its organization's. */
+const SUMMARY_COLUMNS = `e.id, e.document_id AS "documentId", e.slug, e.title, e.summary, e.index_number AS "indexNumber",
+  e.published_date AS "publishedDate", e.genre, o.slug AS "organizationSlug", o.name AS "organizationName"`;
+
+/** How an entry may be asked for: one indexed equality each (an OR over them defeats SQLite's indexes). */
+export type EntryKey = 'slug' | 'documentId' | 'indexNumber';
+const KEY_COLUMNS: Record<EntryKey, string> = { slug: 'e.slug', documentId: 'e.document_id', indexNumber: 'e.index_number' };
+
+const build = (strapi: Core.Strapi) => {
+  const entries = tableOf(strapi, UID.catalogEntry);
+  const org = joinTableOf(strapi, UID.catalogEntry, 'organization');
+  const subject = joinTableOf(strapi, UID.catalogEntry, 'subjectCategory');
+  const columnLink = joinTableOf(strapi, UID.catalogEntry, 'columns');
+  const files = (strapi.db.metadata.get('plugin::upload.file' as never) as unknown as { tableName: string; attributes: { related: { joinTable: MorphTable } } })
+    .tableName;
+  const morph = (strapi.db.metadata.get('plugin::upload.file' as never) as unknown as { attributes: { related: { joinTable: MorphTable } } }).attributes.related
+    .joinTable;
+  const organizationJoin = `LEFT JOIN ${org.name} ol ON ol.${org.joinColumn.name} = e.id
+    LEFT JOIN ${tableOf(strapi, UID.organization)} o ON o.id = ol.${org.inverseJoinColumn.name}`;
+  const related = (attribute: 'interprets' | 'interpretations') => {
+    const link = joinTableOf(strapi, UID.catalogEntry, attribute) as ReturnType<typeof joinTableOf> & { orderColumnName: string };
+    return `SELECT ${SUMMARY_COLUMNS} FROM ${link.name} r
+      JOIN ${entries} e ON e.id = r.${link.inverseJoinColumn.name}
+      ${organizationJoin}
+      WHERE r.${link.joinColumn.name} = ? AND e.locale = ? AND ${PUBLIC_ENTRY_SQL}
+      ORDER BY r.${link.orderColumnName} ASC, e.id ASC`;
+  };
+
+  return {
+    /** (column, locale) → how many entries it lists. */
+    columnSize: `SELECT count(*) AS total FROM ${LISTING_TABLE} WHERE column_id = ? AND locale = ?`,
+
+    /** (column, locale, limit, offset) → a page of its summaries, newest first. */
+    columnPage: `SELECT ${SUMMARY_COLUMNS} FROM ${LISTING_TABLE} l
+      JOIN ${entries} e ON e.id = l.entry_id
+      ${organizationJoin}
+      WHERE l.column_id = ? AND l.locale = ? AND ${PUBLIC_ENTRY_SQL}
+      ORDER BY l.published_date DESC, l.entry_id DESC LIMIT ? OFFSET ?`,
+
+    /** (locale, ...ids) → the summaries of these live public entries, in no order. */
+    summaries: (count: number) => `SELECT ${SUMMARY_COLUMNS} FROM ${entries} e
+      ${organizationJoin}
+      WHERE e.id IN (${Array(count).fill('?').join(', ')}) AND e.locale = ? AND ${PUBLIC_ENTRY_SQL}`,
+
+    /** (key, locale) → the live public entry with its organization and subject. */
+    entry: (key: EntryKey) => `SELECT ${SUMMARY_COLUMNS}, e.document_number AS "documentNumber", e.written_date AS "writtenDate", e.validity,
+        e.keywords, e.disclosure_mode AS "disclosureMode", e.body,
+        s.code AS "subjectCode", s.name AS "subjectName", s.name_en AS "subjectNameEn"
+      FROM ${entries} e
+      ${organizationJoin}
+      LEFT JOIN ${subject.name} sl ON sl.${subject.joinColumn.name} = e.id
+      LEFT JOIN ${tableOf(strapi, UID.subjectCategory)} s ON s.id = sl.${subject.inverseJoinColumn.name}
+      WHERE ${KEY_COLUMNS[key]} = ? AND e.locale = ? AND ${PUBLIC_ENTRY_SQL}
+      LIMIT 1`,
+
+    /** (entry id) → the columns it is posted in. */
+    entryColumns: `SELECT c.slug, c.name FROM ${columnLink.name} cl
+      JOIN ${tableOf(strapi, UID.column)} c ON c.id = cl.${columnLink.inverseJoinColumn.name}
+      WHERE cl.${columnLink.joinColumn.name} = ?
+      ORDER BY c.sort_order ASC, c.id ASC`,
+
+    /** (entry id, entry uid) → its attachments, in their order. */
+    entryAttachments: `SELECT f.name, f.url, f.mime, f.size FROM ${morph.name} m
+      JOIN ${files} f ON f.id = m.${morph.joinColumn.name}
+      WHERE m.${morph.morphColumn.idColumn.name} = ? AND m.${morph.morphColumn.typeColumn.name} = ? AND m.field = 'attachments'
+      ORDER BY m."order" ASC, f.id ASC`,
+
+    /** (entry id, locale) → the live entries it interprets (解读 of a policy), and those interpreting it. */
+    interprets: related('interprets'),
+    interpretations: related('interpretations'),
+  };
+};
+
+const built = new WeakMap<Core.Strapi, ReturnType<typeof build>>();
+
+export const portalSql = (strapi: Core.Strapi): ReturnType<typeof build> => {
+  let sql = built.get(strapi);
+  if (!sql) {
+    sql = build(strapi);
+    built.set(strapi, sql);
+  }
+  return sql;
+};
