@@ -170,6 +170,37 @@ describe('the public front door', () => {
     }
   });
 
+  it('pages deep into a long column from its anchors exactly as counting every row would', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the benchmarks' generator, plain CommonJS
+    const { generateCatalog } = require('../../scripts/bench/generate-catalog') as {
+      generateCatalog(strapi: unknown, options: { count: number; seed?: number }): Promise<unknown>;
+    };
+    await generateCatalog(app.strapi, { count: 2400, seed: 14 });
+    app.strapi.plugin('gov-disclosure').service('public-cache').clear();
+    const column = 'xin-xi-gong-kai-mu-lu';
+    const columnId = ((await rowsOf(app.strapi, 'plugin::gov-disclosure.column').findOne({ where: { slug: column, locale: 'zh-Hans' } })) as { id: number }).id;
+    const all = (
+      (await app.strapi.db
+        .connection('gov_disclosure_column_listings')
+        .where({ column_id: columnId, locale: 'zh-Hans' })
+        .orderBy([
+          { column: 'published_date', order: 'desc' },
+          { column: 'entry_id', order: 'desc' },
+        ])
+        .select('document_id')) as Array<{ document_id: string }>
+    ).map((r) => r.document_id);
+    expect(all.length).toBeGreaterThan(1000);
+    const pageSize = 40;
+    const seen: string[] = [];
+    for (let page = 1; (page - 1) * pageSize < all.length; page += 1) {
+      const res = await app.http().get(`${API}/columns/${column}/entries?page=${page}&pageSize=${pageSize}`);
+      expect(res.status).toBe(200);
+      expect(res.body.meta.pagination.total).toBe(all.length);
+      seen.push(...(res.body.data as Array<{ documentId: string }>).map((d) => d.documentId));
+    }
+    expect(seen).toEqual(all);
+  });
+
   it("shows a publication in its column's list and size at once, and a renamed column on every page", async () => {
     const list = async () => (await app.http().get(`${API}/columns/tong-zhi/entries?pageSize=100`)).body;
     const before = await list();

@@ -120,12 +120,8 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       // A term of one or two characters is its gram; a longer one may have its grams out of order.
       for (const term of terms.filter((t) => Array.from(t).length > 2)) builder.whereRaw(contains, [term]);
     } else {
-      builder.whereIn(
-        'entry_id',
-        db(FTS_TABLE)
-          .select('rowid')
-          .whereRaw(`${FTS_TABLE} MATCH ?`, [ftsMatchExpression(terms)])
-      );
+      // joined, not `IN (subquery)`: the matches stream from the full-text index and the count stops at its cap
+      builder.join(FTS_TABLE, `${FTS_TABLE}.rowid`, `${SEARCH_TABLE}.entry_id`).whereRaw(`${FTS_TABLE} MATCH ?`, [ftsMatchExpression(terms)]);
     }
     return builder;
   };

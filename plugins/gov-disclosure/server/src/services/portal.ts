@@ -75,6 +75,8 @@ const buildReport = (row: Row & Record<string, unknown>, locale: string): Public
 
 const SITE_IDENTITY_FIELDS = ['sponsor', 'operator', 'contact', 'websiteCode', 'icpNumber', 'publicSecurityNumber', 'partyGovernmentUrl'] as const;
 
+const ANCHOR_EVERY = 500;
+
 const portal = ({ strapi }: { strapi: Core.Strapi }) => {
   const q = (uid: string) => rowsOf(strapi, uid);
   const sql = () => getService(strapi, 'read-sql');
@@ -106,6 +108,17 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
         })) as ColumnRow[]
     );
+
+  /**
+   * Every ANCHOR_EVERY-th sort key of a column's listing, read once per change: OFFSET walks every
+   * row it skips (2.6 ms at 40,000 on SQLite), a page from the nearest anchor at most ANCHOR_EVERY.
+   * None where a date is missing (NULL sorts apart, and a key comparison with it decides nothing).
+   */
+  const anchorsOf = async (columnId: number, locale: string): Promise<Array<{ publishedDate: string; entryId: number }> | null> => {
+    const keys = await sql().all<{ publishedDate: string | null; entryId: number }>(portalSql(strapi).columnKeys, [columnId, locale]);
+    if (keys.some((k) => k.publishedDate === null)) return null;
+    return keys.filter((_, i) => i % ANCHOR_EVERY === 0) as Array<{ publishedDate: string; entryId: number }>;
+  };
 
   const paginationOf = (params: PublicParams, total: number, totalCapped = false): Pagination => {
     const pageSize = params.pageSize ?? 20;
@@ -206,7 +219,17 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
       const total = await shared(`size:${columnId}:${locale}`, async () =>
         Number((await sql().first<{ total: number | string }>(statements.columnSize, [columnId, locale]))?.total ?? 0)
       );
-      const rows = offset < total ? await sql().all<SummaryRow>(statements.columnPage, [columnId, locale, pageSize, offset]) : [];
+      let rows: SummaryRow[] = [];
+      if (offset < total) {
+        // a deep page starts from the nearest anchor row before it instead of skipping every row before it
+        const anchor =
+          offset >= ANCHOR_EVERY
+            ? (await shared(`anchors:${columnId}:${locale}`, () => anchorsOf(columnId, locale)))?.[Math.floor(offset / ANCHOR_EVERY)]
+            : undefined;
+        rows = anchor
+          ? await sql().all<SummaryRow>(statements.columnPageFrom, [columnId, locale, anchor.publishedDate, anchor.entryId, pageSize, offset % ANCHOR_EVERY])
+          : await sql().all<SummaryRow>(statements.columnPage, [columnId, locale, pageSize, offset]);
+      }
       return { data: rows.map((r) => toSummary(withOrganization(r), locale)), meta: { pagination: paginationOf(params, total) } };
     },
 

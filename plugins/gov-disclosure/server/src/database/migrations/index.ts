@@ -16,6 +16,7 @@ import { applicationFiles } from './application-files';
 import { applicationIndexes } from './application-indexes';
 import { columnPurposes } from './column-purposes';
 import { entryLinks } from './entry-links';
+import { catalogSearchEntryIndex } from './catalog-search-entry-index';
 
 export const MIGRATIONS: Migration[] = [
   catalogIndexNumberUnique,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Migration[] = [
   applicationIndexes,
   columnPurposes,
   entryLinks,
+  catalogSearchEntryIndex,
 ];
