@@ -102,7 +102,12 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
    * is quicker when matches are so many that a page is found within the first few hundred rows.
    */
   const matching = (db: Knex, query: CatalogQuery, via: 'index' | 'scan') => {
-    const builder = db(SEARCH_TABLE).where('locale', query.locale);
+    const terms = query.q ? searchTerms(query.q) : [];
+    // SQLite, full-text matches: each is looked up in the narrow index, not in the wide table (the
+    // planner picks the table's rowid without statistics, and a deployment seldom has them)
+    const from: ReturnType<Knex> =
+      terms.length > 0 && via === 'index' && !isPostgres() ? db.from(db.raw(`${SEARCH_TABLE} INDEXED BY gd_catalog_search_entry_idx`)) : db(SEARCH_TABLE);
+    const builder = from.where('locale', query.locale);
     if (query.organization) builder.where('organization_document_id', query.organization);
     // Codes are two-level by shape (09, 09.02): a top-level code takes its children's entries too.
     if (query.subject) builder.where(query.subject.includes('.') ? 'subject_code' : 'subject_top_code', query.subject);
@@ -110,7 +115,6 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.validity) builder.where('validity', query.validity);
     if (query.documentKind) builder.where('document_kind', query.documentKind);
     if (query.year) builder.where('published_year', query.year);
-    const terms = query.q ? searchTerms(query.q) : [];
     if (terms.length === 0) return builder;
     const contains = isPostgres() ? 'strpos(search_text, ?) > 0' : 'instr(search_text, ?) > 0';
     if (via === 'scan') {
