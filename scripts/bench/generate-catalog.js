@@ -227,4 +227,4 @@ const generateCatalog = async (strapi, { count, seed = 2018, batchSize = 2000, o
   return { seconds: (Date.now() - start) / 1000 };
 };
 
-module.exports = { generateCatalog };
+module.exports = { generateCatalog, prng };

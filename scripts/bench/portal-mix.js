@@ -9,13 +9,8 @@
  */
 const PAGE_SIZE = 20;
 
-/** Mulberry32, as generate-catalog.js: the same seed, the same pool. */
-const prng = (seed) => () => {
-  let t = (seed += 0x6d2b79f5);
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// the catalog generator's seeded generator: the same seed, the same pool
+const { prng } = require('./generate-catalog');
 
 const shuffle = (list, random) => {
   for (let i = list.length - 1; i > 0; i -= 1) {

@@ -35,6 +35,15 @@ const build = (strapi: Core.Strapi) => {
     .joinTable;
   const organizationJoin = `LEFT JOIN ${org.name} ol ON ol.${org.joinColumn.name} = e.id
     LEFT JOIN ${tableOf(strapi, UID.organization)} o ON o.id = ol.${org.inverseJoinColumn.name}`;
+  const columnPage = (from: string) => `SELECT ${SUMMARY_COLUMNS} FROM (
+        SELECT entry_id, published_date FROM ${LISTING_TABLE}
+        WHERE column_id = ? AND locale = ? ${from}
+        ORDER BY published_date DESC, entry_id DESC LIMIT ? OFFSET ?
+      ) l
+      JOIN ${entries} e ON e.id = l.entry_id
+      ${organizationJoin}
+      WHERE ${PUBLIC_ENTRY_SQL}
+      ORDER BY l.published_date DESC, l.entry_id DESC`;
   const related = (attribute: 'interprets' | 'interpretations') => {
     const link = joinTableOf(strapi, UID.catalogEntry, attribute) as ReturnType<typeof joinTableOf> & { orderColumnName: string };
     return `SELECT ${SUMMARY_COLUMNS} FROM ${link.name} r
@@ -52,31 +61,15 @@ const build = (strapi: Core.Strapi) => {
      * (column, locale, limit, offset) → a page of its summaries, newest first. The page is cut from
      * the listing's index alone, then joined: joining first would read every skipped row's entry.
      */
-    columnPage: `SELECT ${SUMMARY_COLUMNS} FROM (
-        SELECT entry_id, published_date FROM ${LISTING_TABLE}
-        WHERE column_id = ? AND locale = ?
-        ORDER BY published_date DESC, entry_id DESC LIMIT ? OFFSET ?
-      ) l
-      JOIN ${entries} e ON e.id = l.entry_id
-      ${organizationJoin}
-      WHERE ${PUBLIC_ENTRY_SQL}
-      ORDER BY l.published_date DESC, l.entry_id DESC`,
+    columnPage: columnPage(''),
 
     /** (column, locale) → the sort keys of everything it lists, in order: where deep pages start. */
     columnKeys: `SELECT published_date AS "publishedDate", entry_id AS "entryId" FROM ${LISTING_TABLE}
       WHERE column_id = ? AND locale = ?
       ORDER BY published_date DESC, entry_id DESC`,
 
-    /** (column, locale, anchor date, anchor id, limit, offset) → a page counted from an anchor row on, as columnPage. */
-    columnPageFrom: `SELECT ${SUMMARY_COLUMNS} FROM (
-        SELECT entry_id, published_date FROM ${LISTING_TABLE}
-        WHERE column_id = ? AND locale = ? AND (published_date, entry_id) <= (?, ?)
-        ORDER BY published_date DESC, entry_id DESC LIMIT ? OFFSET ?
-      ) l
-      JOIN ${entries} e ON e.id = l.entry_id
-      ${organizationJoin}
-      WHERE ${PUBLIC_ENTRY_SQL}
-      ORDER BY l.published_date DESC, l.entry_id DESC`,
+    /** (column, locale, anchor date, anchor id, limit, offset) → a page counted from an anchor row on. */
+    columnPageFrom: columnPage('AND (published_date, entry_id) <= (?, ?)'),
 
     /** (locale, ...ids) → the summaries of these live public entries, in no order. */
     summaries: (count: number) => `SELECT ${SUMMARY_COLUMNS} FROM ${entries} e
