@@ -23,26 +23,8 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../../shared/constants';
 import contentApiRoutes from '../routes/content-api';
 import portalRoutes from '../routes/portal';
+import { PUBLIC_READ } from '../utils/http-cache';
 import { compileRoutePath, type PathMatcher } from '../utils/route-path';
-
-/** The handlers behind the in-process cache (utils/http-cache.ts): reads of published content only. */
-const SERVED = new Set([
-  'public-api.columns',
-  'public-api.columnEntries',
-  'public-api.entry',
-  'public-api.catalog',
-  'public-api.annualReports',
-  'public-api.annualReport',
-  'portal-pages.home',
-  'portal-pages.catalog',
-  'portal-pages.disclosure',
-  'portal-pages.column',
-  'portal-pages.rss',
-  'portal-pages.entry',
-  'portal-pages.reports',
-  'portal-pages.report',
-  'portal-pages.sitemap',
-]);
 
 /** Strapi's own middlewares that leave a public read's answer to its handler, apart from headers set before it. */
 const STOCK_MIDDLEWARES = new Set([
@@ -103,17 +85,22 @@ const frontDoor = ({ strapi }: { strapi: Core.Strapi }) => {
     return middlewares.every((m) => (typeof m === 'string' ? STOCK_MIDDLEWARES.has(m) : !m.resolve && STOCK_MIDDLEWARES.has(String(m.name))));
   };
 
+  const actionOf = (r: { controller: string; action: string }) =>
+    (strapi.plugin(PLUGIN_ID).controller(r.controller) as unknown as Record<string, (Action & { [PUBLIC_READ]?: true }) | undefined>)[r.action];
+
+  /** The routes whose handlers are public reads (withPublicCache marks them), with their full paths. */
   const table = (): Route[] => {
     const prefix = `${String(strapi.config.get('api.rest.prefix', '/api'))}/${PLUGIN_ID}`;
     return [
       ...contentApiRoutes.routes.map((r) => ({ ...r, path: `${prefix}${r.path}` })),
       ...portalRoutes.routes.map((r) => ({ ...r, path: `${portalRoutes.prefix}${r.path}` })),
     ]
-      .filter((r) => r.method === 'GET' && SERVED.has(r.handler))
       .map((r) => {
         const [controller, action] = r.handler.split('.');
-        return { match: compileRoutePath(r.path), controller, action };
-      });
+        return { ...r, match: compileRoutePath(r.path), controller, action };
+      })
+      .filter((r) => r.method === 'GET' && actionOf(r)?.[PUBLIC_READ] === true)
+      .map(({ match, controller, action }) => ({ match, controller, action }));
   };
 
   return {
@@ -147,7 +134,7 @@ const frontDoor = ({ strapi }: { strapi: Core.Strapi }) => {
           }
           return undefined;
         }
-        const action = (strapi.plugin(PLUGIN_ID).controller(route.controller) as unknown as Record<string, Action>)[route.action];
+        const action = actionOf(route) as Action;
         for (const [name, value] of stackHeaders.before) ctx.set(name, value);
         ctx.params = params;
         try {

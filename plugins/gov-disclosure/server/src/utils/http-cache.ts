@@ -57,10 +57,12 @@ export interface PublicCtx extends CacheCtx {
 
 type ReplayCtx = Pick<PublicCtx, 'url' | 'response'> & CacheCtx;
 
+/** Marks a handler as a public read of published content (withPublicCache). */
+export const PUBLIC_READ = Symbol('gov-disclosure public read');
+
 /** Serves a public handler through the in-process cache, keyed by the whole URL (path, query, locale). */
-export const withPublicCache =
-  <C extends ReplayCtx>(strapi: Core.Strapi, handler: (ctx: C) => Promise<unknown>) =>
-  async (ctx: C): Promise<void> => {
+export const withPublicCache = <C extends ReplayCtx>(strapi: Core.Strapi, handler: (ctx: C) => Promise<unknown>): ((ctx: C) => Promise<void>) => {
+  const served = async (ctx: C): Promise<void> => {
     const door = getService(strapi, 'front-door');
     door.handlerBoundary(ctx as never, 'begin');
     try {
@@ -69,6 +71,9 @@ export const withPublicCache =
       door.handlerBoundary(ctx as never, 'end');
     }
   };
+  // the front door (services/front-door.ts) serves the routes of these handlers, and only those
+  return Object.assign(served, { [PUBLIC_READ]: true as const });
+};
 
 const cachedOrRendered = async <C extends ReplayCtx>(strapi: Core.Strapi, handler: (ctx: C) => Promise<unknown>, ctx: C): Promise<void> => {
   const cache = getService(strapi, 'public-cache');
