@@ -166,7 +166,7 @@ describe('catalog search', () => {
     expect(answer.length).toBeGreaterThan(0);
 
     // an upgraded database: live entries, derived tables not yet filled
-    if (app.strapi.db.dialect.client !== 'postgres') await knex.raw('DELETE FROM gov_disclosure_catalog_fts');
+    if (app.strapi.db.dialect.client !== 'postgres') await knex.raw('DELETE FROM gov_disclosure_catalog_terms');
     await knex('gov_disclosure_catalog_search').delete();
     await knex('gov_disclosure_column_listings').delete();
     expect(await count('gov_disclosure_catalog_search')).toBe(0);

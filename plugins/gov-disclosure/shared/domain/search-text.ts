@@ -49,24 +49,29 @@ export const gramToken = (gram: string): string => chars(gram).map(hex).join('')
 /** A token no gram spells: put between fields so a phrase never runs from one into the next. */
 export const FIELD_BREAK_TOKEN = 'zz';
 
-/** FTS5 columns of a document: its bigram tokens in order, and its distinct characters. */
-export const ftsColumns = (document: string): { bigrams: string; chars: string } => {
+/**
+ * FTS5 columns of a document: its bigram tokens in order, and its distinct characters. A scope
+ * (alphanumeric) prefixes every token, so documents of different scopes share no token and a
+ * search in one never reads another's postings (services/catalog-search.ts scopes by locale).
+ */
+export const ftsColumns = (document: string, scope = ''): { bigrams: string; chars: string } => {
+  const token = (gram: string) => `${scope}${gramToken(gram)}`;
   const fields = document.split('\n');
   const bigrams = fields
-    .map((f) => bigramsInOrder(f).map(gramToken).join(' '))
+    .map((f) => bigramsInOrder(f).map(token).join(' '))
     .filter(Boolean)
     .join(` ${FIELD_BREAK_TOKEN} `);
   const distinct = [...new Set(chars(document).filter((c) => c !== '\n' && c !== ' '))];
-  return { bigrams, chars: distinct.map(gramToken).join(' ') };
+  return { bigrams, chars: distinct.map(token).join(' ') };
 };
 
-/** An FTS5 MATCH expression requiring every term. */
-export const ftsMatchExpression = (terms: string[]): string =>
+/** An FTS5 MATCH expression requiring every term, in the documents of a scope. */
+export const ftsMatchExpression = (terms: string[], scope = ''): string =>
   terms
     .map((t) => {
       const grams = bigramsInOrder(t);
-      if (grams.length === 0) return `chars : ${gramToken(t)}`;
-      return `bigrams : "${grams.map(gramToken).join(' ')}"`;
+      if (grams.length === 0) return `chars : ${scope}${gramToken(t)}`;
+      return `bigrams : "${grams.map((g) => `${scope}${gramToken(g)}`).join(' ')}"`;
     })
     .join(' AND ');
 

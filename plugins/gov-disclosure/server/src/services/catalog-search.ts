@@ -2,24 +2,24 @@
  * The public catalog's search table: one row per live, public entry with the values the catalog
  * filters on, and its title, keywords and 文号 normalized for substring search. Kept in step by the
  * publish and withdraw transitions inside their transaction, like the column listings; rebuilt in
- * batches after a bulk load. Each filter plus the newest-first order is one index range; text goes
- * through a character-gram index (GIN on PostgreSQL, FTS5 on SQLite; see shared/domain/search-text).
+ * batches after a bulk load. On PostgreSQL each filter plus the newest-first order is one index
+ * range and text goes through a GIN index of character grams (shared/domain/search-text); on SQLite
+ * every question is one MATCH of the terms index beside the table (domain/catalog-terms).
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../shared/constants';
-import type { PublicParams } from '../domain/public-params';
 import { chunksOf, isoDate, joinTableOf, lockUntilCommit, rawRows, tableOf } from '../utils/sql';
-import { ftsColumns, ftsMatchExpression, requiredGrams, searchDocument, searchTerms } from '../../../shared/domain/search-text';
+import { requiredGrams, searchDocument, searchTerms } from '../../../shared/domain/search-text';
+import { entryIdOf, facetFilters, orderKey, termsMatch, termsRow, type CatalogQuery, type CatalogSearchRecord } from '../domain/catalog-terms';
 import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
 import { getService } from '../utils/get-service';
 
 export const SEARCH_TABLE = 'gov_disclosure_catalog_search';
-export const FTS_TABLE = 'gov_disclosure_catalog_fts';
+export const TERMS_TABLE = 'gov_disclosure_catalog_terms';
 
 type Knex = Core.Strapi['db']['connection'];
 
-/** The public catalog's parameters, with the organization resolved from its slug to its documentId. */
-export type CatalogQuery = Pick<PublicParams, 'q' | 'subject' | 'genre' | 'validity' | 'documentKind' | 'year'> & { locale: string; organization?: string };
+export type { CatalogQuery };
 
 interface LiveRow {
   entry_id: number;
@@ -65,7 +65,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const insert = async (db: Knex, rows: LiveRow[]) => {
     if (rows.length === 0) return;
-    const records = rows.map((r) => {
+    const records = rows.map((r): CatalogSearchRecord => {
       const date = isoDate(r.published_date);
       return {
         entry_id: r.entry_id,
@@ -86,53 +86,45 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       // eslint-disable-next-line no-await-in-loop
       await db(SEARCH_TABLE).insert(chunk);
       // eslint-disable-next-line no-await-in-loop
-      if (!isPostgres()) await db(FTS_TABLE).insert(chunk.map((r) => ({ rowid: r.entry_id, ...ftsColumns(r.search_text) })));
+      if (!isPostgres()) await db(TERMS_TABLE).insert(chunk.map(termsRow));
     }
   };
 
-  const removeEntries = async (db: Knex, entryIds: number[]) => {
-    if (entryIds.length === 0) return;
-    if (!isPostgres()) await db(FTS_TABLE).whereIn('rowid', entryIds).delete();
-    await db(SEARCH_TABLE).whereIn('entry_id', entryIds).delete();
+  /** Takes entries out of the table and out of the terms index, whose rows are found by their order key. */
+  const removeEntries = async (db: Knex, stale: Array<{ entry_id: number; published_date: string | Date | null }>) => {
+    if (stale.length === 0) return;
+    if (!isPostgres()) {
+      const keys = stale.map((r) => orderKey(isoDate(r.published_date), Number(r.entry_id)));
+      await db(TERMS_TABLE).whereIn('rowid', keys).delete();
+    }
+    const ids = stale.map((r) => r.entry_id);
+    await db(SEARCH_TABLE).whereIn('entry_id', ids).delete();
   };
 
   /**
-   * The rows matching the filters and every search term. 'index' finds the terms through the gram
-   * index (few matches); 'scan' tests each row's text while walking the newest-first order, which
-   * is quicker when matches are so many that a page is found within the first few hundred rows.
+   * PostgreSQL: the rows matching the filters and every search term. 'index' finds the terms
+   * through the gram index (few matches); 'scan' tests each row's text while walking the
+   * newest-first order, which is quicker when matches are so many that a page is found within the
+   * first few hundred rows.
    */
   const matching = (db: Knex, query: CatalogQuery, via: 'index' | 'scan') => {
     const terms = query.q ? searchTerms(query.q) : [];
-    // SQLite, full-text matches: each is looked up in the narrow index, not in the wide table (the
-    // planner picks the table's rowid without statistics, and a deployment seldom has them)
-    const from: ReturnType<Knex> =
-      terms.length > 0 && via === 'index' && !isPostgres() ? db.from(db.raw(`${SEARCH_TABLE} INDEXED BY gd_catalog_search_entry_idx`)) : db(SEARCH_TABLE);
-    const builder = from.where('locale', query.locale);
-    if (query.organization) builder.where('organization_document_id', query.organization);
-    // Codes are two-level by shape (09, 09.02): a top-level code takes its children's entries too.
-    if (query.subject) builder.where(query.subject.includes('.') ? 'subject_code' : 'subject_top_code', query.subject);
-    if (query.genre) builder.where('genre', query.genre);
-    if (query.validity) builder.where('validity', query.validity);
-    if (query.documentKind) builder.where('document_kind', query.documentKind);
-    if (query.year) builder.where('published_year', query.year);
+    const builder = db(SEARCH_TABLE).where('locale', query.locale);
+    for (const [column, value] of facetFilters(query)) builder.where(column, value);
     if (terms.length === 0) return builder;
-    const contains = isPostgres() ? 'strpos(search_text, ?) > 0' : 'instr(search_text, ?) > 0';
     if (via === 'scan') {
-      for (const term of terms) builder.whereRaw(contains, [term]);
-    } else if (isPostgres()) {
+      for (const term of terms) builder.whereRaw('strpos(search_text, ?) > 0', [term]);
+    } else {
       builder.whereRaw('gd_search_grams(search_text) @> ?::text[]', [requiredGrams(terms)]);
       // A term of one or two characters is its gram; a longer one may have its grams out of order.
-      for (const term of terms.filter((t) => Array.from(t).length > 2)) builder.whereRaw(contains, [term]);
-    } else {
-      // joined, not `IN (subquery)`: the matches stream from the full-text index and the count stops at its cap
-      builder.join(FTS_TABLE, `${FTS_TABLE}.rowid`, `${SEARCH_TABLE}.entry_id`).whereRaw(`${FTS_TABLE} MATCH ?`, [ftsMatchExpression(terms)]);
+      for (const term of terms.filter((t) => Array.from(t).length > 2)) builder.whereRaw('strpos(search_text, ?) > 0', [term]);
     }
     return builder;
   };
 
   /** Empties the table and indexes every live public entry again, in batches by id. */
   const fill = async (trx: Knex): Promise<number> => {
-    if (!isPostgres()) await trx.raw(`DELETE FROM ${FTS_TABLE}`);
+    if (!isPostgres()) await trx.raw(`DELETE FROM ${TERMS_TABLE}`);
     await trx(SEARCH_TABLE).delete();
     let indexed = 0;
     let after = 0;
@@ -147,16 +139,15 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /**
-   * One page of matching ids and the capped count, on a connection or in a transaction. On SQLite
-   * outside a transaction the statements run prepared on the public reads' own connection (read-sql.ts).
-   */
-  const pageOn = async (db: Knex, query: CatalogQuery, offset: number, limit: number): Promise<{ ids: number[]; total: number; capped: boolean }> => {
-    const run = async <T>(builder: ReturnType<Knex>): Promise<T[]> => {
-      if (db !== strapi.db.connection || isPostgres()) return (await builder) as T[];
-      const { sql, bindings } = builder.toSQL();
-      return getService(strapi, 'read-sql').all<T>(sql, bindings as Array<string | number>);
-    };
+  /** Runs a built statement prepared (services/read-sql.ts): parsed and planned once per connection. */
+  const run = async <T>(builder: ReturnType<Knex>): Promise<T[]> => {
+    const { sql, bindings } = builder.toSQL();
+    return getService(strapi, 'read-sql').all<T>(sql, bindings as Array<string | number>);
+  };
+
+  /** PostgreSQL: the capped count, then a page through the gram index or along the order. */
+  const postgresPage = async (query: CatalogQuery, offset: number, limit: number) => {
+    const db = strapi.db.connection;
     const found = await run<{ total: number | string }>(
       db.count({ total: '*' }).from(
         matching(db, query, 'index')
@@ -183,6 +174,26 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     return { ids: rows.map((r) => Number(r.entry_id)), total: Math.min(count, COUNT_CAP), capped };
   };
 
+  /** SQLite: one MATCH of the terms index, counted up to the cap, its page read in the catalog's order. */
+  const sqlitePage = async (query: CatalogQuery, offset: number, limit: number) => {
+    const sql = getService(strapi, 'read-sql');
+    const match = termsMatch(query);
+    const found = await sql.first<{ total: number }>(`SELECT count(*) AS total FROM (SELECT 1 FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ? LIMIT ?)`, [
+      match,
+      COUNT_CAP + 1,
+    ]);
+    const count = Number(found?.total ?? 0);
+    const rows =
+      count === 0 || offset >= count
+        ? []
+        : await sql.all<{ key: number }>(`SELECT rowid AS key FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`, [
+            match,
+            limit,
+            offset,
+          ]);
+    return { ids: rows.map((r) => entryIdOf(Number(r.key))), total: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
+  };
+
   return {
     /** Re-indexes one document (all its locales): after its publish or withdraw, in the same transaction. */
     async refreshDocument(trx: Knex, documentId: string): Promise<void> {
@@ -193,12 +204,12 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     async refreshDocuments(trx: Knex, documentIds: string[]): Promise<void> {
       for (const ids of chunksOf(documentIds)) {
         // eslint-disable-next-line no-await-in-loop
-        const stale = (await trx(SEARCH_TABLE).whereIn('document_id', ids).select('entry_id')) as Array<{ entry_id: number }>;
+        const stale = (await trx(SEARCH_TABLE).whereIn('document_id', ids).select('entry_id', 'published_date')) as Array<{
+          entry_id: number;
+          published_date: string | null;
+        }>;
         // eslint-disable-next-line no-await-in-loop
-        await removeEntries(
-          trx,
-          stale.map((r) => r.entry_id)
-        );
+        await removeEntries(trx, stale);
         // eslint-disable-next-line no-await-in-loop
         await insert(trx, rawRows<LiveRow>(await trx.raw(liveRowsSql({ documents: ids.length }), ids)));
       }
@@ -223,14 +234,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
      * search is the useful answer, as on the search engines people know.
      */
     async page(query: CatalogQuery, offset: number, limit: number): Promise<{ ids: number[]; total: number; capped: boolean }> {
-      if (!isPostgres() || !query.q) return pageOn(strapi.db.connection, query, offset, limit);
-      // A text search reads a few thousand heap pages through the gram index; PostgreSQL's parallel
-      // workers cost more to start than they save there (bench:catalog at 1,000,000 entries on 2
-      // cores: 2-character query p95 110 ms with them).
-      return strapi.db.connection.transaction(async (trx) => {
-        await trx.raw('SET LOCAL max_parallel_workers_per_gather = 0');
-        return pageOn(trx, query, offset, limit);
-      });
+      return isPostgres() ? postgresPage(query, offset, limit) : sqlitePage(query, offset, limit);
     },
   };
 };

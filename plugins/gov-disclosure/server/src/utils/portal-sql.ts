@@ -63,10 +63,18 @@ const build = (strapi: Core.Strapi) => {
      */
     columnPage: columnPage(''),
 
-    /** (column, locale) → the sort keys of everything it lists, in order: where deep pages start. */
-    columnKeys: `SELECT published_date AS "publishedDate", entry_id AS "entryId" FROM ${LISTING_TABLE}
+    /** (column, locale) → the first sort key it lists: where the anchors start. */
+    columnFirstKey: `SELECT published_date AS "publishedDate", entry_id AS "entryId" FROM ${LISTING_TABLE}
       WHERE column_id = ? AND locale = ?
-      ORDER BY published_date DESC, entry_id DESC`,
+      ORDER BY published_date DESC, entry_id DESC LIMIT 1`,
+
+    /** (column, locale, date, id, skip) → the sort key `skip` rows after the one given: the next anchor. */
+    columnKeyAfter: `SELECT published_date AS "publishedDate", entry_id AS "entryId" FROM ${LISTING_TABLE}
+      WHERE column_id = ? AND locale = ? AND (published_date, entry_id) < (?, ?)
+      ORDER BY published_date DESC, entry_id DESC LIMIT 1 OFFSET ?`,
+
+    /** (column, locale) → a row when some entry it lists has no date. */
+    columnUndated: `SELECT 1 AS undated FROM ${LISTING_TABLE} WHERE column_id = ? AND locale = ? AND published_date IS NULL LIMIT 1`,
 
     /** (column, locale, anchor date, anchor id, limit, offset) → a page counted from an anchor row on. */
     columnPageFrom: columnPage('AND (published_date, entry_id) <= (?, ?)'),

@@ -17,6 +17,7 @@ import { applicationIndexes } from './application-indexes';
 import { columnPurposes } from './column-purposes';
 import { entryLinks } from './entry-links';
 import { catalogSearchEntryIndex } from './catalog-search-entry-index';
+import { catalogTerms } from './catalog-terms';
 
 export const MIGRATIONS: Migration[] = [
   catalogIndexNumberUnique,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Migration[] = [
   columnPurposes,
   entryLinks,
   catalogSearchEntryIndex,
+  catalogTerms,
 ];
