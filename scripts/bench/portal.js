@@ -68,9 +68,22 @@ const load = (url, token) => runNode([path.join(__dirname, 'load.js'), url, Stri
 const loadMix = (origin, poolFile, distribution) =>
   runNode([path.join(__dirname, 'load-mix.js'), origin, poolFile, distribution, String(CONNECTIONS), String(SECONDS)]);
 
+/** Whether the benchmark's PostgreSQL schema is there (Strapi would fail to start without it). */
+const schemaExists = async (db) => {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: db.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [db.env.DATABASE_SCHEMA])).rowCount > 0;
+  } finally {
+    await client.end();
+  }
+};
+
 /** How many generated entries a kept benchmark database holds (0 when none). */
 const generatedCount = async (db) => {
   if (db.env.DATABASE_CLIENT === 'sqlite' && !fs.existsSync(db.env.DATABASE_FILENAME)) return 0;
+  if (db.env.DATABASE_CLIENT === 'postgres' && !(await schemaExists(db))) return 0;
   Object.assign(process.env, db.env, { LOG_LEVEL: 'error' });
   const strapi = await loadStrapi();
   try {

@@ -6,6 +6,7 @@
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { seedDemo } from '../../src/seed/seed-demo';
 import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
+import { catalogTerms } from '../../plugins/gov-disclosure/server/src/database/migrations/catalog-terms';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateCatalog } = require('../../scripts/bench/generate-catalog');
@@ -155,6 +156,23 @@ describe('catalog search', () => {
     await strapi.plugin('gov-disclosure').service('workflow').publishAsSystem('plugin::gov-disclosure.catalog-entry', created.documentId, 'zh-Hans', 'test');
     expect(await apiAll({ q: '冬季检修' })).toEqual([created.documentId]);
     expect(await apiAll({ q: '〔2026〕99' })).toEqual([created.documentId]);
+  });
+
+  it('fills the terms index from the search table when a database is upgraded to it', async () => {
+    const knex = app.strapi.db.connection;
+    const questions = [{ q: '电梯' }, { q: '特种设备' }, { subject: '09', year: '2015' }, { validity: 'repealed' }, {}];
+    const before = await Promise.all(questions.map(apiAll));
+    expect(before[0].length).toBeGreaterThan(0);
+    const client = app.strapi.db.dialect.client;
+    const cache = app.strapi.plugin('gov-disclosure').service('public-cache');
+    if (client !== 'postgres') {
+      await knex.raw('DELETE FROM gov_disclosure_catalog_terms');
+      cache.clear();
+      expect(await apiAll({ q: '电梯' })).toEqual([]);
+    }
+    await knex.transaction((trx) => catalogTerms.up(trx as unknown as typeof knex, { client }));
+    cache.clear();
+    expect(await Promise.all(questions.map(apiAll))).toEqual(before);
   });
 
   it('rebuilds an emptied search table and column listing once, when two boots try at the same time', async () => {

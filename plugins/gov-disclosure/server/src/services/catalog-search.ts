@@ -139,10 +139,10 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** Runs a built statement prepared (services/read-sql.ts): parsed and planned once per connection. */
+  /** Runs a built statement through services/read-sql.ts, planned for its values: they decide between indexes. */
   const run = async <T>(builder: ReturnType<Knex>): Promise<T[]> => {
     const { sql, bindings } = builder.toSQL();
-    return getService(strapi, 'read-sql').all<T>(sql, bindings as Array<string | number>);
+    return getService(strapi, 'read-sql').all<T>(sql, bindings as Array<string | number>, { planEach: true });
   };
 
   /** PostgreSQL: the capped count, then a page through the gram index or along the order. */

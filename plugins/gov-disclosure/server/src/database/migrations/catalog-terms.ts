@@ -13,8 +13,8 @@ const BATCH = 2000;
  * narrow entry index, which goes on both databases (PostgreSQL's search never used it).
  * PostgreSQL: no parallel workers for the search table. A catalog question reads a few thousand
  * heap pages at most, and starting workers cost more than they saved (bench:catalog, 1,000,000
- * entries, 2 cores: a 2-character query's p95 110 ms with them); a per-table setting, so the reads
- * can run as prepared statements outside a transaction instead of after SET LOCAL.
+ * entries, 2 cores: a 2-character query's p95 110 ms with them); a setting of the table, so a
+ * search is one statement instead of a transaction around SET LOCAL and its two reads.
  */
 export const catalogTerms: Migration = {
   name: '2026.12.03T18.00.00.catalog-terms',
