@@ -1,4 +1,11 @@
-import { entryIdOf, facetFilters, orderKey, termsMatch, termsRow, type CatalogSearchRecord } from '../../plugins/gov-disclosure/server/src/domain/catalog-terms';
+import {
+  entryIdOf,
+  facetFilters,
+  orderKey,
+  termsMatch,
+  termsRow,
+  type CatalogSearchRecord,
+} from '../../plugins/gov-disclosure/server/src/domain/catalog-terms';
 
 const record = (over: Partial<CatalogSearchRecord> = {}): CatalogSearchRecord => ({
   entry_id: 7,

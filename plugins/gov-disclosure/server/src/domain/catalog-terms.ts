@@ -91,7 +91,11 @@ export const termsRow = (record: CatalogSearchRecord): { rowid: number; bigrams:
   const facets = (Object.keys(FACET_LETTERS) as Array<keyof CatalogFacets>)
     .filter((column) => record[column] !== null && record[column] !== undefined && record[column] !== '')
     .map((column) => facetToken(scope, column, record[column] as string | number));
-  return { rowid: orderKey(record.published_date, record.entry_id), ...ftsColumns(record.search_text, scope), facets: [everyEntryToken(scope), ...facets].join(' ') };
+  return {
+    rowid: orderKey(record.published_date, record.entry_id),
+    ...ftsColumns(record.search_text, scope),
+    facets: [everyEntryToken(scope), ...facets].join(' '),
+  };
 };
 
 /** The MATCH expression of a catalog question: every filter, every word, in the query's locale. */

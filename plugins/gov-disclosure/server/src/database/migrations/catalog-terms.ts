@@ -28,7 +28,7 @@ export const catalogTerms: Migration = {
     await knex.raw(`CREATE VIRTUAL TABLE IF NOT EXISTS ${TERMS_TABLE}
       USING fts5(bigrams, chars, facets, content='', contentless_delete=1, tokenize='ascii')`);
     await knex.raw(`DELETE FROM ${TERMS_TABLE}`);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       // eslint-disable-next-line no-await-in-loop -- batches follow one another by id
       const rows = (await knex(SEARCH_TABLE).where('entry_id', '>', after).orderBy('entry_id').limit(BATCH).select()) as CatalogSearchRecord[];
       if (rows.length === 0) return;
