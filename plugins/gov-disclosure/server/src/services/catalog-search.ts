@@ -39,6 +39,8 @@ interface LiveRow {
 
 const REBUILD_BATCH = 2000;
 export const COUNT_CAP = 10_000;
+/** A row walked along the order against a match fetched through the gram index (bench, PostgreSQL 15). */
+const WALK_COST = 2.3;
 
 const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
@@ -145,6 +147,27 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     return getService(strapi, 'read-sql').all<T>(sql, bindings as Array<string | number>, { planEach: true });
   };
 
+  // PostgreSQL's estimate of the table's rows, read at most once a minute: it only chooses a path
+  let tableRows = { value: Promise.resolve(-1), expires: 0 };
+  const estimatedRows = () => {
+    if (tableRows.expires < Date.now()) {
+      const value = strapi.db.connection
+        .raw(`SELECT reltuples AS n FROM pg_class WHERE oid = ?::regclass`, [SEARCH_TABLE])
+        .then((r: { rows: Array<{ n: number | string }> }) => Number(r.rows[0]?.n ?? -1))
+        .catch(() => -1);
+      tableRows = { value, expires: Date.now() + 60_000 };
+    }
+    return tableRows.value;
+  };
+
+  /**
+   * Whether walking the newest-first order, testing each row's text, finds the page sooner than
+   * fetching and sorting every match: about rows / matches rows are walked per match wanted, at
+   * about twice the cost of fetching a match (a term in 1 of 23 rows, page 1: 1.6 ms walking,
+   * 6.6 ms fetching and sorting its 4,290 matches). Without an estimate, only past the count's cap.
+   */
+  const walkIsCheaper = (matches: number, wanted: number, rows: number) => matches > COUNT_CAP || (rows > 0 && matches * matches > WALK_COST * wanted * rows);
+
   /** PostgreSQL: the capped count, then a page through the gram index or along the order. */
   const postgresPage = async (query: CatalogQuery, offset: number, limit: number) => {
     const db = strapi.db.connection;
@@ -162,7 +185,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       count === 0 || offset >= count
         ? []
         : await run<{ entry_id: number }>(
-            matching(db, query, capped ? 'scan' : 'index')
+            matching(db, query, query.q && walkIsCheaper(count, offset + limit, await estimatedRows()) ? 'scan' : 'index')
               .select('entry_id')
               .orderBy([
                 { column: 'published_date', order: 'desc' },
