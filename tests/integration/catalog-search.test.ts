@@ -106,7 +106,6 @@ describe('catalog search', () => {
     const expected = reference((r) => contains(r, '工作'));
     expect(expected.length).toBeGreaterThan(100);
     for (const page of [1, 2, 3]) {
-      // eslint-disable-next-line no-await-in-loop
       const res = await app
         .http()
         .get('/api/gov-disclosure/catalog')
