@@ -102,7 +102,7 @@ describe('catalog search', () => {
     expect(await apiAll({ q }, 5)).toEqual(reference((r) => contains(r, q)));
   });
 
-  it('answers the first pages of a very common term by walking the order as the reference orders it', async () => {
+  it('answers the first pages of a very common term as the reference orders them (PostgreSQL walks the order there)', async () => {
     const expected = reference((r) => contains(r, '工作'));
     expect(expected.length).toBeGreaterThan(100);
     for (const page of [1, 2, 3]) {
@@ -214,6 +214,8 @@ describe('catalog search', () => {
     expect([a, b].sort()).toEqual([before.search, null].sort());
     expect((await Promise.all([listings.rebuildIfEmpty(), listings.rebuildIfEmpty()])).sort()).toEqual([false, true]);
     expect({ search: await count('gov_disclosure_catalog_search'), listing: await count('gov_disclosure_column_listings') }).toEqual(before);
+    // answered again from the rebuilt tables, not from the rendered responses of a moment ago
+    app.strapi.plugin('gov-disclosure').service('public-cache').clear();
     expect(await apiAll({ q: '电梯' })).toEqual(answer);
   });
 });

@@ -126,7 +126,8 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Empties the table and indexes every live public entry again, in batches by id. */
   const fill = async (trx: Knex): Promise<number> => {
-    if (!isPostgres()) await trx.raw(`DELETE FROM ${TERMS_TABLE}`);
+    // FTS5's own command: emptied at once, not row by row with deletion markers left to merge
+    if (!isPostgres()) await trx.raw(`INSERT INTO ${TERMS_TABLE}(${TERMS_TABLE}) VALUES ('delete-all')`);
     await trx(SEARCH_TABLE).delete();
     let indexed = 0;
     let after = 0;

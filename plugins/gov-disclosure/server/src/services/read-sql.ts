@@ -68,13 +68,14 @@ const readSql = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A named statement, or an unnamed one that PostgreSQL plans for the values of each call. */
   const postgresQuery = (sql: string, planEach: boolean): { name?: string; text: string } => {
+    if (planEach) return { text: postgresStatement(sql).text };
     let statement = named.get(sql);
     if (!statement) {
       if (named.size >= MAX_PREPARED) named.clear();
       statement = postgresStatement(sql);
       named.set(sql, statement);
     }
-    return planEach ? { text: statement.text } : statement;
+    return statement;
   };
 
   return {

@@ -27,7 +27,8 @@ export const catalogTerms: Migration = {
     await knex.raw('DROP TABLE IF EXISTS gov_disclosure_catalog_fts');
     await knex.raw(`CREATE VIRTUAL TABLE IF NOT EXISTS ${TERMS_TABLE}
       USING fts5(bigrams, chars, facets, content='', contentless_delete=1, tokenize='ascii')`);
-    await knex.raw(`DELETE FROM ${TERMS_TABLE}`);
+    // FTS5's own command: emptied at once, not row by row with deletion markers left to merge
+    await knex.raw(`INSERT INTO ${TERMS_TABLE}(${TERMS_TABLE}) VALUES ('delete-all')`);
     for (let after = 0; ;) {
       // eslint-disable-next-line no-await-in-loop -- batches follow one another by id
       const rows = (await knex(SEARCH_TABLE).where('entry_id', '>', after).orderBy('entry_id').limit(BATCH).select()) as CatalogSearchRecord[];
