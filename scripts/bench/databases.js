@@ -34,6 +34,18 @@ const freshDatabase = async (db) => {
   await c.end();
 };
 
+/** Whether a benchmark's PostgreSQL schema is there (Strapi fails to start in a missing one). */
+const schemaExists = async (db) => {
+  const { Client } = require('pg');
+  const c = new Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    return (await c.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [db.env.DATABASE_SCHEMA])).rowCount > 0;
+  } finally {
+    await c.end();
+  }
+};
+
 /** Prints the table and the JSON, and keeps the JSON in bench-results/<name>.json. */
 const reportResults = (name, table, results) => {
   console.table(table);
@@ -79,4 +91,4 @@ const generatedCatalog = async (db, entries, { batchSize, vacuum = false } = {})
   return { strapi, seconds };
 };
 
-module.exports = { benchDatabases, buildApp, freshDatabase, generatedCatalog, reportResults, PG_URL, ROOT };
+module.exports = { benchDatabases, buildApp, freshDatabase, generatedCatalog, reportResults, schemaExists, PG_URL, ROOT };

@@ -22,7 +22,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { productionSecrets } = require('../lib/cluster');
-const { benchDatabases, buildApp, generatedCatalog, reportResults, ROOT } = require('./databases');
+const { benchDatabases, buildApp, generatedCatalog, reportResults, schemaExists, ROOT } = require('./databases');
 const { loadStrapi, stopStrapi } = require('../lib/strapi-app');
 const { buildPool, readCatalog, PAGE_SIZE } = require('./portal-mix');
 
@@ -67,18 +67,6 @@ const runNode = (args) => {
 const load = (url, token) => runNode([path.join(__dirname, 'load.js'), url, String(CONNECTIONS), String(SECONDS), ...(token ? [token] : [])]);
 const loadMix = (origin, poolFile, distribution) =>
   runNode([path.join(__dirname, 'load-mix.js'), origin, poolFile, distribution, String(CONNECTIONS), String(SECONDS)]);
-
-/** Whether the benchmark's PostgreSQL schema is there (Strapi would fail to start without it). */
-const schemaExists = async (db) => {
-  const { Client } = require('pg');
-  const client = new Client({ connectionString: db.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [db.env.DATABASE_SCHEMA])).rowCount > 0;
-  } finally {
-    await client.end();
-  }
-};
 
 /** How many generated entries a kept benchmark database holds (0 when none). */
 const generatedCount = async (db) => {

@@ -33,11 +33,13 @@ interface KnexClient {
   releaseConnection(connection: PgConnection): Promise<void>;
 }
 
-/** `?` placeholders as PostgreSQL's $1, $2…, and a name for the statement. */
-const postgresStatement = (sql: string) => {
+/** `?` placeholders as PostgreSQL's $1, $2… */
+const positional = (sql: string) => {
   let n = 0;
-  return { name: `gd_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`, text: sql.replace(/\?/g, () => `$${(n += 1)}`) };
+  return sql.replace(/\?/g, () => `$${(n += 1)}`);
 };
+/** A statement with a name: each connection parses and plans it once. */
+const postgresStatement = (sql: string) => ({ name: `gd_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`, text: positional(sql) });
 
 const READ_CACHE_KIB = 64 * 1024;
 const READ_MMAP_BYTES = 1024 * 1024 * 1024;
@@ -68,7 +70,7 @@ const readSql = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A named statement, or an unnamed one that PostgreSQL plans for the values of each call. */
   const postgresQuery = (sql: string, planEach: boolean): { name?: string; text: string } => {
-    if (planEach) return { text: postgresStatement(sql).text };
+    if (planEach) return { text: positional(sql) };
     let statement = named.get(sql);
     if (!statement) {
       if (named.size >= MAX_PREPARED) named.clear();
