@@ -25,10 +25,28 @@ describe('依申请公开 register in the admin panel (Chromium)', () => {
   let page: Page;
   const shot = screenshotter('register-admin');
 
-  /** Chooses `option` in the design system's select labelled `label` (the clerk's own words). */
+  /** Chooses `option` in the design system's select labelled `label` (the clerk's own words), and sees it chosen. */
   const choose = async (label: RegExp, option: string | RegExp) => {
-    await page.getByRole('combobox', { name: label }).click();
-    await page.getByRole('option', { name: option }).first().click();
+    const select = page.getByRole('combobox', { name: label });
+    await select.click();
+    const item = page.getByRole('option', { name: option }).first();
+    const text = (await item.textContent())!.trim();
+    await item.click();
+    await select.filter({ hasText: text }).waitFor({ timeout: 10_000 });
+  };
+
+  /** Waits for `testId`; when it does not come, fails with what the dialog `dialogId` shows (the server's field messages). */
+  const awaitOrExplain = async (testId: string, dialogId: string) => {
+    await page
+      .getByTestId(testId)
+      .waitFor()
+      .catch(async (e: Error) => {
+        const shown = await page
+          .getByTestId(dialogId)
+          .innerText({ timeout: 1_000 })
+          .catch(() => '(no dialog)');
+        throw new Error(`${testId} did not appear; ${dialogId} shows:\n${shown}`, { cause: e });
+      });
   };
 
   beforeAll(async () => {
@@ -69,7 +87,7 @@ describe('依申请公开 register in the admin panel (Chromium)', () => {
     await shot(page, 'field-error');
     await page.getByTestId('register-idNumber').fill(ID_NUMBER);
     await page.getByTestId('register-submit').click();
-    await page.getByTestId('receipt-dialog').waitFor();
+    await awaitOrExplain('receipt-dialog', 'register-dialog');
     trackingNumber = (await page.getByTestId('receipt-tracking-number').textContent())!.trim();
     expect(trackingNumber).toMatch(/^YSQ-\d{4}-\d{5}$/);
     expect((await page.getByTestId('receipt-query-code').textContent())!.trim()).toMatch(/^[A-Z2-9]{10}$/);
@@ -80,6 +98,7 @@ describe('依申请公开 register in the admin panel (Chromium)', () => {
   });
 
   it('opens the case, shows the identity only on request (and records it), extends and answers it', async () => {
+    expect(trackingNumber).not.toBe(''); // the case registered above
     await page.locator(`[data-tracking-number="${trackingNumber}"] a`).first().click();
     await page.getByTestId('case-deadline').waitFor();
     expect(await page.content()).not.toContain(ID_NUMBER);

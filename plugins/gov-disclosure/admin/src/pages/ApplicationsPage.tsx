@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Badge,
   Box,
@@ -70,6 +70,12 @@ export const ApplicationsPage = () => {
   const { result, reload } = useApplications(filters);
   const [registering, setRegistering] = useState(false);
   const [registered, setRegistered] = useState<RegisteredApplication | null>(null);
+  // The agency's day (Beijing), kept across reloads: the browser's clock may be in another zone, and
+  // UTC is still yesterday before 08:00 in Beijing, so the default date of receipt waits for it.
+  const [agencyDay, setAgencyDay] = useState<string | null>(null);
+  useEffect(() => {
+    if (result.state === 'done') setAgencyDay(result.data.meta.today);
+  }, [result]);
 
   /** Sets one filter (empty removes it) and goes back to the first page. */
   const setFilter = (key: string, value: string | undefined) =>
@@ -84,8 +90,7 @@ export const ApplicationsPage = () => {
       { replace: key !== 'page' }
     );
 
-  const today = result.state === 'done' ? result.data.meta.today : new Date().toISOString().slice(0, 10);
-  const thisYear = Number(today.slice(0, 4));
+  const thisYear = agencyDay ? Number(agencyDay.slice(0, 4)) : new Date().getFullYear();
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   const counts = result.state === 'done' ? result.data.meta.countsByState : null;
   const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : null;
@@ -123,7 +128,7 @@ export const ApplicationsPage = () => {
         subtitle={t('applications.list.subtitle')}
         primaryAction={
           allowedActions.canRegister ? (
-            <Button startIcon={<Plus />} onClick={() => setRegistering(true)} data-testid="register-open">
+            <Button startIcon={<Plus />} disabled={!agencyDay} onClick={() => setRegistering(true)} data-testid="register-open">
               {t('applications.register.open')}
             </Button>
           ) : undefined
@@ -306,9 +311,9 @@ export const ApplicationsPage = () => {
           )}
         </Flex>
       </Layouts.Content>
-      {registering && (
+      {registering && agencyDay && (
         <RegisterApplicationDialog
-          today={today}
+          today={agencyDay}
           canAssign={Boolean(allowedActions.canAssign)}
           onClose={() => setRegistering(false)}
           onRegistered={(r) => {
