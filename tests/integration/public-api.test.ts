@@ -282,6 +282,57 @@ describe('public API', () => {
     expect(en.body.data.title).toMatch(/^Notice on issuing/);
   });
 
+  it('lists the entry’s attachments in their order and the columns it is posted in; none of an on-request entry’s', async () => {
+    const file = async (name: string, size: number) =>
+      (await app.strapi.db.query('plugin::upload.file').create({
+        data: {
+          name,
+          hash: `h${process.pid}${size * 100}`,
+          ext: '.pdf',
+          mime: 'application/pdf',
+          size,
+          url: `/uploads/${encodeURIComponent(name)}`,
+          provider: 'local',
+        },
+      })) as { id: number };
+    const second = await file('附件二：申报表.pdf', 2.5);
+    const first = await file('附件一：认定办法.pdf', 312.25);
+    const id = await fx.createEntry('带两个附件的通知');
+    await documentsOf(app.strapi, ENTRY).update({ documentId: id, locale: 'zh-Hans', data: { attachments: [first.id, second.id] } });
+    await fx.transitionAs('drafterIn', id, 'submit');
+    await fx.transitionAs('reviewerIn', id, 'approve');
+    await fx.transitionAs('publisher', id, 'publish');
+    const row = (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId: id, publishedAt: { $notNull: true } } })) as { slug: string };
+    const res = await get(`${API}/entries/${row.slug}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.attachments).toEqual([
+      { name: '附件一：认定办法.pdf', url: `/uploads/${encodeURIComponent('附件一：认定办法.pdf')}`, mime: 'application/pdf', size: 312.25 },
+      { name: '附件二：申报表.pdf', url: `/uploads/${encodeURIComponent('附件二：申报表.pdf')}`, mime: 'application/pdf', size: 2.5 },
+    ]);
+    const column = (await rowsOf(app.strapi, 'plugin::gov-disclosure.column').findOne({ where: { slug: 'tong-zhi', locale: 'zh-Hans' } })) as { name: string };
+    expect(res.body.data.columns).toEqual([{ slug: 'tong-zhi', name: column.name }]);
+    expect(res.body.data.interprets).toEqual([]);
+    expect(res.body.data.interpretations).toEqual([]);
+    // the portal page links them
+    const page = await get(`/portal/entries/${row.slug}`);
+    expect(page.text.indexOf('附件一：认定办法.pdf')).toBeGreaterThan(-1);
+    expect(page.text.indexOf('附件一：认定办法.pdf')).toBeLessThan(page.text.indexOf('附件二：申报表.pdf'));
+    // an on-request entry lists none: its files are given on request
+    const onRequestWithFile = await fx.createEntry('依申请公开的带附件条目');
+    await documentsOf(app.strapi, ENTRY).update({
+      documentId: onRequestWithFile,
+      locale: 'zh-Hans',
+      data: { disclosureMode: 'on_request', attachments: [first.id] },
+    });
+    await fx.transitionAs('drafterIn', onRequestWithFile, 'submit');
+    await fx.transitionAs('reviewerIn', onRequestWithFile, 'approve');
+    await fx.transitionAs('publisher', onRequestWithFile, 'publish');
+    const listed = (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId: onRequestWithFile, publishedAt: { $notNull: true } } })) as { slug: string };
+    const shown = await get(`${API}/entries/${listed.slug}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.data.attachments).toEqual([]);
+  });
+
   it('filters the catalog by subject (top level includes its children), genre, organization, year, validity', async () => {
     const titles = async (q: string) => ((await get(`${API}/catalog?pageSize=100&${q}`)).body.data as Array<{ title: string }>).map((e) => e.title);
     expect((await titles('subject=09')).length).toBeGreaterThan(0);

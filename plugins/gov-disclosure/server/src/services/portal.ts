@@ -42,6 +42,11 @@ interface ColumnRow extends Row {
 /** A summary row of portal-sql.ts: the organization's columns flat beside the entry's. */
 type SummaryRow = Row & { organizationSlug: string | null; organizationName: string | null };
 
+/** An entry row of portal-sql.ts: its lists as JSON arrays, parsed by PostgreSQL's driver, text from SQLite. */
+type EntryRow = SummaryRow & Record<'columns' | 'attachments' | 'interprets' | 'interpretations', unknown[] | string | null>;
+
+const jsonList = <T = Record<string, unknown>>(value: unknown[] | string | null): T[] => (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as T[];
+
 /** The row as the query engine would have populated it. */
 const withOrganization = (r: SummaryRow): Row => ({
   ...r,
@@ -247,20 +252,13 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
       // 索引号 contain a slash, slugs and documentIds never do; a documentId is 24 letters/digits.
       const keys: EntryKey[] = key.includes('/') ? ['indexNumber'] : /^[a-z0-9]{24}$/.test(key) ? ['documentId', 'slug'] : ['slug'];
       const statements = portalSql(strapi);
-      let found: SummaryRow | null = null;
+      let found: EntryRow | null = null;
       for (const by of keys) {
         // eslint-disable-next-line no-await-in-loop -- at most two look-ups, the second only when the first misses
-        found = await sql().first<SummaryRow>(statements.entry(by), [key, locale]);
+        found = await sql().first<EntryRow>(statements.entry(by), [UID.catalogEntry, locale, locale, key, locale]);
         if (found) break;
       }
       if (!found) return null;
-      const id = Number(found.id);
-      const [columns, attachments, interprets, interpretations] = await Promise.all([
-        sql().all<{ slug: string; name: string }>(statements.entryColumns, [id]),
-        sql().all<{ name: string; url: string; mime: string; size: number }>(statements.entryAttachments, [id, UID.catalogEntry]),
-        sql().all<SummaryRow>(statements.interprets, [id, locale]),
-        sql().all<SummaryRow>(statements.interpretations, [id, locale]),
-      ]);
       const row = withOrganization(found);
       const subject =
         found.subjectCode === null || found.subjectCode === undefined
@@ -270,10 +268,10 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
         {
           ...row,
           subjectCategory: subject,
-          columns,
-          attachments,
-          interprets: interprets.map(withOrganization),
-          interpretations: interpretations.map(withOrganization),
+          columns: jsonList(found.columns),
+          attachments: jsonList(found.attachments),
+          interprets: jsonList<SummaryRow>(found.interprets).map(withOrganization),
+          interpretations: jsonList<SummaryRow>(found.interpretations).map(withOrganization),
         },
         locale
       );
