@@ -39,8 +39,6 @@ interface LiveRow {
 
 const REBUILD_BATCH = 2000;
 export const COUNT_CAP = 10_000;
-/** A row walked along the order against a match fetched through the gram index (bench, PostgreSQL 15). */
-const WALK_COST = 2.3;
 
 const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
@@ -148,54 +146,46 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     return getService(strapi, 'read-sql').all<T>(sql, bindings as Array<string | number>, { planEach: true });
   };
 
-  // PostgreSQL's estimate of the table's rows, read at most once a minute: it only chooses a path
-  let tableRows = { value: Promise.resolve(-1), expires: 0 };
-  const estimatedRows = () => {
-    if (tableRows.expires < Date.now()) {
-      const value = strapi.db.connection
-        .raw(`SELECT reltuples AS n FROM pg_class WHERE oid = ?::regclass`, [SEARCH_TABLE])
-        .then((r: { rows: Array<{ n: number | string }> }) => Number(r.rows[0]?.n ?? -1))
-        .catch(() => -1);
-      tableRows = { value, expires: Date.now() + 60_000 };
-    }
-    return tableRows.value;
-  };
-
   /**
-   * Whether walking the newest-first order, testing each row's text, finds the page sooner than
-   * fetching and sorting every match: about rows / matches rows are walked per match wanted, at
-   * about twice the cost of fetching a match (a term in 1 of 23 rows, page 1: 1.6 ms walking,
-   * 6.6 ms fetching and sorting its 4,290 matches). Without an estimate, only past the count's cap.
+   * PostgreSQL: one pass over the matches (through the gram index, up to the cap) gives their count
+   * and, when none was left out, the page sorted from them (the same rows were fetched twice, for
+   * the count and again for the page). Past the cap matches are so many that walking the
+   * newest-first order, testing each row's text, finds a page within a few hundred rows.
    */
-  const walkIsCheaper = (matches: number, wanted: number, rows: number) => matches > COUNT_CAP || (rows > 0 && matches * matches > WALK_COST * wanted * rows);
-
-  /** PostgreSQL: the capped count, then a page through the gram index or along the order. */
   const postgresPage = async (query: CatalogQuery, offset: number, limit: number) => {
     const db = strapi.db.connection;
-    const found = await run<{ total: number | string }>(
-      db.count({ total: '*' }).from(
-        matching(db, query, 'index')
-          .select(db.raw('1'))
-          .limit(COUNT_CAP + 1)
-          .as('m')
-      )
+    const matches = matching(db, query, 'index')
+      .select('entry_id', 'published_date')
+      .limit(COUNT_CAP + 1)
+      .toSQL();
+    const [found] = await getService(strapi, 'read-sql').all<{ total: number | string; ids: number[] | null }>(
+      `WITH m AS MATERIALIZED (${matches.sql})
+      SELECT count(*) AS total, (
+        SELECT array_agg(p.entry_id ORDER BY p.published_date DESC, p.entry_id DESC) FROM (
+          SELECT entry_id, published_date FROM m ORDER BY published_date DESC, entry_id DESC LIMIT ? OFFSET ?
+        ) p
+      ) AS ids FROM m`,
+      [...(matches.bindings as Array<string | number>), limit, offset],
+      { planEach: true }
     );
-    const count = Number(found[0]?.total ?? 0);
+    const count = Number(found?.total ?? 0);
     const capped = count > COUNT_CAP;
-    const rows =
-      count === 0 || offset >= count
-        ? []
-        : await run<{ entry_id: number }>(
-            matching(db, query, query.q && walkIsCheaper(count, offset + limit, await estimatedRows()) ? 'scan' : 'index')
-              .select('entry_id')
-              .orderBy([
-                { column: 'published_date', order: 'desc' },
-                { column: 'entry_id', order: 'desc' },
-              ])
-              .limit(limit)
-              .offset(offset)
-          );
-    return { ids: rows.map((r) => Number(r.entry_id)), total: Math.min(count, COUNT_CAP), capped };
+    const ids =
+      !capped || offset >= count
+        ? (found?.ids ?? [])
+        : (
+            await run<{ entry_id: number }>(
+              matching(db, query, query.q ? 'scan' : 'index')
+                .select('entry_id')
+                .orderBy([
+                  { column: 'published_date', order: 'desc' },
+                  { column: 'entry_id', order: 'desc' },
+                ])
+                .limit(limit)
+                .offset(offset)
+            )
+          ).map((r) => r.entry_id);
+    return { ids: ids.map(Number), total: Math.min(count, COUNT_CAP), capped };
   };
 
   /** SQLite: one MATCH of the terms index, counted up to the cap, its page read in the catalog's order. */
