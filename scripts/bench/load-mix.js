@@ -3,7 +3,7 @@
 /**
  * Runs autocannon over a pool of URLs, each request drawing its path uniformly or by Zipf rank,
  * and prints its summary as JSON (with per-route latencies): the load comes from this process.
- * Usage: node scripts/bench/load-mix.js <origin> <pool.json> <uniform|zipf> <connections> <seconds>
+ * Usage: node scripts/bench/load-mix.js <origin> <pool.json> <uniform|zipf|first> <connections> <seconds>
  */
 const fs = require('node:fs');
 const autocannon = require('autocannon');
@@ -11,7 +11,8 @@ const { prng, routeOf, zipfSampler } = require('./portal-mix');
 
 const [origin, poolFile, distribution, connections = '32', seconds = '10'] = process.argv.slice(2);
 const pool = JSON.parse(fs.readFileSync(poolFile, 'utf8'));
-const random = prng(distribution === 'zipf' ? 7 : 3);
+// 'first': uniform over the pool in another order, the first load a started server sees (its warm-up)
+const random = prng({ zipf: 7, uniform: 3, first: 11 }[distribution]);
 const next = distribution === 'zipf' ? zipfSampler(pool.length, random) : () => Math.floor(random() * pool.length);
 
 // the path of the response being recorded: onResponse and the 'response' event follow each other synchronously
