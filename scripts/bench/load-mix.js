@@ -12,7 +12,12 @@ const { prng, routeOf, zipfSampler } = require('./portal-mix');
 const [origin, poolFile, distribution, connections = '32', seconds = '10'] = process.argv.slice(2);
 const pool = JSON.parse(fs.readFileSync(poolFile, 'utf8'));
 // 'first': uniform over the pool in another order, the first load a started server sees (its warm-up)
-const random = prng({ zipf: 7, uniform: 3, first: 11 }[distribution]);
+const SEEDS = { zipf: 7, uniform: 3, first: 11 };
+if (!(distribution in SEEDS)) {
+  console.error(`distribution must be one of ${Object.keys(SEEDS).join(', ')}, got ${distribution}`);
+  process.exit(2);
+}
+const random = prng(SEEDS[distribution]);
 const next = distribution === 'zipf' ? zipfSampler(pool.length, random) : () => Math.floor(random() * pool.length);
 
 // the path of the response being recorded: onResponse and the 'response' event follow each other synchronously

@@ -333,6 +333,22 @@ describe('public API', () => {
     expect(shown.body.data.attachments).toEqual([]);
   });
 
+  it('no longer links an interpretation once it is withdrawn', async () => {
+    const policy = 'wen-zhou-shi-ming-pai-chan-pin-ren-ding-guan-li-ban-fa';
+    const before = await get(`${API}/entries/${policy}`);
+    const interpretation = before.body.data.interpretations[0] as { documentId: string; slug: string };
+    await fx.transitionAs('publisher', interpretation.documentId, 'withdraw', '解读内容需更新');
+    try {
+      expect((await get(`${API}/entries/${policy}`)).body.data.interpretations).toEqual([]);
+      expect((await get(`${API}/entries/${interpretation.slug}`)).status).toBe(404);
+    } finally {
+      // the tests after this one read the seed's interpretation
+      await fx.transitionAs('drafterIn', interpretation.documentId, 'submit');
+      await fx.transitionAs('reviewerIn', interpretation.documentId, 'approve');
+      await fx.transitionAs('publisher', interpretation.documentId, 'publish');
+    }
+  });
+
   it('filters the catalog by subject (top level includes its children), genre, organization, year, validity', async () => {
     const titles = async (q: string) => ((await get(`${API}/catalog?pageSize=100&${q}`)).body.data as Array<{ title: string }>).map((e) => e.title);
     expect((await titles('subject=09')).length).toBeGreaterThan(0);
