@@ -349,6 +349,37 @@ describe('public API', () => {
     }
   });
 
+  it('links no withheld entry from an interpretation of it', async () => {
+    const publish = async (documentId: string) => {
+      await fx.transitionAs('drafterIn', documentId, 'submit');
+      await fx.transitionAs('reviewerIn', documentId, 'approve');
+      await fx.transitionAs('publisher', documentId, 'publish');
+    };
+    const policy = await fx.createEntry('后来不予公开的被解读文件');
+    await publish(policy);
+    const interpretation = await fx.createEntry('对后来不予公开文件的解读');
+    await documentsOf(app.strapi, ENTRY).update({
+      documentId: interpretation,
+      locale: 'zh-Hans',
+      data: { genre: 'interpretation', interprets: { connect: [{ documentId: policy }] } } as never,
+    });
+    await publish(interpretation);
+    // the policy's next version is withheld (as a 定密 decision after publication would make it)
+    await documentsOf(app.strapi, ENTRY).update({
+      documentId: policy,
+      locale: 'zh-Hans',
+      data: { disclosureMode: 'withheld', withholdReason: '涉及国家秘密' },
+    });
+    await publish(policy);
+    const row = (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId: interpretation, publishedAt: { $notNull: true } } })) as { slug: string };
+    const res = await get(`${API}/entries/${row.slug}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.interprets).toEqual([]);
+    expect(JSON.stringify(res.body)).not.toContain('后来不予公开的被解读文件');
+    // the catalog's tests after this one count the seed's interpretations only
+    await fx.transitionAs('publisher', interpretation, 'withdraw', '测试结束');
+  });
+
   it('filters the catalog by subject (top level includes its children), genre, organization, year, validity', async () => {
     const titles = async (q: string) => ((await get(`${API}/catalog?pageSize=100&${q}`)).body.data as Array<{ title: string }>).map((e) => e.title);
     expect((await titles('subject=09')).length).toBeGreaterThan(0);
