@@ -73,6 +73,14 @@ describe('public API', () => {
   });
 
   const get = (url: string) => app.http().get(url);
+  /** Takes an entry through the real chain to published. */
+  const publishByChain = async (documentId: string) => {
+    await fx.transitionAs('drafterIn', documentId, 'submit');
+    await fx.transitionAs('reviewerIn', documentId, 'approve');
+    await fx.transitionAs('publisher', documentId, 'publish');
+  };
+  const publishedSlug = async (documentId: string) =>
+    ((await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId, publishedAt: { $notNull: true } } })) as { slug: string }).slug;
 
   const PUBLIC_ROUTES = [
     `${API}/columns`,
@@ -299,11 +307,9 @@ describe('public API', () => {
     const first = await file('附件一：认定办法.pdf', 312.25);
     const id = await fx.createEntry('带两个附件的通知');
     await documentsOf(app.strapi, ENTRY).update({ documentId: id, locale: 'zh-Hans', data: { attachments: [first.id, second.id] } });
-    await fx.transitionAs('drafterIn', id, 'submit');
-    await fx.transitionAs('reviewerIn', id, 'approve');
-    await fx.transitionAs('publisher', id, 'publish');
-    const row = (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId: id, publishedAt: { $notNull: true } } })) as { slug: string };
-    const res = await get(`${API}/entries/${row.slug}`);
+    await publishByChain(id);
+    const slug = await publishedSlug(id);
+    const res = await get(`${API}/entries/${slug}`);
     expect(res.status).toBe(200);
     expect(res.body.data.attachments).toEqual([
       { name: '附件一：认定办法.pdf', url: `/uploads/${encodeURIComponent('附件一：认定办法.pdf')}`, mime: 'application/pdf', size: 312.25 },
@@ -314,7 +320,7 @@ describe('public API', () => {
     expect(res.body.data.interprets).toEqual([]);
     expect(res.body.data.interpretations).toEqual([]);
     // the portal page links them
-    const page = await get(`/portal/entries/${row.slug}`);
+    const page = await get(`/portal/entries/${slug}`);
     expect(page.text.indexOf('附件一：认定办法.pdf')).toBeGreaterThan(-1);
     expect(page.text.indexOf('附件一：认定办法.pdf')).toBeLessThan(page.text.indexOf('附件二：申报表.pdf'));
     // an on-request entry lists none: its files are given on request
@@ -324,11 +330,8 @@ describe('public API', () => {
       locale: 'zh-Hans',
       data: { disclosureMode: 'on_request', attachments: [first.id] },
     });
-    await fx.transitionAs('drafterIn', onRequestWithFile, 'submit');
-    await fx.transitionAs('reviewerIn', onRequestWithFile, 'approve');
-    await fx.transitionAs('publisher', onRequestWithFile, 'publish');
-    const listed = (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId: onRequestWithFile, publishedAt: { $notNull: true } } })) as { slug: string };
-    const shown = await get(`${API}/entries/${listed.slug}`);
+    await publishByChain(onRequestWithFile);
+    const shown = await get(`${API}/entries/${await publishedSlug(onRequestWithFile)}`);
     expect(shown.status).toBe(200);
     expect(shown.body.data.attachments).toEqual([]);
   });
@@ -343,36 +346,28 @@ describe('public API', () => {
       expect((await get(`${API}/entries/${interpretation.slug}`)).status).toBe(404);
     } finally {
       // the tests after this one read the seed's interpretation
-      await fx.transitionAs('drafterIn', interpretation.documentId, 'submit');
-      await fx.transitionAs('reviewerIn', interpretation.documentId, 'approve');
-      await fx.transitionAs('publisher', interpretation.documentId, 'publish');
+      await publishByChain(interpretation.documentId);
     }
   });
 
   it('links no withheld entry from an interpretation of it', async () => {
-    const publish = async (documentId: string) => {
-      await fx.transitionAs('drafterIn', documentId, 'submit');
-      await fx.transitionAs('reviewerIn', documentId, 'approve');
-      await fx.transitionAs('publisher', documentId, 'publish');
-    };
     const policy = await fx.createEntry('后来不予公开的被解读文件');
-    await publish(policy);
+    await publishByChain(policy);
     const interpretation = await fx.createEntry('对后来不予公开文件的解读');
     await documentsOf(app.strapi, ENTRY).update({
       documentId: interpretation,
       locale: 'zh-Hans',
       data: { genre: 'interpretation', interprets: { connect: [{ documentId: policy }] } } as never,
     });
-    await publish(interpretation);
+    await publishByChain(interpretation);
     // the policy's next version is withheld (as a 定密 decision after publication would make it)
     await documentsOf(app.strapi, ENTRY).update({
       documentId: policy,
       locale: 'zh-Hans',
       data: { disclosureMode: 'withheld', withholdReason: '涉及国家秘密' },
     });
-    await publish(policy);
-    const row = (await rowsOf(app.strapi, ENTRY).findOne({ where: { documentId: interpretation, publishedAt: { $notNull: true } } })) as { slug: string };
-    const res = await get(`${API}/entries/${row.slug}`);
+    await publishByChain(policy);
+    const res = await get(`${API}/entries/${await publishedSlug(interpretation)}`);
     expect(res.status).toBe(200);
     expect(res.body.data.interprets).toEqual([]);
     expect(JSON.stringify(res.body)).not.toContain('后来不予公开的被解读文件');
