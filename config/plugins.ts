@@ -13,6 +13,7 @@ export default ({ env }: { env: Env }) => ({
     config: {
       separationOfDuties: env.bool('GOV_DISCLOSURE_SEPARATION_OF_DUTIES', true),
       publicCacheSeconds: env.int('GOV_DISCLOSURE_PUBLIC_CACHE_SECONDS', 5),
+      publicReadConnections: env.int('GOV_DISCLOSURE_PUBLIC_READ_CONNECTIONS', 4),
       // public reads ahead of the middleware stack: 'auto' (when the stack is Strapi's stock one), 'true' or 'false'
       frontDoor: { true: true, false: false }[env('GOV_DISCLOSURE_FRONT_DOOR', 'auto')] ?? 'auto',
       // every instance looks for due scheduled work this often; a claim left unrenewed this long is taken over

@@ -11,6 +11,11 @@ export interface GovDisclosureConfig {
    * does so when the app's middlewares are Strapi's stock ones; true or false decides.
    */
   frontDoor: boolean | 'auto';
+  /**
+   * How many public reads may use a PostgreSQL connection at once; the others queue in this
+   * process. A few per database core: more only add contention (services/read-sql.ts).
+   */
+  publicReadConnections: number;
   /** Scheduled work: how often each instance looks for due jobs, and how long a claim lasts unrenewed. */
   jobs: { pollSeconds: number; leaseSeconds: number };
   /** The agency's time zone: the day a publication is dated, the day a 废止日期 takes effect. */
@@ -29,6 +34,7 @@ export default {
     separationOfDuties: true,
     publicCacheSeconds: 5,
     frontDoor: 'auto',
+    publicReadConnections: 4,
     jobs: { pollSeconds: 5, leaseSeconds: 60 },
     timeZone: 'Asia/Shanghai',
     adminLanguage: 'zh-Hans',
@@ -43,6 +49,10 @@ export default {
     }
     if (config.frontDoor !== undefined && typeof config.frontDoor !== 'boolean' && config.frontDoor !== 'auto') {
       throw new Error('gov-disclosure: config.frontDoor must be true, false or "auto"');
+    }
+    const readers = config.publicReadConnections;
+    if (readers !== undefined && !(Number.isInteger(readers) && readers >= 1 && readers <= 100)) {
+      throw new Error('gov-disclosure: config.publicReadConnections must be a whole number from 1 to 100');
     }
     if (config.timeZone !== undefined && !isTimeZone(config.timeZone)) {
       throw new Error('gov-disclosure: config.timeZone must be an IANA time zone such as "Asia/Shanghai"');
