@@ -242,8 +242,8 @@ const portal = ({ strapi }: { strapi: Core.Strapi }) => {
             ? (await shared(`anchors:${columnId}:${locale}`, () => anchorsOf(columnId, locale)))?.[Math.floor(offset / ANCHOR_EVERY)]
             : undefined;
         rows = anchor
-          ? await sql().all<SummaryRow>(statements.columnPageFrom, [columnId, locale, anchor.publishedDate, anchor.entryId, pageSize, offset % ANCHOR_EVERY])
-          : await sql().all<SummaryRow>(statements.columnPage, [columnId, locale, pageSize, offset]);
+          ? await sql().all<SummaryRow>(statements.columnPageFrom(pageSize), [columnId, locale, anchor.publishedDate, anchor.entryId, offset % ANCHOR_EVERY])
+          : await sql().all<SummaryRow>(statements.columnPage(pageSize), [columnId, locale, offset]);
       }
       return { data: rows.map((r) => toSummary(withOrganization(r), locale)), meta: { pagination: paginationOf(params, total) } };
     },
