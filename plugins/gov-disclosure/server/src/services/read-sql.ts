@@ -9,9 +9,9 @@
  * - on PostgreSQL through the app's pool, as named statements: each connection parses and plans
  *   one once (the server planned every statement again: the portal's entry page, five joins, spent
  *   more time planning than running). At most `publicReadConnections` of them run at once, the
- *   rest wait here: ten busy backends on a two-core server spent 2.0 ms of CPU per request where
- *   four spent 1.3 (bench:portal's uncached mix, 500 → 676 req/s), and the app's other work keeps
- *   the rest of the pool.
+ *   rest wait here: ten busy backends on a two-core server spent 1.65–1.70 ms of its CPU per
+ *   request where four spent 1.31–1.35 (bench:portal's uncached mix, 556/594 → 631/659 req/s),
+ *   and the app's other work keeps the rest of the pool.
  * Statements are written with `?` placeholders (none inside a literal); callers pass only values, never SQL.
  */
 import { createHash } from 'node:crypto';

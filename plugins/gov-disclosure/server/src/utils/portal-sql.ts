@@ -61,10 +61,21 @@ const build = (strapi: Core.Strapi) => {
     .joinTable;
   const organizationJoin = `LEFT JOIN ${org.name} ol ON ol.${org.joinColumn.name} = e.id
     LEFT JOIN ${tableOf(strapi, UID.organization)} o ON o.id = ol.${org.inverseJoinColumn.name}`;
-  const columnPage = (from: string, limit: number) => `SELECT ${SUMMARY_COLUMNS} FROM (
+  // one text per (shape, page size), built once: the hot path only looks it up
+  const pages = new Map<string, string>();
+  const columnPage = (from: string, limit: number): string => {
+    const key = `${from}|${limit}`;
+    let text = pages.get(key);
+    if (!text) {
+      text = columnPageText(from, pageLimit(limit));
+      pages.set(key, text);
+    }
+    return text;
+  };
+  const columnPageText = (from: string, limit: number) => `SELECT ${SUMMARY_COLUMNS} FROM (
         SELECT entry_id, published_date FROM ${LISTING_TABLE}
         WHERE column_id = ? AND locale = ? ${from}
-        ORDER BY published_date DESC, entry_id DESC LIMIT ${pageLimit(limit)} OFFSET ?
+        ORDER BY published_date DESC, entry_id DESC LIMIT ${limit} OFFSET ?
       ) l
       JOIN ${entries} e ON e.id = l.entry_id
       ${organizationJoin}
