@@ -205,7 +205,10 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
         ) p
       ) AS ids FROM m`,
       [...(matches.bindings as Array<string | number>), limit, offset],
-      { planEach: true }
+      // the gram function's declared cost (see its migration) makes a search through the gram index
+      // look dear: with jit on, a count of 4,288 matches took 8 ms instead of 3, one of 25,000 85 ms
+      // instead of 7, mostly compiling
+      { planEach: true, withoutJit: true }
     );
     const count = Number(found?.total ?? 0);
     const capped = count > COUNT_CAP;

@@ -85,14 +85,31 @@ const readSql = ({ strapi }: { strapi: Core.Strapi }) => {
     return statement;
   };
 
+  /**
+   * Whether the app's connections compile plans (PostgreSQL's `jit`, on by default): asked once.
+   * This app turns it off for its pool (config/database.ts); another app may not.
+   */
+  let compiling: Promise<boolean> | undefined;
+  const compiles = (connection: PgConnection) =>
+    (compiling ??= connection
+      .query({ text: "SELECT current_setting('jit') = 'on' AS on", values: [] })
+      .then((r) => Boolean((r.rows[0] as { on: boolean } | undefined)?.on)));
+
   return {
     /**
      * The rows of a statement. `planEach`: on PostgreSQL, plan it for the values of each call. A
      * named statement gets a generic plan after five calls, and where the values decide the plan
      * (the catalog's filters, from a few hundred rows to half the table) the generic one was a
      * sequential scan: a subject and year count 9 → 64 ms.
+     * `withoutJit`: on a PostgreSQL connection that compiles plans, run it with compiling off for
+     * itself alone (in a transaction of its own): a plan whose estimated cost is high but whose
+     * work is bounded (a capped count) pays more to compile than to run.
      */
-    async all<T>(sql: string, bindings: ReadonlyArray<string | number | null> = [], { planEach = false }: { planEach?: boolean } = {}): Promise<T[]> {
+    async all<T>(
+      sql: string,
+      bindings: ReadonlyArray<string | number | null> = [],
+      { planEach = false, withoutJit = false }: { planEach?: boolean; withoutJit?: boolean } = {}
+    ): Promise<T[]> {
       const db = readConnection();
       if (!db && strapi.db.dialect.client === 'postgres') {
         const statement = postgresQuery(sql, planEach);
@@ -100,7 +117,14 @@ const readSql = ({ strapi }: { strapi: Core.Strapi }) => {
         return postgresTurn(async () => {
           const connection = await client.acquireConnection();
           try {
-            return (await connection.query({ ...statement, values: [...bindings] })).rows as T[];
+            if (!withoutJit || !(await compiles(connection))) return (await connection.query({ ...statement, values: [...bindings] })).rows as T[];
+            await connection.query({ text: 'BEGIN; SET LOCAL jit = off', values: [] });
+            try {
+              return (await connection.query({ ...statement, values: [...bindings] })).rows as T[];
+            } finally {
+              // after a failed statement COMMIT ends the aborted transaction as ROLLBACK would
+              await connection.query({ text: 'COMMIT', values: [] });
+            }
           } finally {
             await client.releaseConnection(connection);
           }
