@@ -148,7 +148,14 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
   const matching = (db: Knex, query: CatalogQuery, via: 'index' | 'scan') => {
     const terms = query.q ? searchTerms(query.q) : [];
     const builder = db(SEARCH_TABLE).where('locale', query.locale);
-    for (const [column, value] of facetFilters(query)) builder.where(column, value);
+    for (const [column, value] of facetFilters(query)) {
+      // A year as a range of the published date: with another filter it is then one range of that
+      // filter's index (…, published_date DESC, entry_id DESC). As published_year = ? PostgreSQL read
+      // every row of the other filter to test its year: subject 09 of 2016 read 7,004 rows for 399
+      // (1.2 ms warm, 0.4 ms as a range).
+      if (column === 'published_year') builder.where('published_date', '>=', `${value}-01-01`).where('published_date', '<', `${Number(value) + 1}-01-01`);
+      else builder.where(column, value);
+    }
     if (terms.length === 0) return builder;
     if (via === 'scan') {
       for (const term of terms) builder.whereRaw('strpos(search_text, ?) > 0', [term]);
