@@ -86,14 +86,46 @@ const readSql = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Whether the app's connections compile plans (PostgreSQL's `jit`, on by default): asked once.
-   * This app turns it off for its pool (config/database.ts); another app may not.
+   * Whether the app's connections compile plans (PostgreSQL's `jit`, on by default, and a server
+   * built with it): asked once, and again after a failed question. This app turns it off for its
+   * pool (config/database.ts); another app may not.
    */
   let compiling: Promise<boolean> | undefined;
   const compiles = (connection: PgConnection) =>
     (compiling ??= connection
-      .query({ text: "SELECT current_setting('jit') = 'on' AS on", values: [] })
-      .then((r) => Boolean((r.rows[0] as { on: boolean } | undefined)?.on)));
+      .query({ text: "SELECT coalesce(current_setting('jit', true) = 'on' AND pg_jit_available(), false) AS on", values: [] })
+      .then((r) => Boolean((r.rows[0] as { on: boolean } | undefined)?.on))
+      .catch(() => {
+        compiling = undefined;
+        return false;
+      }));
+
+  /**
+   * Ends the statement's own transaction. A connection that cannot say so goes back to the pool
+   * marked broken (knex's own mark, as its PostgreSQL client sets on a connection error): the pool
+   * is the app's, and its next user must never find itself inside this transaction.
+   */
+  const endTransaction = async (connection: PgConnection, command: 'COMMIT' | 'ROLLBACK') => {
+    try {
+      await connection.query({ text: command, values: [] });
+    } catch (error) {
+      (connection as PgConnection & { __knex__disposed?: unknown }).__knex__disposed = error;
+    }
+  };
+
+  /** The statement with compiling off for itself alone, in a transaction of its own. */
+  const withoutCompiling = async <T>(connection: PgConnection, run: () => Promise<T>): Promise<T> => {
+    let result: T;
+    try {
+      await connection.query({ text: 'BEGIN; SET LOCAL jit = off', values: [] });
+      result = await run();
+    } catch (error) {
+      await endTransaction(connection, 'ROLLBACK');
+      throw error;
+    }
+    await endTransaction(connection, 'COMMIT');
+    return result;
+  };
 
   return {
     /**
@@ -117,14 +149,8 @@ const readSql = ({ strapi }: { strapi: Core.Strapi }) => {
         return postgresTurn(async () => {
           const connection = await client.acquireConnection();
           try {
-            if (!withoutJit || !(await compiles(connection))) return (await connection.query({ ...statement, values: [...bindings] })).rows as T[];
-            await connection.query({ text: 'BEGIN; SET LOCAL jit = off', values: [] });
-            try {
-              return (await connection.query({ ...statement, values: [...bindings] })).rows as T[];
-            } finally {
-              // after a failed statement COMMIT ends the aborted transaction as ROLLBACK would
-              await connection.query({ text: 'COMMIT', values: [] });
-            }
+            const run = async () => (await connection.query({ ...statement, values: [...bindings] })).rows as T[];
+            return withoutJit && (await compiles(connection)) ? await withoutCompiling(connection, run) : await run();
           } finally {
             await client.releaseConnection(connection);
           }
