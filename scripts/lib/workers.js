@@ -28,7 +28,7 @@ const workerCount = (env = process.env) => {
  * says: the plugin's own default (4) suits one process; several share the cores. Two workers of 4
  * each kept eight PostgreSQL backends busy on a two-core machine: bench:portal's uncached mix ran
  * 758/798 req/s at 1.20–1.27 ms of PostgreSQL CPU a request, against 841/955 at 0.83–0.97 with one
- * each (interleaved runs; one worker of 4: 783–840).
+ * each (interleaved runs; one worker of 4: 810–840).
  */
 const readConnectionsPerWorker = (count, { env = process.env, cores = os.availableParallelism() } = {}) =>
   env.GOV_DISCLOSURE_PUBLIC_READ_CONNECTIONS || String(Math.max(1, Math.floor(cores / count)));
