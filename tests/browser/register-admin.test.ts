@@ -127,7 +127,7 @@ describe('依申请公开 register in the admin panel (Chromium)', () => {
     expect(row).toMatchObject({ state: 'answered', outcome: 'disclosed', extensionDays: 20 });
   });
 
-  it('lists an overdue case in 待办 beside the content tasks', async () => {
+  it('lists an overdue case in 待办 beside the content tasks, also on a page opened before the permissions arrive', async () => {
     const login = await app.http().post('/admin/login').send({ email: 'publisher@demo.gov.cn', password: PASSWORD });
     const organization = (await rowsOf<{ documentId: string }>(app.strapi, 'plugin::gov-disclosure.organization').findOne({ where: { locale: 'zh-Hans' } }))!
       .documentId;
@@ -145,6 +145,12 @@ describe('依申请公开 register in the admin panel (Chromium)', () => {
       delivery: 'post',
     });
     expect(overdue.status).toBe(201);
+    // opened directly, with the user's permissions arriving after the page has mounted (a slow
+    // line, a busy server): Strapi's useRBAC answered "not allowed" then and never asked again
+    await page.route('**/admin/users/me/permissions', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
     await page.goto(`${app.url}/admin/plugins/gov-disclosure`);
     await page.getByTestId('due-applications').waitFor();
     const row = page.getByTestId('due-application-row').filter({ hasText: overdue.body.data.trackingNumber });
@@ -153,5 +159,10 @@ describe('依申请公开 register in the admin panel (Chromium)', () => {
     // the answered case is no longer due
     expect(await page.getByTestId('due-application-row').filter({ hasText: trackingNumber }).count()).toBe(0);
     await shot(page, 'tasks');
+
+    // the overdue case's own page, opened the same way, offers the office its steps
+    await page.goto(`${app.url}/admin/plugins/gov-disclosure/applications/${overdue.body.data.documentId}`);
+    await page.locator('[data-application-action=extend]').waitFor();
+    await page.unroute('**/admin/users/me/permissions');
   });
 });

@@ -4,12 +4,12 @@
  * without the register see nothing here.
  */
 import { Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useRBAC } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import { REGISTER_PERMISSIONS, useApplications } from '../utils/applications-api';
 import { usePluginT } from '../utils/use-plugin-t';
 import { ApplicationStateBadge, DeadlineInfo, shortDescription } from './ApplicationParts';
+import { usePermissions } from '../utils/use-permissions';
 
 const SOON = 5;
 
@@ -67,7 +67,7 @@ const DueList = ({ mine }: { mine: boolean }) => {
 };
 
 export const DueApplications = () => {
-  const { isLoading, allowedActions } = useRBAC(REGISTER_PERMISSIONS);
+  const { isLoading, allowedActions } = usePermissions(REGISTER_PERMISSIONS);
   if (isLoading || !allowedActions.canRead) return null;
   // the office works every case; a handler, the cases assigned to them
   return <DueList mine={!allowedActions.canAssign} />;

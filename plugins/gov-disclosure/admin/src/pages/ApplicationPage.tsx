@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { ArrowLeft, Eye } from '@strapi/icons';
-import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { Link, useParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ApplicantIdentityView, ApplicationEventView, ApplicationView } from '../../../shared/application-types';
@@ -26,6 +26,7 @@ import { ApplicationStateBadge, DeadlineInfo, Fact, Facts, Section, useDomainLab
 import { errorMessage } from '../utils/errors';
 import { REGISTER_PERMISSIONS, useAdminUserOptions, useApplication, useApplicationCommands, useApplicationHistory } from '../utils/applications-api';
 import { usePluginT } from '../utils/use-plugin-t';
+import { usePermissions } from '../utils/use-permissions';
 
 const LIST = `/plugins/${PLUGIN_ID}/applications`;
 
@@ -213,7 +214,7 @@ export const ApplicationPage = () => {
   const t = usePluginT();
   const label = useDomainLabel();
   const { documentId } = useParams();
-  const { allowedActions: rbac } = useRBAC(REGISTER_PERMISSIONS);
+  const { allowedActions: rbac } = usePermissions(REGISTER_PERMISSIONS);
   const { result, reload } = useApplication(documentId);
   const { result: history, reload: reloadHistory } = useApplicationHistory(documentId);
   const [acting, setActing] = useState<ApplicationAction | null>(null);

@@ -18,7 +18,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { RegisteredApplication } from '../../../shared/application-types';
@@ -34,6 +34,7 @@ import { ApplicationStateBadge, DeadlineInfo, shortDescription, useDomainLabel }
 import { ReceiptDialog, RegisterApplicationDialog } from '../components/RegisterApplicationDialog';
 import { REGISTER_PERMISSIONS, useApplications, type ApplicationFilters } from '../utils/applications-api';
 import { usePluginT } from '../utils/use-plugin-t';
+import { usePermissions } from '../utils/use-permissions';
 
 const PAGE_SIZE = 20;
 const FIRST_YEAR = 2008;
@@ -64,7 +65,7 @@ const filtersOf = (params: URLSearchParams): ApplicationFilters => ({
 export const ApplicationsPage = () => {
   const t = usePluginT();
   const label = useDomainLabel();
-  const { allowedActions } = useRBAC(REGISTER_PERMISSIONS);
+  const { allowedActions } = usePermissions(REGISTER_PERMISSIONS);
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
   const { result, reload } = useApplications(filters);

@@ -16,7 +16,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { DEFAULT_LOCALE, PLUGIN_ID, UID } from '../../../shared/constants';
@@ -25,6 +25,7 @@ import { errorMessage, fieldErrorsOf, type FieldErrors } from '../utils/errors';
 import { useFetched } from '../utils/use-fetched';
 import { usePluginT, type Translate } from '../utils/use-plugin-t';
 import { downloadFile } from '../utils/download';
+import { usePermissions } from '../utils/use-permissions';
 
 const PERMISSIONS = [
   { action: `plugin::${PLUGIN_ID}.catalog.import`, subject: null },
@@ -445,7 +446,7 @@ const Section = ({ title, testId, children }: { title: string; testId: string; c
 /** 目录导入导出: the general office's page for bringing a legacy catalog in and the published catalog out. */
 export const CatalogTransferPage = () => {
   const t = usePluginT();
-  const { allowedActions, isLoading } = useRBAC(PERMISSIONS);
+  const { allowedActions, isLoading } = usePermissions(PERMISSIONS);
   const organizations = useOrganizations();
 
   if (isLoading || organizations.state === 'loading') return <Page.Loading />;

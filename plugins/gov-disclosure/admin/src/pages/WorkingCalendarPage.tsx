@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box, Button, Field, Flex, Grid, Modal, Table, Tbody, Td, TextInput, Textarea, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Plus, WarningCircle } from '@strapi/icons';
-import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
@@ -9,6 +9,7 @@ import { addDays, isDay } from '../../../shared/domain/working-days';
 import { REGISTER_PERMISSIONS, useSaveCalendarYear, useWorkingCalendar } from '../utils/applications-api';
 import { fieldProblem, problemOf, type ServerProblem } from '../utils/errors';
 import { usePluginT } from '../utils/use-plugin-t';
+import { usePermissions } from '../utils/use-permissions';
 
 const RANGE = /\s*(?:~|～|至|到|—|–)\s*/g;
 const MAX_RANGE_DAYS = 366;
@@ -134,7 +135,7 @@ const YearEditor = ({ editing, onClose, onSaved }: { editing: Editing; onClose: 
 export const WorkingCalendarPage = () => {
   const t = usePluginT();
   const { formatDate } = useIntl();
-  const { allowedActions } = useRBAC(REGISTER_PERMISSIONS);
+  const { allowedActions } = usePermissions(REGISTER_PERMISSIONS);
   const { result, reload } = useWorkingCalendar();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [newYear, setNewYear] = useState('');

@@ -25,7 +25,7 @@ import { useFetched } from './use-fetched';
 
 const BASE = `/${PLUGIN_ID}/applications`;
 
-/** The register's RBAC actions; useRBAC names them canRead, canRegister, canHandle, canAssign, canApproveExtension, canViewIdentity, canCalendar. */
+/** The register's RBAC actions; usePermissions (utils/use-permissions) names them canRead, canRegister, canHandle, canAssign, canApproveExtension, canViewIdentity, canCalendar. */
 export const REGISTER_PERMISSIONS = REGISTER_PERMISSION_ACTIONS.map((action) => ({ action: registerPermission(action), subject: null }));
 
 export type ApplicationFilters = Omit<ApplicationListQuery, 'q'>;
