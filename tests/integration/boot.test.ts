@@ -59,6 +59,34 @@ describe('the app boots with the plugin', () => {
     expect(await runMigrations(app.strapi)).toEqual(MIGRATIONS.map((m) => m.name));
   });
 
+  it('keeps on the search table the indexes its questions read, and no other (each is written on every publish)', async () => {
+    const knex = app.strapi.db.connection;
+    const postgres = app.strapi.db.dialect.client === 'postgres';
+    const names = postgres
+      ? (
+          (await knex.raw("SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'gov_disclosure_catalog_search'")) as {
+            rows: Array<{ name: string }>;
+          }
+        ).rows
+      : ((await knex.raw(
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'gov_disclosure_catalog_search' AND name NOT LIKE 'sqlite_autoindex%'"
+        )) as Array<{
+          name: string;
+        }>);
+    const filters = ['organization_document_id', 'subject_code', 'subject_top_code', 'genre', 'validity', 'document_kind'];
+    // SQLite asks every catalog question of its terms index; PostgreSQL asks a year as a date range
+    const expected = postgres
+      ? [
+          'gov_disclosure_catalog_search_pkey',
+          'gd_catalog_search_document_idx',
+          'gd_catalog_search_order_idx',
+          'gd_catalog_search_grams_idx',
+          ...filters.map((f) => `gd_catalog_search_${f}_idx`),
+        ]
+      : ['gd_catalog_search_document_idx'];
+    expect(names.map((r) => r.name).sort()).toEqual(expected.sort());
+  });
+
   it('ran the plugin migration: 索引号 is unique in the database, not only in code', async () => {
     const knex = app.strapi.db.connection;
     const insert = (documentId: string) =>

@@ -18,6 +18,7 @@ import { columnPurposes } from './column-purposes';
 import { entryLinks } from './entry-links';
 import { catalogSearchEntryIndex } from './catalog-search-entry-index';
 import { catalogTerms } from './catalog-terms';
+import { catalogSearchUnreadIndexes } from './catalog-search-unread-indexes';
 
 export const MIGRATIONS: Migration[] = [
   catalogIndexNumberUnique,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Migration[] = [
   entryLinks,
   catalogSearchEntryIndex,
   catalogTerms,
+  catalogSearchUnreadIndexes,
 ];
