@@ -5,7 +5,7 @@
  * table 三 outcome, and see it answered on time; the case is listed in 待办 while due. Screenshots
  * go to test-artifacts/register-admin/.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { adminLogin, launchBrowser, screenshotter } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { rowsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
@@ -17,6 +17,7 @@ const PASSWORD = 'Disclosure2018';
 const APPLICATION = 'plugin::gov-disclosure.disclosure-application';
 const NAME = '赵浏览器';
 const ID_NUMBER = '11010519491231002X';
+const PERMISSIONS_URL = '**/admin/users/me/permissions';
 
 describe('依申请公开 register in the admin panel (Chromium)', () => {
   let app: TestApp & { url?: string };
@@ -49,6 +50,23 @@ describe('依申请公开 register in the admin panel (Chromium)', () => {
       });
   };
 
+  /**
+   * Runs `open` with the user's permissions answered 1.5 s late, after the page has mounted (a slow
+   * line, a busy server): Strapi's useRBAC answered "not allowed" then and never asked again.
+   */
+  const withSlowPermissions = async (open: () => Promise<void>) => {
+    const late = async (route: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    };
+    await page.route(PERMISSIONS_URL, late);
+    try {
+      await open();
+    } finally {
+      await page.unroute(PERMISSIONS_URL, late);
+    }
+  };
+
   beforeAll(async () => {
     app = await startTestApp({ serveAdminPanel: true, listen: true });
     await seedDemo(app.strapi, { users: { password: PASSWORD } });
@@ -66,6 +84,7 @@ describe('依申请公开 register in the admin panel (Chromium)', () => {
   });
 
   let trackingNumber = '';
+  let overdueId = '';
 
   it('registers a letter and shows the receipt with the tracking number and the query code', async () => {
     await page.goto(`${app.url}/admin/plugins/gov-disclosure/applications`);
@@ -127,7 +146,7 @@ describe('依申请公开 register in the admin panel (Chromium)', () => {
     expect(row).toMatchObject({ state: 'answered', outcome: 'disclosed', extensionDays: 20 });
   });
 
-  it('lists an overdue case in 待办 beside the content tasks, also on a page opened before the permissions arrive', async () => {
+  it('lists an overdue case in 待办 beside the content tasks, on a page opened before the permissions arrive', async () => {
     const login = await app.http().post('/admin/login').send({ email: 'publisher@demo.gov.cn', password: PASSWORD });
     const organization = (await rowsOf<{ documentId: string }>(app.strapi, 'plugin::gov-disclosure.organization').findOne({ where: { locale: 'zh-Hans' } }))!
       .documentId;
@@ -145,24 +164,24 @@ describe('依申请公开 register in the admin panel (Chromium)', () => {
       delivery: 'post',
     });
     expect(overdue.status).toBe(201);
-    // opened directly, with the user's permissions arriving after the page has mounted (a slow
-    // line, a busy server): Strapi's useRBAC answered "not allowed" then and never asked again
-    await page.route('**/admin/users/me/permissions', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
-      await route.continue();
+    overdueId = overdue.body.data.documentId;
+    await withSlowPermissions(async () => {
+      await page.goto(`${app.url}/admin/plugins/gov-disclosure`);
+      await page.getByTestId('due-applications').waitFor();
     });
-    await page.goto(`${app.url}/admin/plugins/gov-disclosure`);
-    await page.getByTestId('due-applications').waitFor();
     const row = page.getByTestId('due-application-row').filter({ hasText: overdue.body.data.trackingNumber });
     await row.waitFor();
     expect(await row.textContent()).toContain('已超期');
     // the answered case is no longer due
     expect(await page.getByTestId('due-application-row').filter({ hasText: trackingNumber }).count()).toBe(0);
     await shot(page, 'tasks');
+  });
 
-    // the overdue case's own page, opened the same way, offers the office its steps
-    await page.goto(`${app.url}/admin/plugins/gov-disclosure/applications/${overdue.body.data.documentId}`);
-    await page.locator('[data-application-action=extend]').waitFor();
-    await page.unroute('**/admin/users/me/permissions');
+  it('shows the office the applicant identity panel on a case page opened before the permissions arrive', async () => {
+    expect(overdueId).not.toBe(''); // the case registered above
+    await withSlowPermissions(async () => {
+      await page.goto(`${app.url}/admin/plugins/gov-disclosure/applications/${overdueId}`);
+      await page.getByTestId('identity-open').waitFor();
+    });
   });
 });

@@ -27,20 +27,22 @@ export const usePermissions = (wanted: Wanted) => {
   const key = JSON.stringify(wanted);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key is the list's content; callers may pass a new array each render
   const stable = useMemo(() => wanted, [key]);
-  const [checked, setChecked] = useState<{ allowed: Set<string>; error?: unknown } | null>(null);
+  // each answer names the list it answers, so a changed list is loading, never the old list's answer
+  const [checked, setChecked] = useState<{ of: Wanted; allowed: Set<string>; error?: unknown } | null>(null);
 
   useEffect(() => {
     if (authLoading) return;
     let current = true;
     check(stable).then(
-      (granted) => current && setChecked({ allowed: new Set(granted.map((permission) => permission.action)) }),
-      (error: unknown) => current && setChecked({ allowed: new Set(), error })
+      (granted) => current && setChecked({ of: stable, allowed: new Set(granted.map((permission) => permission.action)) }),
+      (error: unknown) => current && setChecked({ of: stable, allowed: new Set(), error })
     );
     return () => {
       current = false;
     };
   }, [authLoading, check, stable]);
 
-  const allowedActions = Object.fromEntries(stable.map(({ action }) => [allowedName(action), checked?.allowed.has(action) ?? false]));
-  return { isLoading: checked === null, allowedActions: allowedActions as Record<string, boolean>, error: checked?.error };
+  const answer = checked?.of === stable ? checked : null;
+  const allowedActions = Object.fromEntries(stable.map(({ action }) => [allowedName(action), answer?.allowed.has(action) ?? false]));
+  return { isLoading: answer === null, allowedActions: allowedActions as Record<string, boolean>, error: answer?.error };
 };
