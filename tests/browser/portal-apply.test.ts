@@ -102,6 +102,11 @@ describe('依申请公开 in Chromium (no JavaScript, keyboard only)', () => {
     browser = await launchBrowser();
     context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
+    // Playwright turns the file chooser's interception on when a page gets its first listener, and
+    // does not wait for it: a Space pressed right after waitForEvent could reach the browser first,
+    // and no chooser event came (one CI run, PostgreSQL pass). Listening from the start, it is on
+    // long before the form is filled.
+    page.on('filechooser', () => undefined);
   });
   afterAll(async () => {
     await context?.close();
