@@ -219,8 +219,10 @@ describe('a Chinese-first admin panel (Chromium, zh-CN, fresh profile)', () => {
     ]) {
       await page.goto(`${app.url}${url}`);
       await page.waitForLoadState('networkidle');
+      // the admin switches the document's language once it has the user's profile, which on a busy
+      // machine came after the network was idle (one CI run): waited for, up to the usual 30 s
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
       await page.waitForTimeout(300);
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       keys.push(...(await visibleText(page)).map((f) => f.text).filter((t) => /^[\w-]+(\.[\w-]+){2,}$/.test(t)));
     }
     await shot(page, 'english-new-entry');
