@@ -24,6 +24,25 @@ interface LiveRow {
   subject_code: string | null;
 }
 
+/**
+ * PostgreSQL's gram counts, and the same counts computed by brute force from the search table:
+ * every distinct substring of one to four characters of a run between spaces and line breaks.
+ */
+const gramCounts = async (knex: TestApp['strapi']['db']['connection']) => {
+  const kept = (await knex('gov_disclosure_catalog_gram_counts').select('locale', 'gram', 'entries')) as Array<{
+    locale: string;
+    gram: string;
+    entries: number;
+  }>;
+  const { rows } = (await knex.raw(`SELECT locale, gram, count(*)::int AS entries FROM (
+      SELECT DISTINCT s.entry_id, s.locale, substr(f, i, k) AS gram
+      FROM gov_disclosure_catalog_search s, regexp_split_to_table(s.search_text, '[\n ]') f, generate_series(1, 4) k, generate_series(1, char_length(f) - k + 1) i
+      UNION ALL SELECT entry_id, locale, '' FROM gov_disclosure_catalog_search
+    ) g GROUP BY locale, gram`)) as { rows: Array<{ locale: string; gram: string; entries: number }> };
+  const asMap = (list: Array<{ locale: string; gram: string; entries: number }>) => new Map(list.map((r) => [`${r.locale}|${r.gram}`, Number(r.entries)]));
+  return { kept: asMap(kept), counted: asMap(rows) };
+};
+
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10);
 
 let app: TestApp;
@@ -175,6 +194,77 @@ describe('catalog search', () => {
     await strapi.plugin('gov-disclosure').service('workflow').publishAsSystem('plugin::gov-disclosure.catalog-entry', created.documentId, 'zh-Hans', 'test');
     expect(await apiAll({ q: '冬季检修' })).toEqual([created.documentId]);
     expect(await apiAll({ q: '〔2026〕99' })).toEqual([created.documentId]);
+  });
+
+  it('keeps the gram counts (PostgreSQL) equal to a count of the search table through publishing, editing and withdrawing', async () => {
+    const { strapi } = app;
+    const knex = strapi.db.connection;
+    if (strapi.db.dialect.client !== 'postgres') {
+      expect(await knex.schema.hasTable('gov_disclosure_catalog_gram_counts')).toBe(false);
+      return;
+    }
+    const same = async () => {
+      const { kept, counted } = await gramCounts(knex);
+      expect(kept.size).toBeGreaterThan(1000);
+      expect(kept).toEqual(counted);
+    };
+    await same(); // as the generator's rebuild left them
+    const search = strapi.plugin('gov-disclosure').service('catalog-search');
+    const org = (await rowsOf(strapi, 'plugin::gov-disclosure.organization').findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as { documentId: string };
+    const created = (await documentsOf(strapi, 'plugin::gov-disclosure.catalog-entry').create({
+      locale: 'zh-Hans',
+      data: {
+        title: '关于索道年度检验的通知 索道',
+        genre: 'notice',
+        organization: org.documentId,
+        keywords: '索道，检验',
+        documentNumber: '温质监〔2026〕7号',
+      },
+    })) as { documentId: string };
+    await strapi.plugin('gov-disclosure').service('workflow').publishAsSystem('plugin::gov-disclosure.catalog-entry', created.documentId, 'zh-Hans', 'test');
+    expect(Number((await knex('gov_disclosure_catalog_gram_counts').where({ locale: 'zh-Hans', gram: '索道年度' }).first('entries'))?.entries)).toBe(1);
+    await same();
+    expect(await apiAll({ q: '索道' })).toEqual([created.documentId]);
+
+    // the live row's text changes (an edit published again): what it left and what it brought
+    await knex('gov_disclosure_catalog_entries')
+      .where({ document_id: created.documentId })
+      .whereNotNull('published_at')
+      .update({ title: '关于缆车年度检验的通知' });
+    await knex.transaction((trx) => search.refreshDocument(trx, created.documentId));
+    expect(await knex('gov_disclosure_catalog_gram_counts').where({ locale: 'zh-Hans', gram: '索道年度' }).first()).toBeUndefined();
+    await same();
+
+    // it stops being public (as a withdrawal leaves it): its grams are counted out, the rest stay
+    await knex('gov_disclosure_catalog_entries').where({ document_id: created.documentId }).update({ disclosure_scope: 'internal' });
+    await knex.transaction((trx) => search.refreshDocument(trx, created.documentId));
+    expect(await knex('gov_disclosure_catalog_gram_counts').where({ locale: 'zh-Hans', gram: '缆车' }).first()).toBeUndefined();
+    await same();
+    expect(await apiAll({ q: '缆车' })).toEqual([]);
+  });
+
+  it('answers the same without the gram counts, and counts them again at the next start (an upgraded PostgreSQL database)', async () => {
+    const knex = app.strapi.db.connection;
+    if (app.strapi.db.dialect.client !== 'postgres') return;
+    const questions = ['电梯', '梯', '特种设备', '工作', '2015', '不存在'].map((q) => ({ q }));
+    const before = await Promise.all(questions.map((question) => apiAll(question, 7)));
+    const { kept } = await gramCounts(knex);
+    const cache = app.strapi.plugin('gov-disclosure').service('public-cache');
+    // a common term's total is the table's count (its page is found walking the order): a count
+    // made wrong on purpose shows through
+    const total = async (q: string) => (await app.http().get('/api/gov-disclosure/catalog').query({ q })).body.meta.pagination.total as number;
+    const right = await total('工作');
+    await knex('gov_disclosure_catalog_gram_counts').where({ locale: 'zh-Hans', gram: '工作' }).increment('entries', 1);
+    cache.clear();
+    expect(await total('工作')).toBe(right + 1);
+    await knex('gov_disclosure_catalog_gram_counts').delete();
+    cache.clear();
+    expect(await Promise.all(questions.map((question) => apiAll(question, 7)))).toEqual(before);
+    const search = app.strapi.plugin('gov-disclosure').service('catalog-search');
+    expect(await Promise.all([search.rebuildIfEmpty(), search.rebuildIfEmpty()])).toEqual([null, null]);
+    expect((await gramCounts(knex)).kept).toEqual(kept);
+    cache.clear();
+    expect(await Promise.all(questions.map((question) => apiAll(question, 7)))).toEqual(before);
   });
 
   it('fills the terms index from the search table when a database is upgraded to it', async () => {

@@ -19,6 +19,7 @@ import { entryLinks } from './entry-links';
 import { catalogSearchEntryIndex } from './catalog-search-entry-index';
 import { catalogTerms } from './catalog-terms';
 import { catalogSearchUnreadIndexes } from './catalog-search-unread-indexes';
+import { catalogGramCounts } from './catalog-gram-counts';
 
 export const MIGRATIONS: Migration[] = [
   catalogIndexNumberUnique,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Migration[] = [
   catalogSearchEntryIndex,
   catalogTerms,
   catalogSearchUnreadIndexes,
+  catalogGramCounts,
 ];
