@@ -123,7 +123,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       // eslint-disable-next-line no-await-in-loop
       await db.raw(
         `INSERT INTO ${GRAM_COUNTS_TABLE} (locale, gram, entries)
-        SELECT * FROM unnest(?::text[], ?::text[], ?::int[])
+        SELECT locale, gram, entries FROM unnest(?::text[], ?::text[], ?::int[]) WITH ORDINALITY AS c(locale, gram, entries, n) ORDER BY n
         ON CONFLICT (locale, gram) DO UPDATE SET entries = ${GRAM_COUNTS_TABLE}.entries + excluded.entries`,
         [chunk.map((c) => c.locale), chunk.map((c) => c.gram), chunk.map((c) => c.entries)]
       );
@@ -355,18 +355,19 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Re-indexes these documents: after a batch of an import, in its transaction. */
     async refreshDocuments(trx: Knex, documentIds: string[]): Promise<void> {
+      // The counts change by what the documents' rows leave and bring (a republish of the same text
+      // changes none), written once for all the documents: a transaction then locks the count rows
+      // it changes in one order, so two writers never wait on each other in a circle.
+      const tally = isPostgres() ? new GramTally() : undefined;
       for (const ids of chunksOf(documentIds)) {
-        // the counts change by what the documents' rows leave and bring: a republish of the same text changes none
-        const tally = isPostgres() ? new GramTally() : undefined;
         // eslint-disable-next-line no-await-in-loop
         const stale = (await trx(SEARCH_TABLE).whereIn('document_id', ids).select('entry_id', 'published_date', 'locale', 'search_text')) as StaleRow[];
         // eslint-disable-next-line no-await-in-loop
         await removeEntries(trx, stale, tally);
         // eslint-disable-next-line no-await-in-loop
         await insert(trx, rawRows<LiveRow>(await trx.raw(liveRowsSql({ documents: ids.length }), ids)), tally);
-        // eslint-disable-next-line no-await-in-loop
-        if (tally) await applyTally(trx, tally);
       }
+      if (tally) await applyTally(trx, tally);
     },
 
     /** Indexes everything again, in batches: after a bulk load, or on a database that has none yet. */
