@@ -8,8 +8,8 @@ const substringsFound = (document: string): Set<string> => {
   for (let i = 0; i < chars.length; i += 1)
     for (let n = 1; n <= MAX_COUNTED_GRAM && i + n <= chars.length; n += 1) {
       const term = chars.slice(i, i + n).join('');
-      // a search term is normalized text without spaces; the search tests it with strpos on the document
-      if (searchTerms(term).length === 1 && searchTerms(term)[0] === term && document.includes(term)) found.add(term);
+      // a search term is normalized text without spaces or line breaks
+      if (searchTerms(term).length === 1 && searchTerms(term)[0] === term) found.add(term);
     }
   return found;
 };
@@ -48,7 +48,7 @@ describe('the term whose count is read', () => {
 
   it('is the one normalized term of at most four characters, without filters', () => {
     expect(countedTerm({ ...base, q: ' 特种设备 ' })).toBe('特种设备');
-    expect(countedTerm({ ...base, q: '（2018）' })).toBeNull(); // five characters
+    expect(countedTerm({ ...base, q: '（2018）' })).toBeNull(); // 〔2018〕: six characters
     expect(countedTerm({ ...base, q: 'ＡＢ' })).toBe('ab');
     expect(countedTerm({ ...base, q: '电' })).toBe('电');
   });

@@ -47,15 +47,18 @@ interface LiveRow {
 interface StaleRow {
   entry_id: number;
   published_date: string | Date | null;
-  locale: string;
-  search_text: string;
 }
 
 const REBUILD_BATCH = 2000;
 export const COUNT_CAP = 10_000;
-/** Counts changed per statement, and held in memory at most while counting the whole table. */
+/** Counts changed per statement. */
 const COUNTS_PER_STATEMENT = 5000;
-const COUNTS_HELD = 250_000;
+/**
+ * Distinct grams held in memory while counting the whole table (~100 bytes each) before they are
+ * written: the benchmark's 100,000 entries hold 147,102, written once; a flush per few batches
+ * would upsert the common grams again and again inside one transaction.
+ */
+const COUNTS_HELD = 1_000_000;
 
 /**
  * Above this share of rows holding every gram of a search, its matches are counted by testing the
@@ -137,6 +140,18 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** Whether each locale's entry count (gram '') is the search table's: the counts are there and none was missed. */
+  const countsAgree = async (trx: Knex): Promise<boolean> => {
+    const { rows } = (await trx.raw(
+      `SELECT count(*) AS n FROM (
+        SELECT locale, count(*)::int AS entries FROM ${SEARCH_TABLE} GROUP BY locale
+      ) t FULL JOIN (SELECT locale, entries FROM ${GRAM_COUNTS_TABLE} WHERE gram = ?) c USING (locale)
+      WHERE t.entries IS DISTINCT FROM c.entries`,
+      [EVERY_ENTRY_GRAM]
+    )) as { rows: Array<{ n: number | string }> };
+    return Number(rows[0].n) === 0;
+  };
+
   /** Counts every row of the search table again (PostgreSQL), in batches by entry id. */
   const fillCounts = async (trx: Knex) => {
     await trx(GRAM_COUNTS_TABLE).delete();
@@ -191,13 +206,18 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Takes entries out of the table and out of the terms index, whose rows are found by their order key. */
   const removeEntries = async (db: Knex, stale: StaleRow[], tally?: GramTally) => {
     if (stale.length === 0) return;
-    if (tally) for (const r of stale) tally.add(r.locale, r.search_text, -1);
     if (!isPostgres()) {
       const keys = stale.map((r) => orderKey(isoDate(r.published_date), Number(r.entry_id)));
       await db(TERMS_TABLE).whereIn('rowid', keys).delete();
     }
     const ids = stale.map((r) => r.entry_id);
-    await db(SEARCH_TABLE).whereIn('entry_id', ids).delete();
+    if (!tally) {
+      await db(SEARCH_TABLE).whereIn('entry_id', ids).delete();
+      return;
+    }
+    // counted out as the delete found them: a row another transaction removed meanwhile is not counted out twice
+    const removed = (await db(SEARCH_TABLE).whereIn('entry_id', ids).delete(['locale', 'search_text'])) as Array<{ locale: string; search_text: string }>;
+    for (const r of removed) tally.add(r.locale, r.search_text, -1);
   };
 
   /**
@@ -285,24 +305,25 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     ).map((r) => Number(r.entry_id));
 
   /**
-   * PostgreSQL: one pass over the matches (through the gram index, up to the cap; row by row for a
-   * search most rows match) gives their count and, when none was left out, the page sorted from
-   * them (the same rows were fetched twice, for the count and again for the page). Past the cap
-   * matches are so many that walking the newest-first order, testing each row's text, finds a page
-   * within a few hundred rows.
+   * PostgreSQL: a one-term search whose kept count says its matches are dense takes that count and
+   * walks the newest-first order for its page. Otherwise one pass over the matches (through the
+   * gram index, up to the cap; row by row for a search most rows match) gives their count and,
+   * when none was left out, the page sorted from them (the same rows were fetched twice, for the
+   * count and again for the page). Past the cap matches are so many that walking the newest-first
+   * order, testing each row's text, finds a page within a few hundred rows.
    */
   const postgresPage = async (query: CatalogQuery, offset: number, limit: number) => {
     const db = strapi.db.connection;
     const term = countedTerm(query);
     const counted = term === null ? null : await countedMatches(query.locale, term);
-    if (counted) {
+    // Walking the order reads about (offset + limit) × entries ÷ matches rows; the gram index visits
+    // the row of every match, each about thrice the cost of a row walked (EXPLAIN ANALYZE). Only
+    // then is the kept count the total; a question it does not answer that way (a rare term, a page
+    // past the matches) is counted by the statement below, so a count gone wrong never hides an entry.
+    if (counted && offset < Math.min(counted.matches, COUNT_CAP + 1) && (offset + limit) * counted.entries <= 2 * counted.matches ** 2) {
       // the count as the statement below finds it: up to one past the cap
       const count = Math.min(counted.matches, COUNT_CAP + 1);
-      const page = { total: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
-      if (offset >= count) return { ids: [], ...page };
-      // Walking the order reads about (offset + limit) × entries ÷ matches rows; the gram index
-      // visits the row of every match, each about thrice the cost of a row walked (EXPLAIN ANALYZE).
-      if ((offset + limit) * counted.entries <= 2 * counted.matches ** 2) return { ids: await scannedPage(query, offset, limit), ...page };
+      return { ids: await scannedPage(query, offset, limit), total: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
     }
     const matches = matching(db, query, (await isDense(query.q)) ? 'scan' : 'index')
       .select('entry_id', 'published_date')
@@ -361,7 +382,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       const tally = isPostgres() ? new GramTally() : undefined;
       for (const ids of chunksOf(documentIds)) {
         // eslint-disable-next-line no-await-in-loop
-        const stale = (await trx(SEARCH_TABLE).whereIn('document_id', ids).select('entry_id', 'published_date', 'locale', 'search_text')) as StaleRow[];
+        const stale = (await trx(SEARCH_TABLE).whereIn('document_id', ids).select('entry_id', 'published_date')) as StaleRow[];
         // eslint-disable-next-line no-await-in-loop
         await removeEntries(trx, stale, tally);
         // eslint-disable-next-line no-await-in-loop
@@ -380,8 +401,9 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.connection.transaction(async (trx) => {
         await lockUntilCommit(strapi, trx, SEARCH_TABLE);
         if (!(await trx(SEARCH_TABLE).first('entry_id'))) return fill(trx);
-        // a table indexed before the counts were kept (an upgrade): count it once
-        if (isPostgres() && !(await trx(GRAM_COUNTS_TABLE).first('gram'))) await fillCounts(trx);
+        // counted once after the upgrade, and again when they disagree with the table: an instance of
+        // an earlier version kept publishing during a rolling upgrade without counting
+        if (isPostgres() && !(await countsAgree(trx))) await fillCounts(trx);
         return null;
       });
     },
