@@ -154,6 +154,10 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Counts every row of the search table again (PostgreSQL), in batches by entry id. */
   const fillCounts = async (trx: Knex) => {
+    // Another instance publishing meanwhile waits at its count changes until this commits: what it
+    // committed before is in the rows read here, what it commits after adds its own changes, and
+    // nothing is counted twice. Public reads go on.
+    await trx.raw(`LOCK TABLE ${GRAM_COUNTS_TABLE} IN EXCLUSIVE MODE`);
     await trx(GRAM_COUNTS_TABLE).delete();
     const tally = new GramTally();
     for (let after = 0; ;) {
