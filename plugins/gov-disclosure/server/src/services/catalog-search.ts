@@ -152,14 +152,21 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     return Number(rows[0].n) === 0;
   };
 
-  /** Counts every row of the search table again (PostgreSQL), in batches by entry id. */
-  const fillCounts = async (trx: Knex) => {
-    // Another instance publishing meanwhile waits at its count changes until this commits: what it
-    // committed before is in the rows read here, what it commits after adds its own changes, and
-    // nothing is counted twice. Public reads go on.
+  /**
+   * Empties the counts for a recount in this transaction, and gives the tally to count into. Another
+   * instance publishing meanwhile waits at its count changes until the recount commits: what it
+   * committed before is in the rows counted, what it commits after adds its own changes, and nothing
+   * is counted twice. Public reads go on.
+   */
+  const emptyCounts = async (trx: Knex): Promise<GramTally> => {
     await trx.raw(`LOCK TABLE ${GRAM_COUNTS_TABLE} IN EXCLUSIVE MODE`);
     await trx(GRAM_COUNTS_TABLE).delete();
-    const tally = new GramTally();
+    return new GramTally();
+  };
+
+  /** Counts every row of the search table again (PostgreSQL), in batches by entry id. */
+  const fillCounts = async (trx: Knex) => {
+    const tally = await emptyCounts(trx);
     for (let after = 0; ;) {
       // eslint-disable-next-line no-await-in-loop -- batches follow one another by id
       const rows = (await trx(SEARCH_TABLE)
@@ -256,6 +263,8 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
   const fill = async (trx: Knex): Promise<number> => {
     // FTS5's own command: emptied at once, not row by row with deletion markers left to merge
     if (!isPostgres()) await trx.raw(`INSERT INTO ${TERMS_TABLE}(${TERMS_TABLE}) VALUES ('delete-all')`);
+    // counted as the rows are written, not read back afterwards
+    const tally = isPostgres() ? await emptyCounts(trx) : undefined;
     await trx(SEARCH_TABLE).delete();
     let indexed = 0;
     let after = 0;
@@ -264,11 +273,13 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = rawRows<LiveRow>(await trx.raw(liveRowsSql('batch'), [after, REBUILD_BATCH]));
       if (rows.length === 0) {
         // eslint-disable-next-line no-await-in-loop -- once, after the last batch
-        if (isPostgres()) await fillCounts(trx);
+        if (tally) await applyTally(trx, tally);
         return indexed;
       }
       // eslint-disable-next-line no-await-in-loop
-      await insert(trx, rows);
+      await insert(trx, rows, tally);
+      // eslint-disable-next-line no-await-in-loop
+      if (tally && tally.size >= COUNTS_HELD) await applyTally(trx, tally);
       after = rows[rows.length - 1].entry_id;
       indexed += rows.length;
     }
