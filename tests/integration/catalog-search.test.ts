@@ -243,6 +243,46 @@ describe('catalog search', () => {
     expect(await apiAll({ q: '缆车' })).toEqual([]);
   });
 
+  it('counts a term through the gram index when its matches are all old (PostgreSQL stops walking the order)', async () => {
+    const knex = app.strapi.db.connection;
+    if (app.strapi.db.dialect.client !== 'postgres') return;
+    // a term of two Chinese characters that none of the 200 newest entries holds, with the most matches among the older ones
+    const newestFirst = reference(() => true);
+    const byId = new Map(live.map((r) => [r.document_id, r]));
+    const text = (r: LiveRow) => [r.title, r.keywords ?? '', r.document_number ?? ''].join('\n');
+    const newest = newestFirst
+      .slice(0, 200)
+      .map((id) => text(byId.get(id)!))
+      .join('\n');
+    const holders = new Map<string, number>();
+    for (const id of newestFirst.slice(200)) {
+      const chars = Array.from(byId.get(id)!.title);
+      const grams = new Set(
+        chars
+          .slice(1)
+          .map((c, i) => chars[i] + c)
+          .filter((g) => /^\p{Script=Han}{2}$/u.test(g) && !newest.includes(g))
+      );
+      for (const gram of grams) holders.set(gram, (holders.get(gram) ?? 0) + 1);
+    }
+    const [term] = [...holders.entries()].sort((a, b) => b[1] - a[1])[0];
+    const expected = reference((r) => contains(r, term));
+    expect(expected.length).toBeGreaterThan(7);
+    // its kept count made as large as the catalog: a walk of the newest-first order would expect a
+    // match in every row, and stops long before the old ones; the question is counted instead
+    const every = Number((await knex('gov_disclosure_catalog_gram_counts').where({ locale: 'zh-Hans', gram: '' }).first('entries')).entries);
+    const kept = await knex('gov_disclosure_catalog_gram_counts').where({ locale: 'zh-Hans', gram: term }).first('entries');
+    await knex('gov_disclosure_catalog_gram_counts').where({ locale: 'zh-Hans', gram: term }).update({ entries: every });
+    const cache = app.strapi.plugin('gov-disclosure').service('public-cache');
+    try {
+      cache.clear();
+      expect(await apiAll({ q: term }, 7)).toEqual(expected);
+    } finally {
+      await knex('gov_disclosure_catalog_gram_counts').where({ locale: 'zh-Hans', gram: term }).update({ entries: kept.entries });
+      cache.clear();
+    }
+  });
+
   it('answers the same without the gram counts, and counts them again at the next start (an upgraded PostgreSQL database)', async () => {
     const knex = app.strapi.db.connection;
     if (app.strapi.db.dialect.client !== 'postgres') return;

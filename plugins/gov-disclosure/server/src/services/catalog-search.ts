@@ -68,6 +68,21 @@ const COUNTS_HELD = 1_000_000;
  */
 const DENSE_SHARE = 0.5;
 
+/**
+ * A walk for a counted term reads about (offset + limit) × entries ÷ matches rows when its matches
+ * are spread over time. It stops after WALK_SLACK times that plus WALK_FLOOR rows: a term whose
+ * matches are all old (every match from one year of a million-entry catalog) would otherwise read
+ * most of the catalog for one page, where counting through the gram index reads its matches only.
+ * Spread matches overrun the expectation by 4× with a chance far below one in a million.
+ */
+const WALK_SLACK = 4;
+const WALK_FLOOR = 100;
+
+const NEWEST_FIRST = [
+  { column: 'published_date', order: 'desc' as const },
+  { column: 'entry_id', order: 'desc' as const },
+];
+
 const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
 
@@ -304,20 +319,27 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     return every ? { matches: Number(rows.find((r) => r.gram === term)?.entries ?? 0), entries: Number(every.entries) } : null;
   };
 
-  /** PostgreSQL: a page of the matches found by walking the newest-first order (a search: testing each row's text). */
-  const scannedPage = async (query: CatalogQuery, offset: number, limit: number): Promise<number[]> =>
-    (
-      await run<{ entry_id: number }>(
-        matching(strapi.db.connection, query, query.q ? 'scan' : 'index')
-          .select('entry_id')
-          .orderBy([
-            { column: 'published_date', order: 'desc' },
-            { column: 'entry_id', order: 'desc' },
-          ])
-          .limit(limit)
-          .offset(offset)
-      )
-    ).map((r) => Number(r.entry_id));
+  /** The rows a walk reads: every matching row, or only those among the first `within` of the order. */
+  const walked = (query: CatalogQuery, within?: number): ReturnType<Knex> => {
+    const db = strapi.db.connection;
+    if (within === undefined || !query.q) return matching(db, query, query.q ? 'scan' : 'index');
+    const newest = matching(db, { ...query, q: undefined }, 'index')
+      .select('entry_id', 'published_date', 'search_text')
+      .orderBy(NEWEST_FIRST)
+      .limit(within);
+    const rows = db.from(newest.as('w'));
+    for (const term of searchTerms(query.q)) rows.whereRaw('strpos(search_text, ?) > 0', [term]);
+    return rows;
+  };
+
+  /**
+   * PostgreSQL: a page of the matches found by walking the newest-first order (a search: testing
+   * each row's text), reading at most `within` rows of it when given (the page may then be short).
+   */
+  const scannedPage = async (query: CatalogQuery, offset: number, limit: number, within?: number): Promise<number[]> =>
+    (await run<{ entry_id: number }>(walked(query, within).select('entry_id').orderBy(NEWEST_FIRST).limit(limit).offset(offset))).map((r) =>
+      Number(r.entry_id)
+    );
 
   /**
    * PostgreSQL: a one-term search whose kept count says its matches are dense takes that count and
@@ -336,9 +358,13 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     // then is the kept count the total; a question it does not answer that way (a rare term, a page
     // past the matches) is counted by the statement below, so a count gone wrong never hides an entry.
     if (counted && offset < Math.min(counted.matches, COUNT_CAP + 1) && (offset + limit) * counted.entries <= 2 * counted.matches ** 2) {
+      const expected = ((offset + limit) * counted.entries) / counted.matches;
+      const ids = await scannedPage(query, offset, limit, Math.ceil(WALK_SLACK * expected) + WALK_FLOOR);
       // the count as the statement below finds it: up to one past the cap
       const count = Math.min(counted.matches, COUNT_CAP + 1);
-      return { ids: await scannedPage(query, offset, limit), total: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
+      // A short page: the walk stopped before finding it (matches bunched in the past) or the count
+      // is wrong; the statement below counts the question instead.
+      if (ids.length === limit) return { ids, total: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
     }
     const matches = matching(db, query, (await isDense(query.q)) ? 'scan' : 'index')
       .select('entry_id', 'published_date')
