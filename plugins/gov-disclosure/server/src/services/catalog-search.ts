@@ -14,13 +14,11 @@ import { chunksOf, isoDate, joinTableOf, lockUntilCommit, rawRows, tableOf } fro
 import { requiredGrams, searchDocument, searchTerms } from '../../../shared/domain/search-text';
 import { entryIdOf, facetFilters, orderKey, termsMatch, termsRow, type CatalogQuery, type CatalogSearchRecord } from '../domain/catalog-terms';
 import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
-import { EVERY_ENTRY_GRAM, GramTally, countedTerm } from '../domain/catalog-gram-counts';
+import { GramTally, countedTerm } from '../domain/catalog-gram-counts';
+import { SEARCH_TABLE, TERMS_TABLE } from '../utils/catalog-search-tables';
+import { COUNTS_HELD, applyTally, countedMatches, countsAgree, emptyCounts, fillCounts } from '../utils/gram-counts-sql';
 import { getService } from '../utils/get-service';
 
-export const SEARCH_TABLE = 'gov_disclosure_catalog_search';
-export const TERMS_TABLE = 'gov_disclosure_catalog_terms';
-/** PostgreSQL: live public entries per (locale, gram of one to four characters): domain/catalog-gram-counts.ts. */
-export const GRAM_COUNTS_TABLE = 'gov_disclosure_catalog_gram_counts';
 /** PostgreSQL's GIN index of the text's grams (database/migrations/catalog-search.ts). */
 const GRAMS_INDEX = 'gd_catalog_search_grams_idx';
 
@@ -51,14 +49,6 @@ interface StaleRow {
 
 const REBUILD_BATCH = 2000;
 export const COUNT_CAP = 10_000;
-/** Counts changed per statement. */
-const COUNTS_PER_STATEMENT = 5000;
-/**
- * Distinct grams held in memory while counting the whole table (~100 bytes each) before they are
- * written: the benchmark's 100,000 entries hold 147,102, written once; a flush per few batches
- * would upsert the common grams again and again inside one transaction.
- */
-const COUNTS_HELD = 1_000_000;
 
 /**
  * Above this share of rows holding every gram of a search, its matches are counted by testing the
@@ -132,73 +122,6 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       LEFT JOIN ${subjects} p ON p.id = pl.${parent.inverseJoinColumn.name}
       WHERE ${PUBLIC_ENTRY_SQL}
       ${by === 'batch' ? 'AND e.id > ? ORDER BY e.id LIMIT ?' : `AND e.document_id IN (${Array(by.documents).fill('?').join(', ')})`}`;
-  };
-
-  /** Adds the tally's changes to the counts (PostgreSQL), emptying it; counts that reach nought go. */
-  const applyTally = async (db: Knex, tally: GramTally) => {
-    const changes = tally.drain();
-    for (const chunk of chunksOf(changes, COUNTS_PER_STATEMENT)) {
-      // eslint-disable-next-line no-await-in-loop
-      await db.raw(
-        `INSERT INTO ${GRAM_COUNTS_TABLE} (locale, gram, entries)
-        SELECT locale, gram, entries FROM unnest(?::text[], ?::text[], ?::int[]) WITH ORDINALITY AS c(locale, gram, entries, n) ORDER BY n
-        ON CONFLICT (locale, gram) DO UPDATE SET entries = ${GRAM_COUNTS_TABLE}.entries + excluded.entries`,
-        [chunk.map((c) => c.locale), chunk.map((c) => c.gram), chunk.map((c) => c.entries)]
-      );
-      const fewer = chunk.filter((c) => c.entries < 0);
-      if (fewer.length > 0)
-        // eslint-disable-next-line no-await-in-loop
-        await db.raw(`DELETE FROM ${GRAM_COUNTS_TABLE} WHERE entries <= 0 AND (locale, gram) IN (SELECT * FROM unnest(?::text[], ?::text[]))`, [
-          fewer.map((c) => c.locale),
-          fewer.map((c) => c.gram),
-        ]);
-    }
-  };
-
-  /** Whether each locale's entry count (gram '') is the search table's: the counts are there and none was missed. */
-  const countsAgree = async (trx: Knex): Promise<boolean> => {
-    const { rows } = (await trx.raw(
-      `SELECT count(*) AS n FROM (
-        SELECT locale, count(*)::int AS entries FROM ${SEARCH_TABLE} GROUP BY locale
-      ) t FULL JOIN (SELECT locale, entries FROM ${GRAM_COUNTS_TABLE} WHERE gram = ?) c USING (locale)
-      WHERE t.entries IS DISTINCT FROM c.entries`,
-      [EVERY_ENTRY_GRAM]
-    )) as { rows: Array<{ n: number | string }> };
-    return Number(rows[0].n) === 0;
-  };
-
-  /**
-   * Empties the counts for a recount in this transaction, and gives the tally to count into. Another
-   * instance publishing meanwhile waits at its count changes until the recount commits: what it
-   * committed before is in the rows counted, what it commits after adds its own changes, and nothing
-   * is counted twice. Public reads go on.
-   */
-  const emptyCounts = async (trx: Knex): Promise<GramTally> => {
-    await trx.raw(`LOCK TABLE ${GRAM_COUNTS_TABLE} IN EXCLUSIVE MODE`);
-    await trx(GRAM_COUNTS_TABLE).delete();
-    return new GramTally();
-  };
-
-  /** Counts every row of the search table again (PostgreSQL), in batches by entry id. */
-  const fillCounts = async (trx: Knex) => {
-    const tally = await emptyCounts(trx);
-    for (let after = 0; ;) {
-      // eslint-disable-next-line no-await-in-loop -- batches follow one another by id
-      const rows = (await trx(SEARCH_TABLE)
-        .where('entry_id', '>', after)
-        .orderBy('entry_id')
-        .limit(REBUILD_BATCH)
-        .select('entry_id', 'locale', 'search_text')) as Array<{
-        entry_id: number;
-        locale: string;
-        search_text: string;
-      }>;
-      for (const r of rows) tally.add(r.locale, r.search_text, 1);
-      // eslint-disable-next-line no-await-in-loop
-      if (rows.length === 0 || tally.size >= COUNTS_HELD) await applyTally(trx, tally);
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1].entry_id;
-    }
   };
 
   const insert = async (db: Knex, rows: LiveRow[], tally?: GramTally) => {
@@ -306,19 +229,6 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     return getService(strapi, 'read-sql').all<T>(sql, bindings as Array<string | number>, { planEach: true });
   };
 
-  /**
-   * PostgreSQL: how many live entries of the locale hold this one term, and how many it has; null
-   * while the counts are not there (a database upgraded and not yet counted).
-   */
-  const countedMatches = async (locale: string, term: string): Promise<{ matches: number; entries: number } | null> => {
-    const rows = await getService(strapi, 'read-sql').all<{ gram: string; entries: number | string }>(
-      `SELECT gram, entries FROM ${GRAM_COUNTS_TABLE} WHERE locale = ? AND gram IN (?, ?)`,
-      [locale, term, EVERY_ENTRY_GRAM]
-    );
-    const every = rows.find((r) => r.gram === EVERY_ENTRY_GRAM);
-    return every ? { matches: Number(rows.find((r) => r.gram === term)?.entries ?? 0), entries: Number(every.entries) } : null;
-  };
-
   /** The rows a walk reads: every matching row, or only those among the first `within` of the order. */
   const walked = (query: CatalogQuery, within?: number): ReturnType<Knex> => {
     const db = strapi.db.connection;
@@ -352,7 +262,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
   const postgresPage = async (query: CatalogQuery, offset: number, limit: number) => {
     const db = strapi.db.connection;
     const term = countedTerm(query);
-    const counted = term === null ? null : await countedMatches(query.locale, term);
+    const counted = term === null ? null : await countedMatches(getService(strapi, 'read-sql'), query.locale, term);
     // Walking the order reads about (offset + limit) × entries ÷ matches rows; the gram index visits
     // the row of every match, each about thrice the cost of a row walked (EXPLAIN ANALYZE). Only
     // then is the kept count the total; a question it does not answer that way (a rare term, a page

@@ -1,0 +1,104 @@
+/**
+ * The SQL of PostgreSQL's gram counts (domain/catalog-gram-counts.ts says what is counted):
+ * changing them by a tally, recounting them from the search table, and reading one term's count.
+ * services/catalog-search.ts calls these inside the transactions that change the search table.
+ */
+import type { Core } from '@strapi/strapi';
+import { EVERY_ENTRY_GRAM, GramTally } from '../domain/catalog-gram-counts';
+import type { ReadSqlService } from '../services/read-sql';
+import { GRAM_COUNTS_TABLE, SEARCH_TABLE } from './catalog-search-tables';
+import { chunksOf } from './sql';
+
+type Knex = Core.Strapi['db']['connection'];
+
+/** Counts changed per statement. */
+const COUNTS_PER_STATEMENT = 5000;
+/** Rows of the search table read per statement while counting it. */
+const READ_BATCH = 2000;
+/**
+ * Distinct grams held in memory while counting the whole table (~100 bytes each) before they are
+ * written: the benchmark's 100,000 entries hold 147,102, written once; a flush per few batches
+ * would upsert the common grams again and again inside one transaction.
+ */
+export const COUNTS_HELD = 1_000_000;
+
+/** Adds the tally's changes to the counts (PostgreSQL), emptying it; counts that reach nought go. */
+export const applyTally = async (db: Knex, tally: GramTally) => {
+  const changes = tally.drain();
+  for (const chunk of chunksOf(changes, COUNTS_PER_STATEMENT)) {
+    // eslint-disable-next-line no-await-in-loop
+    await db.raw(
+      `INSERT INTO ${GRAM_COUNTS_TABLE} (locale, gram, entries)
+      SELECT locale, gram, entries FROM unnest(?::text[], ?::text[], ?::int[]) WITH ORDINALITY AS c(locale, gram, entries, n) ORDER BY n
+      ON CONFLICT (locale, gram) DO UPDATE SET entries = ${GRAM_COUNTS_TABLE}.entries + excluded.entries`,
+      [chunk.map((c) => c.locale), chunk.map((c) => c.gram), chunk.map((c) => c.entries)]
+    );
+    const fewer = chunk.filter((c) => c.entries < 0);
+    if (fewer.length > 0)
+      // eslint-disable-next-line no-await-in-loop
+      await db.raw(`DELETE FROM ${GRAM_COUNTS_TABLE} WHERE entries <= 0 AND (locale, gram) IN (SELECT * FROM unnest(?::text[], ?::text[]))`, [
+        fewer.map((c) => c.locale),
+        fewer.map((c) => c.gram),
+      ]);
+  }
+};
+
+/** Whether each locale's entry count (gram '') is the search table's: the counts are there and none was missed. */
+export const countsAgree = async (trx: Knex): Promise<boolean> => {
+  const { rows } = (await trx.raw(
+    `SELECT count(*) AS n FROM (
+      SELECT locale, count(*)::int AS entries FROM ${SEARCH_TABLE} GROUP BY locale
+    ) t FULL JOIN (SELECT locale, entries FROM ${GRAM_COUNTS_TABLE} WHERE gram = ?) c USING (locale)
+    WHERE t.entries IS DISTINCT FROM c.entries`,
+    [EVERY_ENTRY_GRAM]
+  )) as { rows: Array<{ n: number | string }> };
+  return Number(rows[0].n) === 0;
+};
+
+/**
+ * Empties the counts for a recount in this transaction, and gives the tally to count into. Another
+ * instance publishing meanwhile waits at its count changes until the recount commits: what it
+ * committed before is in the rows counted, what it commits after adds its own changes, and nothing
+ * is counted twice. Public reads go on.
+ */
+export const emptyCounts = async (trx: Knex): Promise<GramTally> => {
+  await trx.raw(`LOCK TABLE ${GRAM_COUNTS_TABLE} IN EXCLUSIVE MODE`);
+  await trx(GRAM_COUNTS_TABLE).delete();
+  return new GramTally();
+};
+
+/** Counts every row of the search table again (PostgreSQL), in batches by entry id. */
+export const fillCounts = async (trx: Knex) => {
+  const tally = await emptyCounts(trx);
+  for (let after = 0; ;) {
+    // eslint-disable-next-line no-await-in-loop -- batches follow one another by id
+    const rows = (await trx(SEARCH_TABLE)
+      .where('entry_id', '>', after)
+      .orderBy('entry_id')
+      .limit(READ_BATCH)
+      .select('entry_id', 'locale', 'search_text')) as Array<{
+      entry_id: number;
+      locale: string;
+      search_text: string;
+    }>;
+    for (const r of rows) tally.add(r.locale, r.search_text, 1);
+    // eslint-disable-next-line no-await-in-loop
+    if (rows.length === 0 || tally.size >= COUNTS_HELD) await applyTally(trx, tally);
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1].entry_id;
+  }
+};
+
+/**
+ * PostgreSQL: how many live entries of the locale hold this one term, and how many it has; null
+ * while the counts are not there (a database upgraded and not yet counted).
+ */
+export const countedMatches = async (sql: ReadSqlService, locale: string, term: string): Promise<{ matches: number; entries: number } | null> => {
+  const rows = await sql.all<{ gram: string; entries: number | string }>(`SELECT gram, entries FROM ${GRAM_COUNTS_TABLE} WHERE locale = ? AND gram IN (?, ?)`, [
+    locale,
+    term,
+    EVERY_ENTRY_GRAM,
+  ]);
+  const every = rows.find((r) => r.gram === EVERY_ENTRY_GRAM);
+  return every ? { matches: Number(rows.find((r) => r.gram === term)?.entries ?? 0), entries: Number(every.entries) } : null;
+};
