@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
 import { seedDemo } from '../../src/seed/seed-demo';
 import { rowsOf, documentsOf } from '../../plugins/gov-disclosure/server/src/utils/query';
 import { catalogTerms } from '../../plugins/gov-disclosure/server/src/database/migrations/catalog-terms';
+import { WALK_FLOOR, WALK_SLACK } from '../../plugins/gov-disclosure/server/src/services/catalog-search';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateCatalog } = require('../../scripts/bench/generate-catalog');
@@ -268,6 +269,8 @@ describe('catalog search', () => {
     const [term] = [...holders.entries()].sort((a, b) => b[1] - a[1])[0];
     const expected = reference((r) => contains(r, term));
     expect(expected.length).toBeGreaterThan(7);
+    // every page's walk (pages of 7) stops within the 200 newest entries, before any match
+    expect(WALK_SLACK * (expected.length + 7) + WALK_FLOOR).toBeLessThanOrEqual(200);
     // its kept count made as large as the catalog: a walk of the newest-first order would expect a
     // match in every row, and stops long before the old ones; the question is counted instead
     const every = Number((await knex('gov_disclosure_catalog_gram_counts').where({ locale: 'zh-Hans', gram: '' }).first('entries')).entries);

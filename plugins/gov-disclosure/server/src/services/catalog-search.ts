@@ -16,7 +16,7 @@ import { entryIdOf, facetFilters, orderKey, termsMatch, termsRow, type CatalogQu
 import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
 import { GramTally, countedTerm } from '../domain/catalog-gram-counts';
 import { SEARCH_TABLE, TERMS_TABLE } from '../utils/catalog-search-tables';
-import { COUNTS_HELD, applyTally, countedMatches, countsAgree, emptyCounts, fillCounts } from '../utils/gram-counts-sql';
+import { COUNTS_HELD, READ_BATCH, applyTally, countedMatches, countsAgree, emptyCounts, fillCounts } from '../utils/gram-counts-sql';
 import { getService } from '../utils/get-service';
 
 /** PostgreSQL's GIN index of the text's grams (database/migrations/catalog-search.ts). */
@@ -47,7 +47,6 @@ interface StaleRow {
   published_date: string | Date | null;
 }
 
-const REBUILD_BATCH = 2000;
 export const COUNT_CAP = 10_000;
 
 /**
@@ -63,10 +62,12 @@ const DENSE_SHARE = 0.5;
  * are spread over time. It stops after WALK_SLACK times that plus WALK_FLOOR rows: a term whose
  * matches are all old (every match from one year of a million-entry catalog) would otherwise read
  * most of the catalog for one page, where counting through the gram index reads its matches only.
- * Spread matches overrun the expectation by 4× with a chance far below one in a million.
+ * Spread matches overrun the expectation by 4× with a chance far below one in a million. (A term
+ * of more than COUNT_CAP matches, all old, still walks: past the cap the page is taken from the
+ * order, since sorting every match would cost more.)
  */
-const WALK_SLACK = 4;
-const WALK_FLOOR = 100;
+export const WALK_SLACK = 4;
+export const WALK_FLOOR = 100;
 
 const NEWEST_FIRST = [
   { column: 'published_date', order: 'desc' as const },
@@ -208,7 +209,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     let after = 0;
     for (;;) {
       // eslint-disable-next-line no-await-in-loop -- batches follow one another by id
-      const rows = rawRows<LiveRow>(await trx.raw(liveRowsSql('batch'), [after, REBUILD_BATCH]));
+      const rows = rawRows<LiveRow>(await trx.raw(liveRowsSql('batch'), [after, READ_BATCH]));
       if (rows.length === 0) {
         // eslint-disable-next-line no-await-in-loop -- once, after the last batch
         if (tally) await applyTally(trx, tally);
@@ -265,9 +266,10 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     const counted = term === null ? null : await countedMatches(getService(strapi, 'read-sql'), query.locale, term);
     // Walking the order reads about (offset + limit) × entries ÷ matches rows; the gram index visits
     // the row of every match, each about thrice the cost of a row walked (EXPLAIN ANALYZE). Only
-    // then is the kept count the total; a question it does not answer that way (a rare term, a page
-    // past the matches) is counted by the statement below, so a count gone wrong never hides an entry.
-    if (counted && offset < Math.min(counted.matches, COUNT_CAP + 1) && (offset + limit) * counted.entries <= 2 * counted.matches ** 2) {
+    // then is the kept count the total; a question it does not answer that way (a rare term, the
+    // last page, where a walk would read to the end) is counted by the statement below, so a count
+    // gone wrong never hides an entry.
+    if (counted && offset + limit <= Math.min(counted.matches, COUNT_CAP + 1) && (offset + limit) * counted.entries <= 2 * counted.matches ** 2) {
       const expected = ((offset + limit) * counted.entries) / counted.matches;
       const ids = await scannedPage(query, offset, limit, Math.ceil(WALK_SLACK * expected) + WALK_FLOOR);
       // the count as the statement below finds it: up to one past the cap

@@ -1,7 +1,8 @@
 /**
  * The SQL of PostgreSQL's gram counts (domain/catalog-gram-counts.ts says what is counted):
- * changing them by a tally, recounting them from the search table, and reading one term's count.
- * services/catalog-search.ts calls these inside the transactions that change the search table.
+ * changing them by a tally, recounting them from the search table (services/catalog-search.ts
+ * does both inside the transactions that change that table), and reading one term's count for a
+ * public search.
  */
 import type { Core } from '@strapi/strapi';
 import { EVERY_ENTRY_GRAM, GramTally } from '../domain/catalog-gram-counts';
@@ -13,8 +14,8 @@ type Knex = Core.Strapi['db']['connection'];
 
 /** Counts changed per statement. */
 const COUNTS_PER_STATEMENT = 5000;
-/** Rows of the search table read per statement while counting it. */
-const READ_BATCH = 2000;
+/** Rows read per statement while indexing the catalog or counting the search table. */
+export const READ_BATCH = 2000;
 /**
  * Distinct grams held in memory while counting the whole table (~100 bytes each) before they are
  * written: the benchmark's 100,000 entries hold 147,102, written once; a flush per few batches
