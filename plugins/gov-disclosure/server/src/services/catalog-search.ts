@@ -3,10 +3,10 @@
  * filters on, and its title, keywords and 文号 normalized for substring search. Kept in step by the
  * publish and withdraw transitions inside their transaction, like the column listings; rebuilt in
  * batches after a bulk load. On PostgreSQL each filter plus the newest-first order is one index
- * range and text goes through a GIN index of character grams (shared/domain/search-text), and a
- * search for one short term without filters reads its count from the gram counts beside the table
- * (domain/catalog-gram-counts); on SQLite every question is one MATCH of the terms index beside the
- * table (domain/catalog-terms).
+ * range and text goes through a GIN index of character grams (shared/domain/search-text); on
+ * SQLite every question is one MATCH of the terms index beside the table (domain/catalog-terms).
+ * On both, a search for one short term without filters reads its count from the gram counts
+ * beside the table (domain/catalog-gram-counts).
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../shared/constants';
@@ -16,7 +16,7 @@ import { entryIdOf, facetFilters, orderKey, termsMatch, termsRow, type CatalogQu
 import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
 import { GramTally, countedTerm } from '../domain/catalog-gram-counts';
 import { SEARCH_TABLE, TERMS_TABLE } from '../utils/catalog-search-tables';
-import { COUNTS_HELD, READ_BATCH, applyTally, countedMatches, countsAgree, emptyCounts, fillCounts } from '../utils/gram-counts-sql';
+import { COUNTS_HELD, READ_BATCH, countedMatches, gramCountsSql } from '../utils/gram-counts-sql';
 import { getService } from '../utils/get-service';
 
 /** PostgreSQL's GIN index of the text's grams (database/migrations/catalog-search.ts). */
@@ -76,6 +76,7 @@ const NEWEST_FIRST = [
 
 const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
+  const counts = gramCountsSql(strapi.db.dialect.client);
 
   // The share of rows holding each common gram, as PostgreSQL's last ANALYZE of the gram index
   // sampled it; read at most once a minute. It chooses how to count, never what is counted.
@@ -125,7 +126,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       ${by === 'batch' ? 'AND e.id > ? ORDER BY e.id LIMIT ?' : `AND e.document_id IN (${Array(by.documents).fill('?').join(', ')})`}`;
   };
 
-  const insert = async (db: Knex, rows: LiveRow[], tally?: GramTally) => {
+  const insert = async (db: Knex, rows: LiveRow[], tally: GramTally) => {
     if (rows.length === 0) return;
     const records = rows.map((r): CatalogSearchRecord => {
       const date = isoDate(r.published_date);
@@ -144,7 +145,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
         search_text: searchDocument([r.title, r.keywords, r.document_number]),
       };
     });
-    if (tally) for (const r of records) tally.add(r.locale, r.search_text, 1);
+    for (const r of records) tally.add(r.locale, r.search_text, 1);
     for (const chunk of chunksOf(records)) {
       // eslint-disable-next-line no-await-in-loop
       await db(SEARCH_TABLE).insert(chunk);
@@ -154,19 +155,18 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Takes entries out of the table and out of the terms index, whose rows are found by their order key. */
-  const removeEntries = async (db: Knex, stale: StaleRow[], tally?: GramTally) => {
+  const removeEntries = async (db: Knex, stale: StaleRow[], tally: GramTally) => {
     if (stale.length === 0) return;
     if (!isPostgres()) {
       const keys = stale.map((r) => orderKey(isoDate(r.published_date), Number(r.entry_id)));
       await db(TERMS_TABLE).whereIn('rowid', keys).delete();
     }
     const ids = stale.map((r) => r.entry_id);
-    if (!tally) {
-      await db(SEARCH_TABLE).whereIn('entry_id', ids).delete();
-      return;
-    }
-    // counted out as the delete found them: a row another transaction removed meanwhile is not counted out twice
-    const removed = (await db(SEARCH_TABLE).whereIn('entry_id', ids).delete(['locale', 'search_text'])) as Array<{ locale: string; search_text: string }>;
+    // Counted out as the delete found them: a row another transaction removed meanwhile is not
+    // counted out twice. Raw, as knex answers a delete on SQLite with the number of rows, not them.
+    const removed = rawRows<{ locale: string; search_text: string }>(
+      await db.raw(`DELETE FROM ${SEARCH_TABLE} WHERE entry_id IN (${ids.map(() => '?').join(', ')}) RETURNING locale, search_text`, ids)
+    );
     for (const r of removed) tally.add(r.locale, r.search_text, -1);
   };
 
@@ -203,7 +203,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     // FTS5's own command: emptied at once, not row by row with deletion markers left to merge
     if (!isPostgres()) await trx.raw(`INSERT INTO ${TERMS_TABLE}(${TERMS_TABLE}) VALUES ('delete-all')`);
     // counted as the rows are written, not read back afterwards
-    const tally = isPostgres() ? await emptyCounts(trx) : undefined;
+    const tally = await counts.emptyCounts(trx);
     await trx(SEARCH_TABLE).delete();
     let indexed = 0;
     let after = 0;
@@ -212,13 +212,13 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = rawRows<LiveRow>(await trx.raw(liveRowsSql('batch'), [after, READ_BATCH]));
       if (rows.length === 0) {
         // eslint-disable-next-line no-await-in-loop -- once, after the last batch
-        if (tally) await applyTally(trx, tally);
+        await counts.applyTally(trx, tally);
         return indexed;
       }
       // eslint-disable-next-line no-await-in-loop
       await insert(trx, rows, tally);
       // eslint-disable-next-line no-await-in-loop
-      if (tally && tally.size >= COUNTS_HELD) await applyTally(trx, tally);
+      if (tally.size >= COUNTS_HELD) await counts.applyTally(trx, tally);
       after = rows[rows.length - 1].entry_id;
       indexed += rows.length;
     }
@@ -301,24 +301,38 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     return { ids: ids.map(Number), total: Math.min(count, COUNT_CAP), capped };
   };
 
-  /** SQLite: one MATCH of the terms index, counted up to the cap, its page read in the catalog's order. */
+  /**
+   * SQLite: one MATCH of the terms index, its page read in the catalog's order, counted up to the
+   * cap. A one-term search takes its count from the gram counts when its page agrees with it (the
+   * count holds the page: full, or as long as the count leaves for the last one): counting the
+   * matches in the index was two thirds of such a search (特种设备, 4,290 matches: 2.2 of 3.1 ms).
+   */
   const sqlitePage = async (query: CatalogQuery, offset: number, limit: number) => {
     const sql = getService(strapi, 'read-sql');
     const match = termsMatch(query);
+    const pageOf = async () =>
+      (
+        await sql.all<{ key: number }>(`SELECT rowid AS key FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`, [
+          match,
+          limit,
+          offset,
+        ])
+      ).map((r) => entryIdOf(Number(r.key)));
+    const term = countedTerm(query);
+    const counted = term === null ? null : await countedMatches(sql, query.locale, term);
+    if (counted && offset < Math.min(counted.matches, COUNT_CAP + 1)) {
+      const ids = await pageOf();
+      // a page that disagrees with the count (only a count gone wrong) is counted in the index instead
+      if (ids.length === Math.min(limit, counted.matches - offset))
+        return { ids, total: Math.min(counted.matches, COUNT_CAP), capped: counted.matches > COUNT_CAP };
+    }
     const found = await sql.first<{ total: number }>(`SELECT count(*) AS total FROM (SELECT 1 FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ? LIMIT ?)`, [
       match,
       COUNT_CAP + 1,
     ]);
     const count = Number(found?.total ?? 0);
-    const rows =
-      count === 0 || offset >= count
-        ? []
-        : await sql.all<{ key: number }>(`SELECT rowid AS key FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`, [
-            match,
-            limit,
-            offset,
-          ]);
-    return { ids: rows.map((r) => entryIdOf(Number(r.key))), total: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
+    const ids = count === 0 || offset >= count ? [] : await pageOf();
+    return { ids, total: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
   };
 
   return {
@@ -332,7 +346,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       // The counts change by what the documents' rows leave and bring (a republish of the same text
       // changes none), written once for all the documents: a transaction then locks the count rows
       // it changes in one order, so two writers never wait on each other in a circle.
-      const tally = isPostgres() ? new GramTally() : undefined;
+      const tally = new GramTally();
       for (const ids of chunksOf(documentIds)) {
         // eslint-disable-next-line no-await-in-loop
         const stale = (await trx(SEARCH_TABLE).whereIn('document_id', ids).select('entry_id', 'published_date')) as StaleRow[];
@@ -341,7 +355,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
         // eslint-disable-next-line no-await-in-loop
         await insert(trx, rawRows<LiveRow>(await trx.raw(liveRowsSql({ documents: ids.length }), ids)), tally);
       }
-      if (tally) await applyTally(trx, tally);
+      await counts.applyTally(trx, tally);
     },
 
     /** Indexes everything again, in batches: after a bulk load, or on a database that has none yet. */
@@ -356,7 +370,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!(await trx(SEARCH_TABLE).first('entry_id'))) return fill(trx);
         // counted once after the upgrade, and again when they disagree with the table: an instance of
         // an earlier version kept publishing during a rolling upgrade without counting
-        if (isPostgres() && !(await countsAgree(trx))) await fillCounts(trx);
+        if (!(await counts.countsAgree(trx))) await counts.fillCounts(trx);
         return null;
       });
     },

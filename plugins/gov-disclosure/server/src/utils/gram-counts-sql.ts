@@ -1,14 +1,14 @@
 /**
- * The SQL of PostgreSQL's gram counts (domain/catalog-gram-counts.ts says what is counted):
- * changing them by a tally, recounting them from the search table (services/catalog-search.ts
- * does both inside the transactions that change that table), and reading one term's count for a
- * public search.
+ * The SQL of the gram counts (domain/catalog-gram-counts.ts says what is counted), on PostgreSQL
+ * and SQLite: changing them by a tally, recounting them from the search table
+ * (services/catalog-search.ts does both inside the transactions that change that table), and
+ * reading one term's count for a public search.
  */
 import type { Core } from '@strapi/strapi';
 import { EVERY_ENTRY_GRAM, GramTally } from '../domain/catalog-gram-counts';
 import type { ReadSqlService } from '../services/read-sql';
 import { GRAM_COUNTS_TABLE, SEARCH_TABLE } from './catalog-search-tables';
-import { chunksOf } from './sql';
+import { chunksOf, rawRows } from './sql';
 
 type Knex = Core.Strapi['db']['connection'];
 
@@ -23,54 +23,73 @@ export const READ_BATCH = 2000;
  */
 export const COUNTS_HELD = 1_000_000;
 
-/** Adds the tally's changes to the counts (PostgreSQL), emptying it; counts that reach nought go. */
-export const applyTally = async (db: Knex, tally: GramTally) => {
+/**
+ * Adds the tally's changes to the counts, emptying it; counts that reach nought go. The rows are
+ * written in the tally's order (PostgreSQL locks them as it goes; SQLite has one writer).
+ */
+const applyTally = async (db: Knex, client: string, tally: GramTally) => {
   const changes = tally.drain();
   for (const chunk of chunksOf(changes, COUNTS_PER_STATEMENT)) {
-    // eslint-disable-next-line no-await-in-loop
-    await db.raw(
-      `INSERT INTO ${GRAM_COUNTS_TABLE} (locale, gram, entries)
-      SELECT locale, gram, entries FROM unnest(?::text[], ?::text[], ?::int[]) WITH ORDINALITY AS c(locale, gram, entries, n) ORDER BY n
-      ON CONFLICT (locale, gram) DO UPDATE SET entries = ${GRAM_COUNTS_TABLE}.entries + excluded.entries`,
-      [chunk.map((c) => c.locale), chunk.map((c) => c.gram), chunk.map((c) => c.entries)]
-    );
-    const fewer = chunk.filter((c) => c.entries < 0);
-    if (fewer.length > 0)
+    if (client === 'postgres') {
       // eslint-disable-next-line no-await-in-loop
-      await db.raw(`DELETE FROM ${GRAM_COUNTS_TABLE} WHERE entries <= 0 AND (locale, gram) IN (SELECT * FROM unnest(?::text[], ?::text[]))`, [
-        fewer.map((c) => c.locale),
-        fewer.map((c) => c.gram),
-      ]);
+      await db.raw(
+        `INSERT INTO ${GRAM_COUNTS_TABLE} (locale, gram, entries)
+        SELECT locale, gram, entries FROM unnest(?::text[], ?::text[], ?::int[]) WITH ORDINALITY AS c(locale, gram, entries, n) ORDER BY n
+        ON CONFLICT (locale, gram) DO UPDATE SET entries = ${GRAM_COUNTS_TABLE}.entries + excluded.entries`,
+        [chunk.map((c) => c.locale), chunk.map((c) => c.gram), chunk.map((c) => c.entries)]
+      );
+    } else {
+      // eslint-disable-next-line no-await-in-loop
+      await db.raw(
+        `INSERT INTO ${GRAM_COUNTS_TABLE} (locale, gram, entries) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
+        ON CONFLICT (locale, gram) DO UPDATE SET entries = ${GRAM_COUNTS_TABLE}.entries + excluded.entries`,
+        chunk.flatMap((c) => [c.locale, c.gram, c.entries])
+      );
+    }
+    const fewer = chunk.filter((c) => c.entries < 0);
+    if (fewer.length === 0) continue;
+    // eslint-disable-next-line no-await-in-loop
+    await (client === 'postgres'
+      ? db.raw(`DELETE FROM ${GRAM_COUNTS_TABLE} WHERE entries <= 0 AND (locale, gram) IN (SELECT * FROM unnest(?::text[], ?::text[]))`, [
+          fewer.map((c) => c.locale),
+          fewer.map((c) => c.gram),
+        ])
+      : db.raw(
+          `DELETE FROM ${GRAM_COUNTS_TABLE} WHERE entries <= 0 AND (locale, gram) IN (VALUES ${fewer.map(() => '(?, ?)').join(', ')})`,
+          fewer.flatMap((c) => [c.locale, c.gram])
+        ));
   }
 };
 
 /** Whether each locale's entry count (gram '') is the search table's: the counts are there and none was missed. */
-export const countsAgree = async (trx: Knex): Promise<boolean> => {
-  const { rows } = (await trx.raw(
-    `SELECT count(*) AS n FROM (
-      SELECT locale, count(*)::int AS entries FROM ${SEARCH_TABLE} GROUP BY locale
-    ) t FULL JOIN (SELECT locale, entries FROM ${GRAM_COUNTS_TABLE} WHERE gram = ?) c USING (locale)
-    WHERE t.entries IS DISTINCT FROM c.entries`,
-    [EVERY_ENTRY_GRAM]
-  )) as { rows: Array<{ n: number | string }> };
-  return Number(rows[0].n) === 0;
+const countsAgree = async (trx: Knex): Promise<boolean> => {
+  const [row] = rawRows<{ n: number | string }>(
+    await trx.raw(
+      `SELECT count(*) AS n FROM (
+        SELECT locale, count(*) AS entries FROM ${SEARCH_TABLE} GROUP BY locale
+      ) t FULL JOIN (SELECT locale, entries FROM ${GRAM_COUNTS_TABLE} WHERE gram = ?) c USING (locale)
+      WHERE t.entries IS DISTINCT FROM c.entries`,
+      [EVERY_ENTRY_GRAM]
+    )
+  );
+  return Number(row.n) === 0;
 };
 
 /**
- * Empties the counts for a recount in this transaction, and gives the tally to count into. Another
- * instance publishing meanwhile waits at its count changes until the recount commits: what it
- * committed before is in the rows counted, what it commits after adds its own changes, and nothing
- * is counted twice. Public reads go on.
+ * Empties the counts for a recount in this transaction, and gives the tally to count into. On
+ * PostgreSQL another instance publishing meanwhile waits at its count changes until the recount
+ * commits: what it committed before is in the rows counted, what it commits after adds its own
+ * changes, and nothing is counted twice; public reads go on. SQLite's one writer waits anyway.
  */
-export const emptyCounts = async (trx: Knex): Promise<GramTally> => {
-  await trx.raw(`LOCK TABLE ${GRAM_COUNTS_TABLE} IN EXCLUSIVE MODE`);
+const emptyCounts = async (trx: Knex, client: string): Promise<GramTally> => {
+  if (client === 'postgres') await trx.raw(`LOCK TABLE ${GRAM_COUNTS_TABLE} IN EXCLUSIVE MODE`);
   await trx(GRAM_COUNTS_TABLE).delete();
   return new GramTally();
 };
 
-/** Counts every row of the search table again (PostgreSQL), in batches by entry id. */
-export const fillCounts = async (trx: Knex) => {
-  const tally = await emptyCounts(trx);
+/** Counts every row of the search table again, in batches by entry id. */
+const fillCounts = async (trx: Knex, client: string) => {
+  const tally = await emptyCounts(trx, client);
   for (let after = 0; ;) {
     // eslint-disable-next-line no-await-in-loop -- batches follow one another by id
     const rows = (await trx(SEARCH_TABLE)
@@ -84,14 +103,22 @@ export const fillCounts = async (trx: Knex) => {
     }>;
     for (const r of rows) tally.add(r.locale, r.search_text, 1);
     // eslint-disable-next-line no-await-in-loop
-    if (rows.length === 0 || tally.size >= COUNTS_HELD) await applyTally(trx, tally);
+    if (rows.length === 0 || tally.size >= COUNTS_HELD) await applyTally(trx, client, tally);
     if (rows.length === 0) return;
     after = rows[rows.length - 1].entry_id;
   }
 };
 
+/** The statements that change the counts, for the database of `client` (strapi.db.dialect.client). */
+export const gramCountsSql = (client: string) => ({
+  applyTally: (db: Knex, tally: GramTally) => applyTally(db, client, tally),
+  countsAgree,
+  emptyCounts: (trx: Knex) => emptyCounts(trx, client),
+  fillCounts: (trx: Knex) => fillCounts(trx, client),
+});
+
 /**
- * PostgreSQL: how many live entries of the locale hold this one term, and how many it has; null
+ * How many live entries of the locale hold this one term, and how many it has; null
  * while the counts are not there (a database upgraded and not yet counted).
  */
 export const countedMatches = async (sql: ReadSqlService, locale: string, term: string): Promise<{ matches: number; entries: number } | null> => {

@@ -4,8 +4,8 @@ import type { Migration } from '../migration';
  * PostgreSQL: how many live public entries of a locale hold each gram of one to four characters
  * (domain/catalog-gram-counts.ts), kept by services/catalog-search.ts in the transaction that
  * changes the search table. Counted from the search table at the next start
- * (catalog-search.rebuildIfEmpty), once across instances. SQLite counts a search in its terms
- * index without reading the matches, and has no need of it.
+ * (catalog-search.rebuildIfEmpty), once across instances. SQLite's comes in a later migration
+ * (catalog-gram-counts-sqlite.ts).
  */
 export const catalogGramCounts: Migration = {
   name: '2026.12.04T18.00.00.catalog-gram-counts',

@@ -20,6 +20,7 @@ import { catalogSearchEntryIndex } from './catalog-search-entry-index';
 import { catalogTerms } from './catalog-terms';
 import { catalogSearchUnreadIndexes } from './catalog-search-unread-indexes';
 import { catalogGramCounts } from './catalog-gram-counts';
+import { catalogGramCountsSqlite } from './catalog-gram-counts-sqlite';
 
 export const MIGRATIONS: Migration[] = [
   catalogIndexNumberUnique,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Migration[] = [
   catalogTerms,
   catalogSearchUnreadIndexes,
   catalogGramCounts,
+  catalogGramCountsSqlite,
 ];
