@@ -170,6 +170,12 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const r of removed) tally.add(r.locale, r.search_text, -1);
   };
 
+  /** PostgreSQL: keeps the rows whose text holds every term (as a substring: a term holds no space). */
+  const holdingEvery = <B extends { whereRaw(sql: string, bindings: string[]): unknown }>(builder: B, terms: string[]): B => {
+    for (const term of terms) builder.whereRaw('strpos(search_text, ?) > 0', [term]);
+    return builder;
+  };
+
   /**
    * PostgreSQL: the rows matching the filters and every search term. 'index' finds the terms
    * through the gram index (few matches); 'scan' tests each row's text while walking the
@@ -188,14 +194,13 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       else builder.where(column, value);
     }
     if (terms.length === 0) return builder;
-    if (via === 'scan') {
-      for (const term of terms) builder.whereRaw('strpos(search_text, ?) > 0', [term]);
-    } else {
-      builder.whereRaw('gd_search_grams(search_text) @> ?::text[]', [requiredGrams(terms)]);
-      // A term of one or two characters is its gram; a longer one may have its grams out of order.
-      for (const term of terms.filter((t) => Array.from(t).length > 2)) builder.whereRaw('strpos(search_text, ?) > 0', [term]);
-    }
-    return builder;
+    if (via === 'scan') return holdingEvery(builder, terms);
+    builder.whereRaw('gd_search_grams(search_text) @> ?::text[]', [requiredGrams(terms)]);
+    // A term of one or two characters is its gram; a longer one may have its grams out of order.
+    return holdingEvery(
+      builder,
+      terms.filter((t) => Array.from(t).length > 2)
+    );
   };
 
   /** Empties the table and indexes every live public entry again, in batches by id. */
@@ -238,9 +243,7 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       .select('entry_id', 'published_date', 'search_text')
       .orderBy(NEWEST_FIRST)
       .limit(within);
-    const rows = db.from(newest.as('w'));
-    for (const term of searchTerms(query.q)) rows.whereRaw('strpos(search_text, ?) > 0', [term]);
-    return rows;
+    return holdingEvery(db.from(newest.as('w')), searchTerms(query.q));
   };
 
   /**
@@ -269,8 +272,8 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     // then is the kept count the total; a question it does not answer that way (a rare term, the
     // last page, where a walk would read to the end) is counted by the statement below, so a count
     // gone wrong never hides an entry.
-    if (counted && offset + limit <= Math.min(counted.matches, COUNT_CAP + 1) && (offset + limit) * counted.entries <= 2 * counted.matches ** 2) {
-      const expected = ((offset + limit) * counted.entries) / counted.matches;
+    const expected = counted && counted.matches > 0 ? ((offset + limit) * counted.entries) / counted.matches : Infinity;
+    if (counted && offset + limit <= Math.min(counted.matches, COUNT_CAP + 1) && expected <= 2 * counted.matches) {
       const ids = await scannedPage(query, offset, limit, Math.ceil(WALK_SLACK * expected) + WALK_FLOOR);
       // the count as the statement below finds it: up to one past the cap
       const count = Math.min(counted.matches, COUNT_CAP + 1);
