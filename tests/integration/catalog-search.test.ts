@@ -247,6 +247,43 @@ describe('catalog search', () => {
     expect(await apiAll({ q: '缆车' })).toEqual([]);
   });
 
+  it('keeps the gram counts right when many entries change at once: no two writers wait on each other in a circle', async () => {
+    const { strapi } = app;
+    const knex = strapi.db.connection;
+    const search = strapi.plugin('gov-disclosure').service('catalog-search');
+    const org = (await rowsOf(strapi, 'plugin::gov-disclosure.organization').findOne({ where: { slug: 'wzzl', locale: 'zh-Hans' } })) as { documentId: string };
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const created = (await documentsOf(strapi, 'plugin::gov-disclosure.catalog-entry').create({
+        locale: 'zh-Hans',
+        // titles that share no character: only the new titles below change the same counts
+        data: { title: `${'甲乙丙丁戊己庚辛壬癸子丑'[i]}${'寅卯辰巳午未申酉戌亥天地'[i]}`, genre: 'notice', organization: org.documentId },
+      })) as { documentId: string };
+      await strapi.plugin('gov-disclosure').service('workflow').publishAsSystem('plugin::gov-disclosure.catalog-entry', created.documentId, 'zh-Hans', 'test');
+      ids.push(created.documentId);
+    }
+    // The same words in a different order in each title: every transaction changes the same counts,
+    // meeting them in its own order, all at once on PostgreSQL's pool. (A publication adds to the
+    // count of every entry first, so publications queue there; an edit of live text does not.)
+    const words = ['缆车', '索道', '滑雪', '冰场', '雪道', '吊椅', '拖牵', '魔毯', '雪具', '缆绳'];
+    const titleOf = (i: number) => {
+      const turned = [...words.slice(i % words.length), ...words.slice(0, i % words.length)];
+      return (i % 2 ? turned.reverse() : turned).join('');
+    };
+    const liveRow = (id: string) => knex('gov_disclosure_catalog_entries').where({ document_id: id, locale: 'zh-Hans' }).whereNotNull('published_at');
+    for (const [i, id] of ids.entries()) await liveRow(id).update({ title: titleOf(i) });
+    const changed = await Promise.allSettled(ids.map((id) => knex.transaction((trx) => search.refreshDocument(trx, id))));
+    expect(changed.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const { kept, counted } = await gramCounts(knex);
+    expect(kept).toEqual(counted);
+    // and out again, all at once: the catalog as the other tests know it
+    for (const id of ids) await liveRow(id).update({ disclosure_scope: 'internal' });
+    const removed = await Promise.allSettled(ids.map((id) => knex.transaction((trx) => search.refreshDocument(trx, id))));
+    expect(removed.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    expect((await gramCounts(knex)).kept).toEqual((await gramCounts(knex)).counted);
+    expect(await apiAll({ q: '魔毯' })).toEqual([]);
+  });
+
   it('counts a term through the gram index when its matches are all old (PostgreSQL stops walking the order)', async () => {
     const knex = app.strapi.db.connection;
     if (app.strapi.db.dialect.client !== 'postgres') return;
