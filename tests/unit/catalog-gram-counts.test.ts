@@ -1,4 +1,11 @@
-import { countedGrams, countedTerm, EVERY_ENTRY_GRAM, GramTally, MAX_COUNTED_GRAM } from '../../plugins/gov-disclosure/server/src/domain/catalog-gram-counts';
+import {
+  countedGrams,
+  countedTerm,
+  EVERY_ENTRY_GRAM,
+  GramTally,
+  MAX_COUNTED_GRAM,
+  pageAgreesWithCount,
+} from '../../plugins/gov-disclosure/server/src/domain/catalog-gram-counts';
 import { searchDocument, searchTerms } from '../../plugins/gov-disclosure/shared/domain/search-text';
 
 /** The oracle: every substring of the document that a one-term search finds, by brute force. */
@@ -93,5 +100,37 @@ describe('a tally of count changes', () => {
     const first = keys(a);
     expect(first).toEqual(keys(b));
     expect(first.filter((k) => k.endsWith(`|${EVERY_ENTRY_GRAM}`))).toEqual(['en|', 'zh-Hans|']);
+  });
+});
+
+describe('a page read against a kept count', () => {
+  /** The oracle: the pages a reader walks, by the total each page gives, against the true matches. */
+  const pagedIds = (truth: number, kept: number, limit: number): number[] => {
+    const seen: number[] = [];
+    for (let offset = 0; ; offset += limit) {
+      // the page read with one row more, as the search reads it
+      const read = Math.max(0, Math.min(limit + 1, truth - offset));
+      const total = offset < kept && pageAgreesWithCount(kept, offset, limit, read) ? kept : truth;
+      seen.push(...Array.from({ length: Math.max(0, Math.min(limit, truth - offset)) }, (_, i) => offset + i));
+      if (offset + limit >= total) return seen;
+    }
+  };
+
+  it('agrees only with the rows the count leaves from its start, up to one more than the page', () => {
+    expect(pageAgreesWithCount(50, 0, 7, 8)).toBe(true);
+    expect(pageAgreesWithCount(50, 42, 7, 8)).toBe(true);
+    expect(pageAgreesWithCount(49, 42, 7, 7)).toBe(true);
+    // the count says the last page is full, and a row more is there: a count too low
+    expect(pageAgreesWithCount(49, 42, 7, 8)).toBe(false);
+    // the count says more than the page holds: a count too high
+    expect(pageAgreesWithCount(51, 49, 7, 1)).toBe(false);
+  });
+
+  it('never hides a match from a reader paging by the totals it is given, whatever the count says', () => {
+    for (const limit of [1, 5, 7, 20])
+      for (let truth = 0; truth <= 60; truth += 1)
+        for (const kept of [0, 1, truth - 8, truth - 7, truth - 1, truth, truth + 1, truth + 7, truth * 2].filter((k) => k >= 0)) {
+          expect(pagedIds(truth, kept, limit)).toEqual(Array.from({ length: truth }, (_, i) => i));
+        }
   });
 });

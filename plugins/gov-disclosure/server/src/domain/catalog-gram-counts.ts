@@ -43,6 +43,15 @@ export const countedTerm = (query: CatalogQuery): string | null => {
   return terms.length === 1 && Array.from(terms[0]).length <= MAX_COUNTED_GRAM ? terms[0] : null;
 };
 
+/**
+ * Whether a page read with one row more than its size agrees with a term's kept count: it holds
+ * as many rows as the count leaves from the page's start, up to that one more. A count too high
+ * shows as a short page; the extra row shows a count too low on the last page the count gives.
+ * Paging by a count gone wrong (or moved by a publication between the two reads) thus always
+ * reaches a page that is counted again, and no entry is hidden behind it.
+ */
+export const pageAgreesWithCount = (matches: number, offset: number, limit: number, read: number): boolean => read === Math.min(limit + 1, matches - offset);
+
 /** Changes to the counts: (locale, gram) → entries added (negative: removed). */
 export class GramTally {
   private readonly changes = new Map<string, { locale: string; gram: string; entries: number }>();

@@ -14,7 +14,7 @@ import { chunksOf, isoDate, joinTableOf, lockUntilCommit, rawRows, tableOf } fro
 import { requiredGrams, searchDocument, searchTerms } from '../../../shared/domain/search-text';
 import { entryIdOf, facetFilters, orderKey, termsMatch, termsRow, type CatalogQuery, type CatalogSearchRecord } from '../domain/catalog-terms';
 import { PUBLIC_ENTRY_SQL } from '../domain/public-visibility';
-import { GramTally, countedTerm } from '../domain/catalog-gram-counts';
+import { GramTally, countedTerm, pageAgreesWithCount } from '../domain/catalog-gram-counts';
 import { SEARCH_TABLE, TERMS_TABLE } from '../utils/catalog-search-tables';
 import { COUNTS_HELD, READ_BATCH, countedMatches, gramCountsSql } from '../utils/gram-counts-sql';
 import { getService } from '../utils/get-service';
@@ -68,6 +68,9 @@ const DENSE_SHARE = 0.5;
  */
 export const WALK_SLACK = 4;
 export const WALK_FLOOR = 100;
+
+/** A count (up to one past the cap) as the API answers it. */
+const answered = (count: number) => ({ total: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP });
 
 const NEWEST_FIRST = [
   { column: 'published_date', order: 'desc' as const },
@@ -270,16 +273,13 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     // Walking the order reads about (offset + limit) × entries ÷ matches rows; the gram index visits
     // the row of every match, each about thrice the cost of a row walked (EXPLAIN ANALYZE). Only
     // then is the kept count the total; a question it does not answer that way (a rare term, the
-    // last page, where a walk would read to the end) is counted by the statement below, so a count
-    // gone wrong never hides an entry.
+    // last page, where a walk would read to the end) is counted by the statement below.
     const expected = counted && counted.matches > 0 ? ((offset + limit) * counted.entries) / counted.matches : Infinity;
     if (counted && offset + limit <= Math.min(counted.matches, COUNT_CAP + 1) && expected <= 2 * counted.matches) {
-      const ids = await scannedPage(query, offset, limit, Math.ceil(WALK_SLACK * expected) + WALK_FLOOR);
-      // the count as the statement below finds it: up to one past the cap
-      const count = Math.min(counted.matches, COUNT_CAP + 1);
-      // A short page: the walk stopped before finding it (matches bunched in the past) or the count
-      // is wrong; the statement below counts the question instead.
-      if (ids.length === limit) return { ids, total: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
+      const ids = await scannedPage(query, offset, limit + 1, Math.ceil(WALK_SLACK * expected) + WALK_FLOOR);
+      // A page that disagrees with the count: the walk stopped before finding it (matches bunched in
+      // the past), or the count is wrong; the statement below counts the question instead.
+      if (pageAgreesWithCount(counted.matches, offset, limit, ids.length)) return { ids: ids.slice(0, limit), ...answered(counted.matches) };
     }
     const matches = matching(db, query, (await isDense(query.q)) ? 'scan' : 'index')
       .select('entry_id', 'published_date')
@@ -299,43 +299,40 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       { planEach: true, withoutJit: true }
     );
     const count = Number(found?.total ?? 0);
-    const capped = count > COUNT_CAP;
-    const ids = !capped || offset >= count ? (found?.ids ?? []) : await scannedPage(query, offset, limit);
-    return { ids: ids.map(Number), total: Math.min(count, COUNT_CAP), capped };
+    const ids = count <= COUNT_CAP || offset >= count ? (found?.ids ?? []) : await scannedPage(query, offset, limit);
+    return { ids: ids.map(Number), ...answered(count) };
   };
 
   /**
    * SQLite: one MATCH of the terms index, its page read in the catalog's order, counted up to the
-   * cap. A one-term search takes its count from the gram counts when its page agrees with it (the
-   * count holds the page: full, or as long as the count leaves for the last one): counting the
-   * matches in the index was two thirds of such a search (特种设备, 4,290 matches: 2.2 of 3.1 ms).
+   * cap. A one-term search takes its count from the gram counts when its page agrees with it:
+   * counting the matches in the index was two thirds of such a search (特种设备, 4,290 matches:
+   * 2.2 of 3.1 ms).
    */
   const sqlitePage = async (query: CatalogQuery, offset: number, limit: number) => {
     const sql = getService(strapi, 'read-sql');
     const match = termsMatch(query);
-    const pageOf = async () =>
+    const pageOf = async (size: number) =>
       (
         await sql.all<{ key: number }>(`SELECT rowid AS key FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`, [
           match,
-          limit,
+          size,
           offset,
         ])
       ).map((r) => entryIdOf(Number(r.key)));
     const term = countedTerm(query);
     const counted = term === null ? null : await countedMatches(sql, query.locale, term);
     if (counted && offset < Math.min(counted.matches, COUNT_CAP + 1)) {
-      const ids = await pageOf();
-      // a page that disagrees with the count (only a count gone wrong) is counted in the index instead
-      if (ids.length === Math.min(limit, counted.matches - offset))
-        return { ids, total: Math.min(counted.matches, COUNT_CAP), capped: counted.matches > COUNT_CAP };
+      const ids = await pageOf(limit + 1);
+      // a page that disagrees (a count gone wrong, or a publication between the two reads) is counted in the index
+      if (pageAgreesWithCount(counted.matches, offset, limit, ids.length)) return { ids: ids.slice(0, limit), ...answered(counted.matches) };
     }
     const found = await sql.first<{ total: number }>(`SELECT count(*) AS total FROM (SELECT 1 FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ? LIMIT ?)`, [
       match,
       COUNT_CAP + 1,
     ]);
     const count = Number(found?.total ?? 0);
-    const ids = count === 0 || offset >= count ? [] : await pageOf();
-    return { ids, total: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
+    return { ids: count === 0 || offset >= count ? [] : await pageOf(limit), ...answered(count) };
   };
 
   return {
@@ -371,8 +368,10 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.connection.transaction(async (trx) => {
         await lockUntilCommit(strapi, trx, SEARCH_TABLE);
         if (!(await trx(SEARCH_TABLE).first('entry_id'))) return fill(trx);
-        // counted once after the upgrade, and again when they disagree with the table: an instance of
-        // an earlier version kept publishing during a rolling upgrade without counting
+        // Counted once after the upgrade, and again when a locale's entry count disagrees with the
+        // table: an instance of an earlier version kept publishing during a rolling upgrade without
+        // counting. Its edits of live text leave that count as it was and go unseen here; a page
+        // read against a count gone wrong is counted again (pageAgreesWithCount), so none hides an entry.
         if (!(await counts.countsAgree(trx))) await counts.fillCounts(trx);
         return null;
       });
