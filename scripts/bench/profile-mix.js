@@ -79,32 +79,40 @@ const packageOf = ({ url, functionName }) => {
   return path.relative(ROOT, url.replace(/^file:\/\//, '')) || url;
 };
 
-/** Self time per package and per function, over the samples taken from `fromMicros` on. */
-const summarize = (profile, fromMicros) => {
+/**
+ * Self time per package and per function over the samples taken from `fromMicros` to `toMicros`,
+ * as shares of the time the server was busy: V8's (idle) samples are counted apart.
+ */
+const summarize = (profile, fromMicros, toMicros) => {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
   let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i += 1) {
     at += profile.timeDeltas[i];
-    if (at >= fromMicros) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+    if (at >= fromMicros && at < toMicros) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   }
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
   const add = (map, key, micros) => map.set(key, (map.get(key) ?? 0) + micros);
   const packages = new Map();
   const functions = new Map();
+  let idle = 0;
   for (const [id, micros] of self) {
     const { callFrame } = byId.get(id);
+    if (callFrame.functionName === '(idle)') {
+      idle += micros;
+      continue;
+    }
     const pkg = packageOf(callFrame);
     add(packages, pkg, micros);
     const file = callFrame.url ? `${path.basename(callFrame.url)}:${callFrame.lineNumber + 1}` : '';
     add(functions, `${callFrame.functionName || '(anonymous)'} ${file} [${pkg}]`, micros);
   }
+  const total = [...packages.values()].reduce((a, b) => a + b, 0);
   const rows = (map) =>
     [...map.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, TOP)
       .map(([name, micros]) => ({ name, ms: Math.round(micros / 1000), share: `${((100 * micros) / total).toFixed(1)} %` }));
-  return { sampledMs: Math.round(total / 1000), packages: rows(packages), functions: rows(functions) };
+  return { busyMs: Math.round(total / 1000), idleMs: Math.round(idle / 1000), packages: rows(packages), functions: rows(functions) };
 };
 
 const main = async () => {
@@ -112,24 +120,30 @@ const main = async () => {
   const server = await startServer(profileDir);
   let load;
   let profiledFrom;
+  let profiledTo;
   try {
     process.stdout.write(`${db.name}: warming for ${WARM} s, then profiling ${SECONDS} s of the ${DISTRIBUTION} mix…\n`);
     loadMix(server.url, WARM);
     profiledFrom = process.hrtime.bigint();
     load = loadMix(server.url, SECONDS);
+    profiledTo = process.hrtime.bigint();
   } finally {
-    await new Promise((resolve) => {
-      server.child.removeAllListeners('exit');
-      server.child.on('exit', resolve);
-      server.child.kill('SIGTERM');
-    });
+    server.child.removeAllListeners('exit');
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      await new Promise((resolve) => {
+        server.child.on('exit', resolve);
+        server.child.kill('SIGTERM');
+      });
+    }
   }
   const file = fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`the server wrote no profile into ${profileDir}`);
   const profile = JSON.parse(fs.readFileSync(path.join(profileDir, file), 'utf8'));
   // The profile's clock is the server's monotonic clock in microseconds, as process.hrtime here (same machine).
-  const summary = summarize(profile, Number(profiledFrom / 1000n));
-  console.log(`${Math.round(load.requestsPerSecond)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.errors} errors; ${summary.sampledMs} ms sampled`);
+  const summary = summarize(profile, Number(profiledFrom / 1000n), Number(profiledTo / 1000n));
+  console.log(
+    `${Math.round(load.requestsPerSecond)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.errors} errors; server busy ${summary.busyMs} ms, idle ${summary.idleMs} ms`
+  );
   console.table(summary.packages);
   console.table(summary.functions);
   const result = { database: db.name, distribution: DISTRIBUTION, cache: process.env.BENCH_CACHE === 'on' ? 'on' : 'off', load, ...summary };
