@@ -322,17 +322,16 @@ const catalogSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       ).map((r) => entryIdOf(Number(r.key)));
     const term = countedTerm(query);
     const counted = term === null ? null : await countedMatches(sql, query.locale, term);
-    if (counted && offset < Math.min(counted.matches, COUNT_CAP + 1)) {
-      const ids = await pageOf(limit + 1);
-      // a page that disagrees (a count gone wrong, or a publication between the two reads) is counted in the index
-      if (pageAgreesWithCount(counted.matches, offset, limit, ids.length)) return { ids: ids.slice(0, limit), ...answered(counted.matches) };
-    }
+    // the page and a row more, read against the kept count; kept for the answer below when they disagree
+    const read = counted && offset < Math.min(counted.matches, COUNT_CAP + 1) ? await pageOf(limit + 1) : null;
+    // a page that disagrees (a count gone wrong, or a publication between the two reads) is counted in the index
+    if (counted && read && pageAgreesWithCount(counted.matches, offset, limit, read.length)) return { ids: read.slice(0, limit), ...answered(counted.matches) };
     const found = await sql.first<{ total: number }>(`SELECT count(*) AS total FROM (SELECT 1 FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ? LIMIT ?)`, [
       match,
       COUNT_CAP + 1,
     ]);
     const count = Number(found?.total ?? 0);
-    return { ids: count === 0 || offset >= count ? [] : await pageOf(limit), ...answered(count) };
+    return { ids: count === 0 || offset >= count ? [] : (read ?? (await pageOf(limit))).slice(0, limit), ...answered(count) };
   };
 
   return {

@@ -23,41 +23,46 @@ export const READ_BATCH = 2000;
  */
 export const COUNTS_HELD = 1_000_000;
 
+interface CountChange {
+  locale: string;
+  gram: string;
+  entries: number;
+}
+
+/**
+ * Changes as a table of (locale, gram, entries), in their order, in each database's words:
+ * PostgreSQL takes three arrays (one statement text whatever the number), SQLite a VALUES list.
+ */
+const changesTable = (client: string, changes: CountChange[]): { sql: string; bindings: Array<string | number | Array<string | number>> } =>
+  client === 'postgres'
+    ? {
+        sql: 'SELECT locale, gram, entries FROM unnest(?::text[], ?::text[], ?::int[]) WITH ORDINALITY AS c(locale, gram, entries, n) ORDER BY n',
+        bindings: [changes.map((c) => c.locale), changes.map((c) => c.gram), changes.map((c) => c.entries)],
+      }
+    : {
+        // WHERE true: SQLite reads ON CONFLICT after a bare FROM as a join's
+        sql: `SELECT column1 AS locale, column2 AS gram, column3 AS entries FROM (VALUES ${changes.map(() => '(?, ?, ?)').join(', ')}) WHERE true`,
+        bindings: changes.flatMap((c) => [c.locale, c.gram, c.entries]),
+      };
+
 /**
  * Adds the tally's changes to the counts, emptying it; counts that reach nought go. The rows are
  * written in the tally's order (PostgreSQL locks them as it goes; SQLite has one writer).
  */
 const applyTally = async (db: Knex, client: string, tally: GramTally) => {
-  const changes = tally.drain();
-  for (const chunk of chunksOf(changes, COUNTS_PER_STATEMENT)) {
-    if (client === 'postgres') {
-      // eslint-disable-next-line no-await-in-loop
-      await db.raw(
-        `INSERT INTO ${GRAM_COUNTS_TABLE} (locale, gram, entries)
-        SELECT locale, gram, entries FROM unnest(?::text[], ?::text[], ?::int[]) WITH ORDINALITY AS c(locale, gram, entries, n) ORDER BY n
-        ON CONFLICT (locale, gram) DO UPDATE SET entries = ${GRAM_COUNTS_TABLE}.entries + excluded.entries`,
-        [chunk.map((c) => c.locale), chunk.map((c) => c.gram), chunk.map((c) => c.entries)]
-      );
-    } else {
-      // eslint-disable-next-line no-await-in-loop
-      await db.raw(
-        `INSERT INTO ${GRAM_COUNTS_TABLE} (locale, gram, entries) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
-        ON CONFLICT (locale, gram) DO UPDATE SET entries = ${GRAM_COUNTS_TABLE}.entries + excluded.entries`,
-        chunk.flatMap((c) => [c.locale, c.gram, c.entries])
-      );
-    }
+  for (const chunk of chunksOf(tally.drain(), COUNTS_PER_STATEMENT)) {
+    const added = changesTable(client, chunk);
+    // eslint-disable-next-line no-await-in-loop
+    await db.raw(
+      `INSERT INTO ${GRAM_COUNTS_TABLE} (locale, gram, entries) ${added.sql}
+      ON CONFLICT (locale, gram) DO UPDATE SET entries = ${GRAM_COUNTS_TABLE}.entries + excluded.entries`,
+      added.bindings
+    );
     const fewer = chunk.filter((c) => c.entries < 0);
     if (fewer.length === 0) continue;
+    const lowered = changesTable(client, fewer);
     // eslint-disable-next-line no-await-in-loop
-    await (client === 'postgres'
-      ? db.raw(`DELETE FROM ${GRAM_COUNTS_TABLE} WHERE entries <= 0 AND (locale, gram) IN (SELECT * FROM unnest(?::text[], ?::text[]))`, [
-          fewer.map((c) => c.locale),
-          fewer.map((c) => c.gram),
-        ])
-      : db.raw(
-          `DELETE FROM ${GRAM_COUNTS_TABLE} WHERE entries <= 0 AND (locale, gram) IN (VALUES ${fewer.map(() => '(?, ?)').join(', ')})`,
-          fewer.flatMap((c) => [c.locale, c.gram])
-        ));
+    await db.raw(`DELETE FROM ${GRAM_COUNTS_TABLE} WHERE entries <= 0 AND (locale, gram) IN (SELECT locale, gram FROM (${lowered.sql}) f)`, lowered.bindings);
   }
 };
 
