@@ -17,11 +17,10 @@
  * (6000), BENCH_WORKERS (the machine's cores), BENCH_REUSE=1 (keep a database generated with the
  * same count), BENCH_ONLY (SQLite or PostgreSQL), BENCH_PG_URL (postgresql://postgres@127.0.0.1:5432/test).
  */
-const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { productionSecrets } = require('../lib/cluster');
+const { loadMix: loadMixOf, loadUrl, productionEnv, startServer, stopServer } = require('./bench-processes');
 const { benchDatabases, buildApp, generatedCatalog, reportResults, schemaExists, ROOT } = require('./databases');
 const { loadStrapi, stopStrapi } = require('../lib/strapi-app');
 const { buildPool, readCatalog, PAGE_SIZE } = require('./portal-mix');
@@ -33,40 +32,15 @@ const MIX_SIZE = Number(process.env.BENCH_MIX_SIZE || 6000);
 const WORKERS = Number(process.env.BENCH_WORKERS || os.cpus().length);
 
 // production mode with fresh secrets, as scripts/lib/cluster.js starts its instances
-const PRODUCTION_ENV = { NODE_ENV: 'production', ...productionSecrets(), LOG_LEVEL: 'error', STRAPI_TELEMETRY_DISABLED: 'true' };
+const PRODUCTION_ENV = productionEnv();
 
 const databases = () => benchDatabases('portal').filter((db) => !process.env.BENCH_ONLY || db.name === process.env.BENCH_ONLY);
 
-const start = (script, env) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(process.env.BENCH_NODE_OPTIONS ? process.env.BENCH_NODE_OPTIONS.split(' ') : []), path.join(ROOT, script)], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, PORT: '0' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.stdout.on('data', (chunk) => {
-      const m = /READY (\d+)(?: (\S+))?/.exec(chunk.toString());
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}`, token: m[2] });
-    });
-    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-
-const stop = (child) =>
-  new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', resolve);
-    child.kill('SIGTERM');
-  });
-
-const runNode = (args) => {
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout.trim().split('\n').pop());
-};
-
-const load = (url, token) => runNode([path.join(__dirname, 'load.js'), url, String(CONNECTIONS), String(SECONDS), ...(token ? [token] : [])]);
-const loadMix = (origin, poolFile, distribution) =>
-  runNode([path.join(__dirname, 'load-mix.js'), origin, poolFile, distribution, String(CONNECTIONS), String(SECONDS)]);
+const nodeArgs = process.env.BENCH_NODE_OPTIONS ? process.env.BENCH_NODE_OPTIONS.split(' ') : [];
+const start = (script, env) => startServer(script, env, nodeArgs);
+const stop = stopServer;
+const load = (url, token) => loadUrl(url, CONNECTIONS, SECONDS, token);
+const loadMix = (origin, poolFile, distribution) => loadMixOf(origin, poolFile, distribution, CONNECTIONS, SECONDS);
 
 /** How many generated entries a kept benchmark database holds (0 when none). */
 const generatedCount = async (db) => {

@@ -14,11 +14,9 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn, spawnSync } = require('node:child_process');
-const { benchDatabases } = require('./databases');
-const { productionSecrets } = require('../lib/cluster');
+const { benchDatabases, ROOT } = require('./databases');
+const { loadMix, productionEnv, startServer, stopServer } = require('./bench-processes');
 
-const ROOT = path.join(__dirname, '..', '..');
 const DATABASE = process.env.BENCH_ONLY || 'SQLite';
 const DISTRIBUTION = process.env.BENCH_DISTRIBUTION || 'uniform';
 const CONNECTIONS = process.env.BENCH_CONNECTIONS || '32';
@@ -31,40 +29,7 @@ if (!db) throw new Error(`BENCH_ONLY must name a benchmark database (SQLite or P
 const poolFile = path.join(ROOT, '.tmp', `bench-portal-pool-${db.name}.json`);
 if (!fs.existsSync(poolFile)) throw new Error(`${poolFile} is missing: run BENCH_ONLY=${db.name} BENCH_ROWS=none npm run bench:portal first`);
 
-const loadMix = (origin, seconds) => {
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'load-mix.js'), origin, poolFile, DISTRIBUTION, CONNECTIONS, seconds], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout.trim().split('\n').pop());
-};
-
-/** Starts the bench server; the profile starts with it, so the warm-up is cut off by time below. */
-const startServer = (profileDir) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, path.join(__dirname, 'serve-bench.js')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...db.env,
-        NODE_ENV: 'production',
-        ...productionSecrets(),
-        LOG_LEVEL: 'error',
-        STRAPI_TELEMETRY_DISABLED: 'true',
-        GOV_DISCLOSURE_WORKERS: '1',
-        ...(process.env.BENCH_CACHE === 'on' ? {} : { GOV_DISCLOSURE_PUBLIC_CACHE_SECONDS: '0' }),
-        PORT: '0',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.stdout.on('data', (chunk) => {
-      const m = /READY (\d+)/.exec(chunk.toString());
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}` });
-    });
-    child.on('exit', (code) => reject(new Error(`serve-bench.js exited with ${code}`)));
-  });
+const mix = (origin, seconds) => loadMix(origin, poolFile, DISTRIBUTION, CONNECTIONS, seconds);
 
 /** The package a profiled function belongs to: a node_modules package, the plugin, Node itself, or V8's own entries. */
 const packageOf = ({ url, functionName }) => {
@@ -117,24 +82,28 @@ const summarize = (profile, fromMicros, toMicros) => {
 
 const main = async () => {
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-profile-'));
-  const server = await startServer(profileDir);
+  // the profile starts with the server; the warm-up is cut off by time in summarize
+  const server = await startServer(
+    'scripts/bench/serve-bench.js',
+    {
+      ...db.env,
+      ...productionEnv(),
+      GOV_DISCLOSURE_WORKERS: '1',
+      ...(process.env.BENCH_CACHE === 'on' ? {} : { GOV_DISCLOSURE_PUBLIC_CACHE_SECONDS: '0' }),
+    },
+    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]
+  );
   let load;
   let profiledFrom;
   let profiledTo;
   try {
     process.stdout.write(`${db.name}: warming for ${WARM} s, then profiling ${SECONDS} s of the ${DISTRIBUTION} mix…\n`);
-    loadMix(server.url, WARM);
+    mix(server.url, WARM);
     profiledFrom = process.hrtime.bigint();
-    load = loadMix(server.url, SECONDS);
+    load = mix(server.url, SECONDS);
     profiledTo = process.hrtime.bigint();
   } finally {
-    server.child.removeAllListeners('exit');
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      await new Promise((resolve) => {
-        server.child.on('exit', resolve);
-        server.child.kill('SIGTERM');
-      });
-    }
+    await stopServer(server.child);
   }
   const file = fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`the server wrote no profile into ${profileDir}`);
